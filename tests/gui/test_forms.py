@@ -656,6 +656,44 @@ def test_a_slip_about_a_listed_relative_is_drafted_from_the_file_and_saved_about
     assert "77/PXM" in tab.table.item(row, 3).text()  # «Nguồn»: the list, and the slip about her
 
 
+def _slip_drafted_about_his_wife(qtbot, context):
+    """The file of Nguyễn Văn Hùng with «Lập phiếu xác minh…» pressed on his wife, and her slip's form."""
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    form = open_form(context, "cadres", hung)
+    qtbot.addWidget(form)
+    tab = _tab(form, "Thân nhân")
+    tab.table.selectRow(next(i for i, entry in enumerate(tab.entries) if entry["relation"] == "Vợ"))
+    tab.buttons[SLIP_LABEL].click()
+    return tab, tab.slip_forms[-1]
+
+
+def test_a_slip_drafted_about_a_relative_already_verified_tells_each_earlier_slip_and_asks_while_one_waits(
+        qtbot, context):
+    """A second slip about her while the police unit has not answered the first is a month of their work for
+    nothing: the drafted form says at once what was sent about her and what came back, and saving asks."""
+    tab, first = _slip_drafted_about_his_wife(qtbot, context)
+    support.fill(first, {"number": "41/PXM", "issued_on": "02/03/2025", "recipient": "Cục A93B – Bộ Công an",
+                         "result_on": "30/03/2025", "result": "Không có tàng thư"})
+    assert first.save(), first.message.text()
+    _, second = _slip_drafted_about_his_wife(qtbot, context)
+    assert second.message.text() == (
+        "Đã có 1 phiếu yêu cầu xác minh lai lịch về Vợ: Lê Thị Hoa:\n• Phiếu 41/PXM ngày 02/03/2025 gửi Cục A93B – "
+        "Bộ Công an, xác minh cho Nguyễn Văn Hùng: trả lời ngày 30/03/2025 — Không có tàng thư")
+    support.fill(second, {"number": "77/PXM", "issued_on": "02/01/2026", "recipient": "Công an tỉnh Bình Thuận"})
+    assert second.save(), second.message.text()  # the first was answered: nothing to ask
+    assert context.dialogs.shown == []
+    _, third = _slip_drafted_about_his_wife(qtbot, context)
+    assert third.message.text().splitlines()[1:] == [
+        "• Phiếu 41/PXM ngày 02/03/2025 gửi Cục A93B – Bộ Công an, xác minh cho Nguyễn Văn Hùng: trả lời ngày "
+        "30/03/2025 — Không có tàng thư",
+        "• Phiếu 77/PXM ngày 02/01/2026 gửi Công an tỉnh Bình Thuận, xác minh cho Nguyễn Văn Hùng: chờ trả lời"]
+    support.fill(third, {"number": "90/PXM", "issued_on": "20/02/2026", "recipient": "Cục A93B – Bộ Công an"})
+    context.dialogs.answer_next(NO)
+    assert not third.save() and third.record_id is None
+    assert context.dialogs.shown[-1].text.startswith(
+        "Đã có phiếu về người này chưa được trả lời: Phiếu 77/PXM ngày 02/01/2026 gửi Công an tỉnh Bình Thuận")
+
+
 def test_the_work_periods_are_kept_on_the_cadres_file_in_order_the_running_one_to_now(qtbot, context):
     """«Quá trình công tác» (form 2C item 28): what is the person's own has no «Về thân nhân»; a period
     before her birth is told in the dialog and not saved; the periods read in order, the last «nay»."""

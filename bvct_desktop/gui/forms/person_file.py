@@ -385,7 +385,8 @@ class SectionTab(QWidget):
             self.message.show_message(error.message)
             return None
         form = RecordForm(self.context, "slips", None, self)
-        form.start_from(PersonFacts(draft.person_id, f"{entry['relation']}: {entry['full_name']}"), draft.values)
+        form.start_from(PersonFacts(draft.person_id, f"{entry['relation']}: {entry['full_name']}"), draft.values,
+                        draft.earlier)
         form.show()
         self.slip_forms.append(form)
         return form

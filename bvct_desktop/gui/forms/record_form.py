@@ -4,7 +4,7 @@ with a red *, a Vietnamese message under a field as soon as its value is wrong, 
 the person already exists, the choice of the cadre a record naming one by name alone is about, and
 a prompt before unsaved changes are lost."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -405,13 +405,17 @@ class RecordForm(QDialog):
         self.picked = Identity(person["full_name"], person["birth_date"], person["home_town"], person["cccd"])
         self.message.show_message(f"Dùng người đã có: {facts.description}", error=False)
 
-    def start_from(self, facts: editing.PersonFacts, values: dict[str, Any]) -> None:
+    def start_from(self, facts: editing.PersonFacts, values: dict[str, Any], earlier: Sequence[str] = ()) -> None:
         """A new record's form about the person `facts` names, `values` written over theirs (a slip drafted from
-        a relative on a person's file); the officer reads it and saves."""
+        a relative on a person's file), the records already made about them (`earlier`, a line each) told at
+        once; the officer reads it and saves."""
         self.use_person(facts)
         for key, value in values.items():
             show_value(self.inputs[key], self.kind.field(key), value)
         self._show_cadre(values)
+        if earlier:
+            self.message.show_message("\n".join([f"Đã có {len(earlier)} {self.kind.title.lower()} về "
+                                                  f"{facts.description}:", *(f"• {line}" for line in earlier)]))
         self._first_empty_required().setFocus()
 
     def _first_empty_required(self) -> QWidget:
@@ -505,7 +509,7 @@ class RecordForm(QDialog):
 
     def _confirm_doubts(self) -> bool:
         return confirm_doubts(self.context, self, editing.to_confirm(self.context.db, self.kind.name, self.values(),
-                                                                      self.record_id))
+                                                                      self.record_id, self._person()))
 
     def _confirm_picked_person(self) -> bool:
         """Before a save that changes who the picked person is, asks: correct them, or someone else?"""
