@@ -1,6 +1,7 @@
 """Record forms built from the field declarations: create, edit, inline validation, partial
 dates, the person picker's warning, the unsaved-changes prompt and the cadre's file on tabs."""
 
+import dataclasses
 import datetime as dt
 import time
 
@@ -294,6 +295,29 @@ def test_an_officer_who_stops_waiting_for_another_officers_import_keeps_what_was
     assert form.message.text().startswith("Chưa lưu") and "«hoa»" in form.message.text()
     assert form.values()["position"] == "Chánh Văn phòng" and form.is_dirty()
     assert editing.load(context.db, "cadres", record_id)["position"] != "Chánh Văn phòng"
+
+
+def test_a_person_files_entry_saved_while_another_officer_imports_waits_and_saves_once_they_are_done(
+        qtbot, context, monkeypatch):
+    """As a record's form: the file's dialogs (and the case window's, the same dialog) were refused after 5 s."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Thân nhân")
+    tab.buttons["Thêm"].click()
+    support.fill(tab.dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "1995"})
+    ends, run = time.monotonic() + 2, tab.dialog.action.run
+
+    def waited(*args):
+        if time.monotonic() < ends:
+            time.sleep(0.1)
+            raise BusyError("«hoa» đang ghi vào cơ sở dữ liệu quá lâu; thao tác của bạn chưa được ghi.", "hoa")
+        return run(*args)
+
+    monkeypatch.setattr(tab.dialog, "action", dataclasses.replace(tab.dialog.action, run=waited))
+    seen: list[str] = []
+    _waiting_dialog(seen)
+    assert tab.dialog.save(), tab.dialog.message.text()
+    assert "«hoa» đang ghi" in seen[0] and "Đang chờ" in seen[0]
+    assert "Lê Minh Trí" in [tab.table.item(row, 1).text() for row in range(tab.table.rowCount())]
 
 
 @pytest.mark.parametrize("kind", list(BAD_DATE))

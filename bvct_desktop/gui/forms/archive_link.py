@@ -11,6 +11,7 @@ from .. import undecided
 from ..context import AppContext
 from ..look import ErrorLabel
 from ..qt import QWidget
+from ..workers import written_when_free
 
 ATTACHING = "gắn yêu cầu tàng thư"  # the officer's «Vẫn gắn yêu cầu tàng thư?»
 
@@ -27,7 +28,7 @@ def change_link(context: AppContext, parent: QWidget, message: ErrorLabel, label
     if chosen is None or not going_on(offered[chosen]):
         return False
     try:
-        change(offered[chosen])
+        written_when_free(parent, lambda: change(offered[chosen]))
     except BvctError as error:
         message.show_message(error.message)
         return False

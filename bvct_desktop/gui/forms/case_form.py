@@ -42,6 +42,7 @@ from ..qt import (
 )
 from ..registers.columns import fit_to_width
 from ..registers.table import CutTextTips, EnterActivates
+from ..workers import written_when_free
 from .archive_link import attaching_undecided, change_link
 from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
@@ -288,7 +289,7 @@ class CaseForm(QDialog):
         if self.context.dialogs.ask(self, REOPEN_LABEL, question) != YES:
             return
         try:
-            cases.reopen_case(self.context.db, case["id"], case[VERSION])
+            written_when_free(self, lambda: cases.reopen_case(self.context.db, case["id"], case[VERSION]))
         except BvctError as error:
             self.message.show_message(error.message)
             return

@@ -56,6 +56,7 @@ from ..qt import (
 from ..registers.columns import ROW_ROOM, fit_to_width, keep_fitted, whole_width, wrap_cells
 from ..registers.table import EnterActivates, LinesWithRoom
 from ..tooltips import typed_tip
+from ..workers import written_when_free
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
@@ -406,7 +407,7 @@ class SectionTab(QWidget):
         if entry is None or self.context.dialogs.ask(self, "Xóa", f"Xóa mục «{self.section.title}» đã chọn?") != YES:
             return
         try:
-            self.section.delete(self.context.db, entry["id"])
+            written_when_free(self, lambda: self.section.delete(self.context.db, entry["id"]))
         except BvctError as error:
             self.message.show_message(error.message)
             return
@@ -509,7 +510,7 @@ class EntryDialog(AskingDialog):
         if not confirm_doubts(self.context, self, self.action.to_confirm(self.context.db, self.entry, values)):
             return False
         try:
-            self.action.run(self.context.db, self.person_id, self.entry, values)
+            written_when_free(self, lambda: self.action.run(self.context.db, self.person_id, self.entry, values))
         except BvctError as error:
             problems = getattr(error, "problems", None)
             self.message.show_message("; ".join(problems.values()) if problems else error.message)
