@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ...core import handover_minutes
-from ...core.dates import display_date
 from ...core.deadlines import PASSPORT_DAYS
 from ...core.handover_minutes import TITLE, Minutes
 from ...core.numbers import grouped
 from . import layout, tables
 from .fonts import ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
+from .profile import Profile
 from .tables import Column
 
 # Each of handover_minutes.fields' weight on paper: the holder, the unit, the type, the number, the expiry, the
@@ -33,13 +33,13 @@ def columns(back: bool) -> tuple[Column, ...]:
         for field, weight in zip(handover_minutes.fields(back), _WEIGHTS, strict=True)))
 
 
-def opening(minutes: Minutes, office: Mapping[str, str]) -> str:
-    """What the minutes record, in a sentence."""
-    day = display_date(minutes.on)
+def opening(minutes: Minutes, office: Mapping[str, str], profile: Profile) -> str:
+    """What the minutes record, in a sentence, its day in words as the date line writes it."""
+    day = layout.day_words(minutes.on, profile)
     if minutes.back:
-        return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu nhận lại hộ chiếu của các đồng chí có tên dưới đây sau "
+        return (f"Hôm nay, {day}, cơ quan quản lý hộ chiếu nhận lại hộ chiếu của các đồng chí có tên dưới đây sau "
                 f"{minutes.trip}.")
-    return (f"Hôm nay, ngày {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để dùng "
+    return (f"Hôm nay, {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để dùng "
             f"trong {minutes.trip}. Người nhận giữ gìn hộ chiếu, không dùng hộ chiếu ngoại giao, công vụ vào việc "
             f"riêng và nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước.")
 
@@ -50,7 +50,7 @@ def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None
     size, small = p.size("body"), p.listing["size"]
     layout.header(flow, "", layout.date_text(c.head.place, minutes.on, p))
     layout.title(flow, TITLE, [_subject(minutes)])
-    flow.paragraph(opening(minutes, office), REGULAR, size)
+    flow.paragraph(opening(minutes, office, p), REGULAR, size)
     flow.skip(4)
     tables.draw_table(flow, columns(minutes.back), tables.numbered(
         {**line, **dict.fromkeys(_SIGNED, SIGNING_BLANK)} for line in minutes.lines), size=small,

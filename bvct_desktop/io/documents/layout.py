@@ -81,9 +81,14 @@ def date_text(place: str, day: dt.date, profile: Profile, draft: bool = False) -
     if draft:
         blank = "\u00a0" * 6
         return f"{place}, ngày{blank}tháng{blank}năm {day.year}"
+    return f"{place}, {day_words(day, profile)}"
+
+
+def day_words(day: dt.date, profile: Profile) -> str:
+    """"ngày 05 tháng 01 năm 2026": a day as a document's date line writes it, leading zeros where the profile says."""
     day_text = f"{day.day:02d}" if day.day < profile.pad_day_below else str(day.day)
     month_text = f"{day.month:02d}" if day.month < profile.pad_month_below else str(day.month)
-    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
+    return f"ngày {day_text} tháng {month_text} năm {day.year}"
 
 
 BREAKS = re.compile(r"[^\S\u00a0]+")  # any space but the no-break one, which joins a blank to fill in to its words

@@ -41,3 +41,11 @@ def test_forty_passports_print_landscape_each_with_its_signatures_and_the_count(
     said = ("nhận lại hộ chiếu của các đồng chí có tên dưới đây sau chuyến công tác của Đoàn" if back
             else "giao hộ chiếu cho các đồng chí có tên dưới đây để dùng trong chuyến công tác của Đoàn")
     assert said in text and "1250-QĐ/TU" in text and "Ngọc 40" in text
+
+
+@pdfcheck.needs_poppler
+def test_the_opening_says_the_day_in_words_as_the_date_line_does(tmp_path, history, options):
+    target = tmp_path / "bien-ban.pdf"
+    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(2)), options), target)
+    text = " ".join(pdfcheck.text(target).split())
+    assert "Hôm nay, ngày 01 tháng 4 năm 2026, cơ quan quản lý hộ chiếu giao hộ chiếu" in text
