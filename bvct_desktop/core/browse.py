@@ -52,6 +52,7 @@ PAGE = 400  # ids per fetch (SQLite's bound-parameter limit is far above)
 HELD_SEARCHES = 256  # the texts held by this many searches are remembered while no text changes
 PERSONS_AT_ONCE = 25_000  # persons (by id) the index is asked about in one step of a search finished while idle
 WHOLE_TABLE = 20 * PAGE  # more records than this: their texts are read with the whole table's
+MOST_LEADING_ZEROS = 6  # zeros written before a number («000047/PXM»): more, and the number is another
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
 NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
@@ -681,7 +682,8 @@ class Listing:
 
 def _narrowed(before: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether a text holding `words` holds `before` (each word typed on)."""
-    return len(words) >= len(before) and all(word.startswith(then) for then, word in zip(before, words, strict=False))
+    return len(words) >= len(before) and all(search.typed_on(then, word) for then, word in
+                                                 zip(before, words, strict=False))
 
 
 def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | None = None,
@@ -816,8 +818,16 @@ def search_keys(connection: Connection, person_ids: set[int]) -> dict[int, str]:
 
 def text_pattern(word: str) -> re.Pattern:
     """A folded word in a record's folded texts, beginning one of their words as the FTS index matches
-    names («1/pxm» finds «1/PXM», not «11/PXM»), its final i/y either way ("qui" finds "Quý")."""
-    return search.beginning_a_word(either_final_i_y(word))
+    names («1/pxm» finds «1/PXM», not «11/PXM»), its final i/y either way ("qui" finds "Quý"); a number
+    with or without its leading zeros, as documents write it («47/pxm» and «0047» find «0047/PXM», «0012»
+    finds «12/PXM»; «47» never «147»)."""
+    figures = word.lstrip("0")
+    if not figures[:1].isdigit():
+        return search.beginning_a_word(either_final_i_y(word))
+    number = either_final_i_y(figures)
+    # the check after the number, as beginning_a_word's: no figure or letter before its zeros, of any count
+    checks = [f"(?<![1-9a-z]{'0' * zeros}{number})" for zeros in range(MOST_LEADING_ZEROS + 1)]
+    return re.compile(number + "".join(checks) + f"(?<!{'0' * (MOST_LEADING_ZEROS + 1)}{number})")
 
 
 def id_set(connection: Connection, statement) -> set[int]:

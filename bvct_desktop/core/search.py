@@ -56,7 +56,13 @@ def query_words(query: str) -> list[str]:
 def narrows(before: str, after: str) -> bool:
     """Whether every record matching `after` also matches `before` (the officer typed on)."""
     old, new = query_words(before), query_words(after)
-    return len(new) >= len(old) and all(now.startswith(then) for then, now in zip(old, new, strict=False))
+    return len(new) >= len(old) and all(typed_on(then, now) for then, now in zip(old, new, strict=False))
+
+
+def typed_on(then: str, now: str) -> bool:
+    """Whether the folded word `now` was typed on from `then`, finding no text `then` does not: a number's
+    leading zeros find it without them («0» does not hold «47/PXM», «0047» finds it), so none begins one."""
+    return now == then or now.startswith(then) and not then.startswith("0")
 
 
 def key_pattern(word: str) -> re.Pattern:

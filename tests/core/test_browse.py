@@ -200,6 +200,20 @@ def test_slips_sort_by_the_number_their_number_begins_with(db):
     assert browse.record_ids(db, "slips", sort="number", descending=True) == ids[::-1]
 
 
+@pytest.mark.parametrize(("typed", "found"), [("47/PXM", ["0047/PXM"]), ("0047", ["0047/PXM"]),
+                                             ("047/pxm", ["0047/PXM"]), ("0012/PXM", ["12/PXM"]),
+                                             ("147", ["147/PXM"])])
+def test_a_slip_is_found_by_its_number_written_with_or_without_its_leading_zeros(db, typed, found):
+    """A police letter answers «phiếu số 47/PXM» for the slip numbered 0047/PXM, or the other way round: the
+    search finds it either way, never 147/PXM or 2047/PXM for «47»."""
+    first = browse.record_ids(db, "slips", "12/PXM")[0]
+    stored = editing.load(db, "slips", first)
+    for number in ("0047/PXM", "147/PXM", "2047/PXM"):
+        editing.save(db, "slips", {**stored, editing.VERSION: (), "number": number}, None, stored["person_id"])
+    ids = browse.record_ids(db, "slips", typed)
+    assert [row[0] for row in browse.fetch_rows(db, "slips", ids).values()] == found
+
+
 @pytest.fixture
 def folds(monkeypatch):
     """How many records' texts were folded (read from the database) since the test began."""

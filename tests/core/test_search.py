@@ -186,6 +186,13 @@ def test_typing_on_narrows_the_previous_search():
     assert not narrows("hung", "nguyen hung")
 
 
+def test_a_number_typed_on_from_its_leading_zeros_is_searched_afresh():
+    """«0047» finds 47/PXM, which «0» and «00» did not: the rows they found are not all there is."""
+    assert not narrows("00", "0047")
+    assert not narrows("0", "00")
+    assert narrows("47", "47/pxm")
+
+
 @pytest.mark.parametrize("stored", ["NGUYỄN VĂN HÙNG", "Phòng PV27 – Công an tỉnh Bình Thuận", "Đắk Lắk; Ưng Hoà",
                                     "Ở nước ngoài: Hoa Kỳ (Mỹ)", "Ngô Thị Ẩn, Ỷ Lan, ỹ ỵ ữ"])
 def test_fast_folding_agrees_with_the_text_rule_on_vietnamese(stored):
