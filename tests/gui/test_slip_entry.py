@@ -5,6 +5,7 @@ purpose to the next slip with its number proposed."""
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import SIGNAL
 from PySide6.QtTest import QTest
 
 from bvct_desktop.core import editing
@@ -113,3 +114,19 @@ def test_a_number_with_no_figure_to_count_on_is_left_for_the_officer(qtbot, cont
 def test_a_form_not_opened_by_thêm_offers_no_lưu_và_thêm_mới(qtbot, form):
     assert form.save_next_button.isHidden()
 
+
+
+def test_fifty_slip_forms_opened_and_closed_leave_no_recipient_box_listening(qtbot, context):
+    """A closed form stays the register's child: its recipient box must not go on being told of every focus change."""
+    focus_changed = SIGNAL("focusChanged(QWidget*,QWidget*)")
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    before = QApplication.instance().receivers(focus_changed)
+    for _ in range(50):
+        page.new_record()
+        form = page.forms[None]
+        active(qtbot, form)
+        form.inputs["recipient"].setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        form.close()
+    assert QApplication.instance().receivers(focus_changed) <= before + 1

@@ -58,7 +58,7 @@ class SuggestionBox(NarrowComboBox):
     """A value typed or chosen among the usual ones, listed as they hold what is typed («pv27» lists
     «Phòng PV27 – …»). On leaving it, a word typed without spaces that is part of exactly one of them
     («a93», «pv27») is that one; words with spaces («Bộ Công an») are a value of their own, even when one
-    holds them."""
+    holds them. It hears where the focus goes only while it holds it: a closed form is kept by its register."""
 
     def __init__(self, letters: int, parent: QWidget | None = None):
         super().__init__(letters, parent)
@@ -66,12 +66,20 @@ class SuggestionBox(NarrowComboBox):
         self.addItem("")
         self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        self._listening = False
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        if not self._listening:
+            QApplication.instance().focusChanged.connect(self._focus_moved)
+            self._listening = True
 
     def _focus_moved(self, before: QWidget | None, after: QWidget | None) -> None:
         popup = self.completer().popup()
         if before not in (self, self.lineEdit()) or after in (self, self.lineEdit(), popup):
             return
+        QApplication.instance().focusChanged.disconnect(self._focus_moved)
+        self._listening = False
         typed = fold(self.currentText())
         found = [self.itemText(row) for row in range(self.count()) if typed in fold(self.itemText(row))]
         if typed and " " not in typed and len(found) == 1 and found[0] != self.currentText():
