@@ -34,14 +34,25 @@ class EarlierSlip:
     def told(self) -> str:
         """«Phiếu 41/PXM ngày 02/03/2025 gửi Cục A93B – Bộ Công an, xác minh cho Nguyễn Văn Hùng: chờ trả lời»,
         or «…: trả lời ngày 30/03/2025 — Không có tàng thư»."""
-        sent = f"Phiếu {self.number} ngày {display_date(self.issued_on)} gửi {self.recipient}"
+        sent = f"{self._which} gửi {self.recipient}"
         if self.vetted_name:
             sent += f", xác minh cho {self.vetted_name}"
-        if self.waiting:
-            return f"{sent}: {AWAITS}"
-        answered = f"trả lời ngày {display_date(self.result_on)}" if self.result_on else "đã trả lời"
-        return f"{sent}: {answered}" + (f" — {brief(self.result, RESULT_LETTERS)}" if self.result else "")
+        return f"{sent}: {self._reply}"
 
+    def told_briefly(self) -> str:
+        """The person picker's line, without where and for whom: «Phiếu 41/PXM ngày 02/03/2025: chờ trả lời»."""
+        return f"{self._which}: {self._reply}"
+
+    @property
+    def _which(self) -> str:
+        return f"Phiếu {self.number} ngày {display_date(self.issued_on)}"
+
+    @property
+    def _reply(self) -> str:
+        if self.waiting:
+            return AWAITS
+        answered = f"trả lời ngày {display_date(self.result_on)}" if self.result_on else "đã trả lời"
+        return answered + (f" — {brief(self.result, RESULT_LETTERS)}" if self.result else "")
 
 def about(db: Database, person_id: int) -> list[EarlierSlip]:
     db.require(Action.BROWSE, "xem phiếu xác minh")

@@ -27,7 +27,7 @@ from .plans import PLANS
 from .plans.base import NOBODY as NOBODY  # `save`'s person_id when the officer chose no one
 from .plans.base import Outcome, Target, doubts, identity
 from .row_versions import Change, ChangedMeanwhile
-from .schema import archive_requests, cadres, persons, slips
+from .schema import archive_requests, cadres, persons
 from .text import (
     also_without_apostrophes,
     clean,
@@ -399,14 +399,7 @@ def _facts(connection: Connection, pid: int) -> PersonFacts:
     if cadre is not None:
         known.append("cán bộ" + (f", {cadre.position}" if cadre.position else "")
                      + (" (trong thùng rác)" if cadre.deleted_at else ""))
-    for issued_on, result_on, result, purpose in connection.execute(
-            select(slips.c.issued_on, slips.c.result_on, slips.c.result, slips.c.purpose)
-            .where(slips.c.person_id == pid, slips.c.deleted_at.is_(None)).order_by(slips.c.issued_on.desc())):
-        if result_on:
-            known.append(f"đã xác minh ngày {result_on:%d/%m/%Y}, kết quả: {result or 'chưa ghi'}")
-        else:
-            known.append(f"đã gửi phiếu xác minh ngày {issued_on:%d/%m/%Y}"
-                         + (f" ({purpose})" if purpose else "") + ", chưa có kết quả")
+    known += [slip.told_briefly() for slip in reversed(earlier_slips.read(connection, pid))]  # newest first
     for doc_on, answered_on, result in connection.execute(
             select(archive_requests.c.doc_on, archive_requests.c.answered_on, archive_requests.c.result)
             .where(archive_requests.c.person_id == pid, archive_requests.c.deleted_at.is_(None))):

@@ -5,7 +5,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, audit_words, browse, editing
+from bvct_desktop.core import audit, audit_words, browse, earlier_slips, editing
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.people import Identity
@@ -50,12 +50,23 @@ def test_a_partial_birth_date_survives_a_load_then_save(db, typed):
 def test_a_new_slip_for_a_known_person_reuses_them_and_the_picker_shows_what_is_known(db):
     found = editing.find_people(db, "pham van binh")
     assert len(found) == 1
-    assert "đã xác minh ngày 20/02/2025, kết quả: Không có tàng thư" in found[0].known
+    assert "Phiếu 12/PXM ngày 05/01/2025: trả lời ngày 20/02/2025 — Không có tàng thư" in found[0].known
     before = _count_persons(db)
     editing.save(db, "slips", {"number": "2/PXM", "issued_on": "05/02/2026", "full_name": "Phạm Văn Bình",
                                "birth_date": "1950", "home_town": "Hàm Tiến", "recipient": "Phòng PV27 mới"},
                  person_id=found[0].person_id)
     assert _count_persons(db) == before
+
+
+def test_the_picker_tells_each_slip_in_the_earlier_slips_words_without_where_and_for_whom(db):
+    """The picker's lines are short: the slip's number and day and its reply, newest first; the recipient and
+    the person vetted stay in the new slip's own telling (earlier_slips), whose words the picker shares."""
+    [binh] = editing.find_people(db, "pham van binh")
+    assert binh.known == ["Phiếu 1/PXM ngày 03/01/2026: chờ trả lời",
+                          "Phiếu 12/PXM ngày 05/01/2025: trả lời ngày 20/02/2025 — Không có tàng thư"]
+    told = [slip.told() for slip in earlier_slips.about(db, binh.person_id)]
+    assert [line.split(" gửi ")[0] for line in told] == [line.split(":")[0] for line in reversed(binh.known)]
+    assert [line.split(": ", 1)[1] for line in told] == [line.split(": ", 1)[1] for line in reversed(binh.known)]
 
 
 def test_the_picker_lists_first_those_whose_name_holds_every_word_typed(db):

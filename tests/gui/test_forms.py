@@ -446,8 +446,8 @@ def test_the_picker_warns_that_the_person_exists_and_reuses_them(qtbot, context)
     assert warning.text().startswith("<b>Có thể trùng với một người đã có</b>")
     known = form.picker.results.item(0).text().splitlines()
     assert known == ["Phạm Văn Bình, sinh 1950, quê Hàm Tiến",
-                     "– đã gửi phiếu xác minh ngày 03/01/2026 (Bổ nhiệm), chưa có kết quả",
-                     "– đã xác minh ngày 20/02/2025, kết quả: Không có tàng thư"]
+                     "– Phiếu 1/PXM ngày 03/01/2026: chờ trả lời",
+                     "– Phiếu 12/PXM ngày 05/01/2025: trả lời ngày 20/02/2025 — Không có tàng thư"]
     form.picker.results.setCurrentRow(0)
     form.picker.use_button.click()
     assert form.person_id is not None
