@@ -453,7 +453,10 @@ def test_the_picker_warns_that_the_person_exists_and_reuses_them(qtbot, context)
     assert form.person_id is not None
     assert support.shown_values(form)["home_town"] == "Hàm Tiến"
     support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an"})
+    context.dialogs.answer_next(YES)  # 1/PXM about him still waits: saving asks first
     assert form.save(), form.message.text()
+    assert context.dialogs.shown[-1].text.startswith(
+        "Đã có phiếu về người này chưa được trả lời: Phiếu 1/PXM ngày 03/01/2026 gửi Cục A93B – Bộ Công an")
     assert editing.load(context.db, "slips", form.record_id)["person_id"] == form.person_id
 
 
