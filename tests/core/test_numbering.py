@@ -574,3 +574,22 @@ def test_a_number_whose_confirmation_is_refused_as_busy_at_once_is_tried_again_a
     assert issue_report(office).text == "01-BC/BTCTU"
     assert slept == [outgoing.CONFIRM_PAUSE_S] * 3
     assert [entry.status for entry in outgoing.register(office)] == [numbering.ISSUED]
+
+
+def test_a_confirmation_refused_as_busy_for_longer_than_the_wait_is_given_up_with_the_refusal(office, monkeypatch):
+    """Tries go on, a pause apart, until CONFIRM_WAIT_S have passed on the monotonic clock, then the
+    refusal is the officer's: the number is not confirmed by a spin that never ends."""
+    clock = [0.0]
+
+    def busy(connection, number_id):
+        raise BusyError("Cơ sở dữ liệu đang bận.")
+
+    def pause(seconds):
+        clock[0] += seconds
+
+    monkeypatch.setattr(numbering, "confirm", busy)
+    monkeypatch.setattr(outgoing, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(outgoing, "sleep", pause)
+    with pytest.raises(BusyError):
+        issue_report(office)
+    assert clock[0] == pytest.approx(outgoing.CONFIRM_WAIT_S + outgoing.CONFIRM_PAUSE_S)
