@@ -60,8 +60,10 @@ def tally(outcome: selected.Outcome, done: str = "Đã ghi kết luận cho") ->
 
 def summary(outcome: selected.Outcome, done: str = "Đã ghi kết luận cho") -> str:
     """`tally`, then the cases not done, each named with why."""
-    told = [tally(outcome, done)]
-    for heading, named in (("Không ghi được:", outcome.refused), ("Bỏ qua:", outcome.skipped)):
-        if named:
-            told.append("\n".join([heading, *(f"– {name}" for name in named)]))
-    return "\n\n".join(told)
+    return "\n\n".join([tally(outcome, done), *not_done(outcome)])
+
+
+def not_done(outcome: selected.Outcome) -> list[str]:
+    """«Không ghi được:» and «Bỏ qua:», each with its cases named with why (none when there are none)."""
+    return ["\n".join([heading, *(f"– {name}" for name in named)])
+            for heading, named in (("Không ghi được:", outcome.refused), ("Bỏ qua:", outcome.skipped)) if named]

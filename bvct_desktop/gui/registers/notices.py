@@ -18,7 +18,7 @@ from ..dialogs import YES
 from ..forms.conclusion_notice import ISSUE_LABEL, TAKES_NUMBER
 from ..qt import QWidget
 from ..workers import BackgroundTask, failure_message, run_in_background
-from .conclusions import summary, tally
+from .conclusions import not_done, summary, tally
 
 LABEL, TITLE = ISSUE_LABEL, ISSUE_LABEL.rstrip("…")
 DONE = "Đã phát hành thông báo kết luận cho"  # how the summary begins (conclusions.tally)
@@ -51,7 +51,7 @@ class SelectedNotices:
             if isinstance(error, notices.NotWritten):  # issued, each printed again from the register
                 self.told(error.message, True)
                 context.notifier.changed.emit("outgoing")
-                context.dialogs.warn(self.parent, TITLE, f"{error.message}\n\n{summary(error.outcome, DONE)}")
+                context.dialogs.warn(self.parent, TITLE, "\n\n".join([error.message, *not_done(error.outcome)]))
                 return
             if error is not None:
                 self.told(f"{failure_message(error, FAILED)} {numbering.NOT_TAKEN}", True)
