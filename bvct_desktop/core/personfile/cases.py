@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.engine import Connection, Row
 
-from .. import audit, retention, settings
+from .. import audit, retention, settings, sql
 from ..archive_replies import found_archive_record
 from ..database import Database
 from ..dates import add_months, display_date
@@ -243,7 +243,8 @@ def _opened_in_time(connection: Connection, case: dict[str, Any], opened_on: dt.
 def _slip_issued(connection: Connection, case_id: int, order: ColumnElement) -> Row | None:
     """The number and date of the case's first live slip in `order` of issue (None: it has none)."""
     return connection.execute(select(slips.c.number, slips.c.issued_on).where(
-        slips.c.vetting_case_id == case_id, slips.c.deleted_at.is_(None)).order_by(order).limit(1)).first()
+        slips.c.vetting_case_id == case_id, sql.unindexed(slips.c.deleted_at).is_(None)).order_by(order).limit(1)
+    ).first()
 
 
 def reopen_case(db: Database, case_id: int, seen: tuple[int, ...] | None = None) -> None:

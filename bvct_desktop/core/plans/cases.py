@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from .. import settings, workdays
+from .. import settings, sql, workdays
 from ..changes import TableChanges
 from ..kinds import SELF
 from ..schema import archive_requests, slips, vetting_cases
@@ -192,7 +192,7 @@ class CasePlanner:
         added to `later`."""
         earlier: dict[int, list[dt.date]] = {}
         for slip in self._connection.execute(select(slips.c.id, slips.c.vetting_case_id, slips.c.issued_on).where(
-                slips.c.vetting_case_id.in_(case_ids), slips.c.deleted_at.is_(None))):
+                slips.c.vetting_case_id.in_(case_ids), sql.unindexed(slips.c.deleted_at).is_(None))):
             earlier.setdefault(slip.vetting_case_id, []).append(slip.issued_on)
             if slip.id not in attached:
                 later.setdefault(slip.vetting_case_id, []).append(slip.issued_on)
