@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core import documents_data
+from ..core import audit, documents_data
 from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
@@ -76,7 +76,7 @@ def _run(args, what: str, kind: str, gather: Callable, write: Callable, details:
     try:
         today = db.clock().date()
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
-                                      {"tep": Path(args.out).name} | {
+                                      audit.written_to(args.out) | {
                                           key: value for key, value in details.items() if value is not None}, action,
                                       lambda content: named(content) | encrypted)
     except Ambiguous as several:

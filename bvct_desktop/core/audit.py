@@ -48,6 +48,12 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str
     return {key: {OLD: before.get(key), NEW: value} for key, value in after.items() if before.get(key) != value}
 
 
+def written_to(target: Path | str) -> dict[str, str]:
+    """The details naming a file the program wrote by its full path, as a backup's entry does: a copy on a USB
+    stick (E:\\) is told from one kept in the office's folder."""
+    return {"tep": str(Path(target).resolve())}
+
+
 def named(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     """The details naming one stored `record` by its filled values of `keys` (the slip's number, whom
     it is about): what the officer knows it by, not its internal id."""
@@ -146,10 +152,10 @@ def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], 
            encrypted: bool = False) -> int:
     """Hands `entries` (those the officer is shown, in the order shown) to `write` (the io layer's
     workbook at `target`, `encrypted` with a password); returns how many. Exporting needs the export
-    permission and is itself audited with the file's name."""
+    permission and is itself audited with the file's path."""
     db.require(Action.EXPORT, "xuất nhật ký")
     count = write(iter(entries))
-    details = {"tep": Path(target).name, "so_muc": count} | ({"ma_hoa": True} if encrypted else {})
+    details = written_to(target) | {"so_muc": count} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, "xuất nhật ký", details=details)
     return count

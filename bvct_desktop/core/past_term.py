@@ -59,10 +59,10 @@ def sections(found: PastTerm) -> list[Section]:
 def export(db: Database, target: Path, write: Callable[[PastTerm], None], found: PastTerm,
            encrypted: bool = False) -> None:
     """Hands the list the officer is shown to `write` (the io layer's workbook at `target`, `encrypted`
-    with a password); exporting needs the export permission and is audited with the file's name."""
+    with a password); exporting needs the export permission and is audited with the file's path."""
     db.require(Action.EXPORT, EXPORTED)
     write(found)
-    details = {"tep": Path(target).name, "ngay": found.on, "so_ho_so": len(found.dossiers),
+    details = audit.written_to(target) | {"ngay": found.on, "so_ho_so": len(found.dossiers),
                "so_van_ban": len(found.documents)} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, EXPORTED, details=details)

@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core import browse, case_register, documents_data, handover_minutes, passport_register, text
+from ..core import audit, browse, case_register, documents_data, handover_minutes, passport_register, text
 from ..core.audit_chain import FAILED, OK
 from ..core.errors import BvctError
 from ..core.kinds import kind_named
@@ -398,7 +398,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         except BvctError as error:
             self.dialogs.warn(self, "Không lưu được", error.message)
             return False
-        self.on_output(SAVED, {"tep": chosen.target.name} | ({"ma_hoa": True} if chosen.password else {}))
+        self.on_output(SAVED, audit.written_to(chosen.target) | ({"ma_hoa": True} if chosen.password else {}))
         self.dialogs.inform(self, "Đã lưu", f"Đã lưu tài liệu thành tệp «{chosen.target}»{chosen.told}.")
         return True
 

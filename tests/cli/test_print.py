@@ -65,7 +65,7 @@ def test_slips_of_a_period_one_page_each_and_audited(loaded, tmp_path):
     assert "Họ và tên: PHẠM MINH QUANG" in pdfcheck.lines(target, first=2, last=2)
     printed = [row for row in audit_rows(loaded) if row.action == "in"]
     assert len(printed) == 1 and printed[0].kind == "slips" and printed[0].outcome == "ok"
-    assert json.loads(printed[0].details)["tep"] == "phieu.pdf"
+    assert json.loads(printed[0].details)["tep"] == str(target.resolve())
 
 
 def test_a_slips_print_entry_names_the_slips_printed(loaded, tmp_path):
@@ -86,21 +86,25 @@ def _printed_in_words(cli) -> str:
 def test_every_print_names_in_the_trail_the_document_and_the_records_in_it(loaded, tmp_path):
     """Two lines «in | Phiếu yêu cầu xác minh lai lịch | Tệp: …» could be two slips or the whole slip register,
     and a cadre's summary named nobody: the chief could not tell what left."""
+    folder = tmp_path.resolve()  # the trail names where each file went
     assert loaded("print", "slip-register", *YEAR, "--out", tmp_path / "so.xlsx")[0] == 0
-    assert _printed_in_words(loaded) == ("Tệp: so.xlsx; Từ: 01/01/2025; Đến: 31/12/2025; Số bản ghi: 2; "
+    assert _printed_in_words(loaded) == (f"Tệp: {folder / 'so.xlsx'}; Từ: 01/01/2025; Đến: 31/12/2025; "
+                                         "Số bản ghi: 2; "
                                          "Số phiếu: 12/PXM, 13/PXM; "
                                          "Danh sách: Sổ theo dõi phiếu yêu cầu xác minh lai lịch")
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out",
                   tmp_path / "tn.pdf")[0] == 0
     assert _printed_in_words(loaded) == ("Bản ghi: (Họ và tên: «Nguyễn Văn Hùng», Ngày sinh: 12/03/1965); "
-                                         "Tệp: tn.pdf; Số bản ghi: 1; Tài liệu: Trích ngang cán bộ")
+                                         f"Tệp: {folder / 'tn.pdf'}; Số bản ghi: 1; "
+                                         "Tài liệu: Trích ngang cán bộ")
     assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", tmp_path / "doan.pdf")[0] == 0
     delegation = _printed_in_words(loaded)
     assert delegation.startswith("Bản ghi: (") and "«125-QĐ/TU»" in delegation
-    assert delegation.endswith("; Tệp: doan.pdf; Số quyết định: 125-QĐ/TU; Số bản ghi: 1; "
+    assert delegation.endswith(f"; Tệp: {folder / 'doan.pdf'}; Số quyết định: 125-QĐ/TU; Số bản ghi: 1; "
                                "Tài liệu: Danh sách trích ngang")  # no «Ngày: (trống)» when no --date was given
     assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
-    assert _printed_in_words(loaded) == ("Tệp: phieu.pdf; Từ: 01/01/2025; Đến: 31/12/2025; Số bản ghi: 2; "
+    assert _printed_in_words(loaded) == (f"Tệp: {folder / 'phieu.pdf'}; Từ: 01/01/2025; Đến: 31/12/2025; "
+                                         "Số bản ghi: 2; "
                                          "Số phiếu: 12/PXM, 13/PXM; Tài liệu: Phiếu yêu cầu xác minh lai lịch")
 
 

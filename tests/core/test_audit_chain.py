@@ -212,7 +212,7 @@ def test_exporting_the_trail_needs_the_export_permission_and_is_itself_audited(t
     count = audit.export(db, tmp_path / "nhat-ky.xlsx", lambda entries: len(list(entries)), audit.list_entries(db))
     last = list(audit.list_entries(db))[-1]
     assert count > 5 and (last.action, json.loads(last.details)) == (
-        "xuất nhật ký", {"tep": "nhat-ky.xlsx", "so_muc": count})
+        "xuất nhật ký", {"tep": str((tmp_path / "nhat-ky.xlsx").resolve()), "so_muc": count})
     viewer = vault.unlock(trail, "xemthu", "Xem-thu-du-lieu-2026")
     written = []
     with pytest.raises(PermissionDenied):

@@ -71,4 +71,4 @@ def test_the_cases_shown_are_exported_with_their_slips_answers_and_the_export_au
     assert "Cục A93B (Cha): Không có tàng thư 20/02/2025; Phòng PV27: chưa trả lời" in cells
     entry = last_audit(page.context.db)
     assert (entry["action"], entry["kind"], entry["details"]["tep"], entry["details"]["so_ho_so"]) == (
-        "xuất", cases.KIND, "ho-so-tham-tra.xlsx", 3)
+        "xuất", cases.KIND, str(target.resolve()), 3)

@@ -176,4 +176,4 @@ def test_every_document_saved_from_the_desktop_asks_and_is_encrypted_with_the_pa
     else:
         _decrypted(target, SECRET)
     saved = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất", "xuất nhật ký")][-1]
-    assert json.loads(saved.details) == {**json.loads(saved.details), "tep": target.name, "ma_hoa": True}
+    assert json.loads(saved.details) == {**json.loads(saved.details), "tep": str(target.resolve()), "ma_hoa": True}

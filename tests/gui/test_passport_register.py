@@ -196,7 +196,7 @@ def test_the_register_is_printed_and_taken_to_excel_with_every_handover(qtbot, c
     cells = [cell.value for row in openpyxl.load_workbook(target).active.iter_rows() for cell in row]
     assert "SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU" in cells and "B1234567" in cells and dt.datetime(2025, 5, 2) in cells
     entry = last_audit(context.db)
-    assert (entry["action"], entry["kind"], entry["details"]["tep"]) == ("xuất", passports.KIND, "so-ho-chieu.xlsx")
+    assert (entry["action"], entry["kind"], entry["details"]["tep"]) == ("xuất", passports.KIND, str(target.resolve()))
 
 
 def action(held: SectionTab, label: str):

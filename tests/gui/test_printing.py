@@ -479,7 +479,7 @@ def test_no_printer_installed_offers_to_save_a_pdf_instead(qtbot, tmp_path, slip
     assert window.print_document()
     assert dialogs.shown[0].title == "Chưa có máy in" and "chưa cài máy in" in dialogs.shown[0].text
     assert (tmp_path / "phieu.pdf").read_bytes() == slips_pdf
-    assert outputs == [("xuất", {"tep": "phieu.pdf"})]
+    assert outputs == [("xuất", {"tep": str((tmp_path / "phieu.pdf").resolve())})]
 
 
 def test_declining_to_save_leaves_nothing_behind(qtbot, tmp_path, slips_pdf):
@@ -575,7 +575,7 @@ def test_a_register_printed_is_audited_with_its_title_the_rows_chosen_and_how_ma
                                                                     subject=chosen))
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))
     assert window.save_document()
-    assert printed_details(context) == [{"tep": "so.pdf", "danh_sach": "Sổ theo dõi phiếu yêu cầu xác minh lai lịch",
+    assert printed_details(context) == [{"tep": str((tmp_path / "so.pdf").resolve()), "danh_sach": "Sổ theo dõi phiếu yêu cầu xác minh lai lịch",
                                          "pham_vi": chosen, "so_ban_ghi": 3}]
 
 
