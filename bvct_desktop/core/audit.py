@@ -24,6 +24,7 @@ OLD, NEW = "cu", "moi"  # how an entry's details name a value before and after
 RECORD = "ban_ghi"  # the values an entry about one stored record names it by
 FIRST_RECORD, LAST_RECORD = "ban_ghi_dau", "ban_ghi_cuoi"  # of a print of many records
 VIEWED, VIEWED_TRAIL = "xem hồ sơ", "xem nhật ký"
+TRAIL_EXPORTED = "xuất nhật ký"
 LIST_HEADERS = ("Số", "Thời gian", "Người dùng", "Vai trò", "Hành động", "Kết quả", "Loại", "Bản ghi",
                 "Chi tiết")
 
@@ -153,11 +154,11 @@ def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], 
     """Hands `entries` (those the officer is shown, in the order shown) to `write` (the io layer's
     workbook at `target`, `encrypted` with a password); returns how many. Exporting needs the export
     permission and is itself audited with the file's path."""
-    db.require(Action.EXPORT, "xuất nhật ký")
+    db.require(Action.EXPORT, TRAIL_EXPORTED)
     count = write(iter(entries))
     details = written_to(target) | {"so_muc": count} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
-        db.audit(connection, "xuất nhật ký", details=details)
+        db.audit(connection, TRAIL_EXPORTED, details=details)
     return count
 
 

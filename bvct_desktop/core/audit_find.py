@@ -9,9 +9,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import audit, audit_words
+from . import attachments, audit, audit_words, autobackup, backup_log, documents_data, past_term
+from .audit_actions import DOCUMENT_ISSUED
 from .database import Database
 from .search import beginning_a_word, fold_ascii
+
+# one choice of the action filter: everything that wrote the database's data to a file (the entry says where)
+LEAVING = "Mọi việc đưa dữ liệu ra ngoài"
+LEFT = (documents_data.PRINTED, documents_data.EXPORTED, audit.TRAIL_EXPORTED, attachments.SAVED, DOCUMENT_ISSUED,
+        past_term.EXPORTED, backup_log.MANUAL, backup_log.AUTOMATIC, autobackup.SECOND_ACTION)
 
 
 @dataclass(frozen=True)
@@ -19,7 +25,7 @@ class Filters:
     start: dt.date | None = None
     end: dt.date | None = None
     user: str | None = None  # part of a name
-    action: str | None = None  # as shown (`actions`)
+    action: str | None = None  # as shown (`actions`), or LEAVING
     outcome: str | None = None  # audit_chain's OK, FAILED, REFUSED
     text: str | None = None  # words of the register, the record or the details, as shown
 
@@ -66,4 +72,5 @@ def _users_like(db: Database, part: str | None) -> list[str] | None:
 def _stored_actions(db: Database, shown: str | None) -> list[str] | None:
     if not shown:
         return None
-    return [stored for stored in audit.distinct_values(db, "action") if _shown_action(stored) == shown]
+    meant = set(LEFT) if shown == LEAVING else {shown}
+    return [stored for stored in audit.distinct_values(db, "action") if _shown_action(stored) in meant]

@@ -85,3 +85,16 @@ def test_the_words_searched_are_those_the_page_shows_of_the_register_the_record_
         assert audit_words.searched(entry) == " ".join(
             shown[column] for column in (audit_words.KIND_COLUMN, audit_words.RECORD_COLUMN,
                                          audit_words.DETAILS_COLUMN))
+
+
+def test_one_choice_finds_everything_that_left_the_database_and_nothing_else(db, tmp_path):
+    with db.write() as connection:  # what each face writes when data leaves, with a login and an edit among them
+        for action in (*audit_find.LEFT, "đăng nhập", "sửa"):
+            db.audit(connection, action, details={"tep": str(tmp_path / "ra.xlsx")})
+    found = {entry.action for entry in _found(db, action=audit_find.LEAVING)}
+    assert found == set(audit_find.LEFT)
+    assert {"in", "xuất", "xuất nhật ký", "lưu bản sao tệp đính kèm", "sao lưu", "sao lưu tự động"} <= found
+
+
+def test_data_coming_in_is_not_data_leaving(db):
+    assert "nhập" in audit_find.actions(db) and _found(db, action=audit_find.LEAVING) == []

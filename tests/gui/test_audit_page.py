@@ -143,3 +143,19 @@ def test_a_row_shows_what_the_entry_did_before_the_records_it_names(action, deta
     assert in_a_row(entry) == row
     whole = audit_words.cells(entry)[audit_words.DETAILS_COLUMN]
     assert sorted(whole.split("; ")) == sorted(row.split("; "))  # the same words, only in another order
+
+
+def test_the_action_filter_offers_first_everything_that_left_the_database_in_one_pass(qtbot, context, tmp_path):
+    from bvct_desktop.core import audit_find, exporting
+    from bvct_desktop.core.kinds import SLIPS
+
+    exporting.export(context.db, SLIPS, tmp_path / "phieu.xlsx", lambda rows: len(list(rows)))
+    with context.db.write() as connection:
+        context.db.audit(connection, "sao lưu", details={"tep": "E:\\bvct.bvctbak"})
+    page = AuditPage(context)
+    qtbot.addWidget(page)
+    assert [page.action.itemText(i) for i in range(2)] == ["Tất cả", "Mọi việc đưa dữ liệu ra ngoài"]
+    page.action.setCurrentText(audit_find.LEAVING)
+    page.refresh()
+    assert [entry.action for entry in page.model.entries] == ["xuất", "sao lưu"]
+    assert page.action.currentText() == audit_find.LEAVING

@@ -156,7 +156,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.show_button.clicked.connect(self.refresh)
         for box in (self.start, self.end, self.user, self.text):
             box.returnPressed.connect(self.refresh)
-        self.action.addItem(ALL)
+        self.action.addItems([ALL, audit_find.LEAVING])
         self.outcome.addItem(ALL)
         for outcome in OUTCOMES:
             self.outcome.addItem(audit.OUTCOMES[outcome], outcome)
@@ -213,10 +213,10 @@ class AuditPage(QWidget, Ui_AuditPage):
         return super().eventFilter(watched, event)
 
     def offer_actions(self, actions: list[str]) -> None:
-        """The actions the trail holds now, the one chosen kept."""
+        """The actions the trail holds now, after everything that left the database, the one chosen kept."""
         chosen = self.action.currentText()
         self.action.clear()
-        self.action.addItems([ALL, *actions])
+        self.action.addItems([ALL, audit_find.LEAVING, *actions])
         self.action.setCurrentText(chosen)
 
     def verify(self) -> None:
@@ -230,7 +230,7 @@ class AuditPage(QWidget, Ui_AuditPage):
 
     def export(self) -> None:
         filters, shown = self.filters(), list(self.model.entries)
-        if not reauth.confirm(self.context, self, "xuất nhật ký"):
+        if not reauth.confirm(self.context, self, audit.TRAIL_EXPORTED):
             return
         chosen = export_password.save_as(self.context.dialogs, self, "Xuất nhật ký ra Excel",
                                          file_name("Nhật ký", filters.start, "đến", filters.end, suffix="xlsx"),
