@@ -55,8 +55,8 @@ def test_a_reminder_written_is_audited_as_a_letter_with_its_recipient_and_overdu
                                                render.reminder_writer("pdf", tmp_path / "cv.pdf", options()))
     [entry] = outputs(db)
     assert (entry.action, entry.kind) == ("in", "reminder")
-    assert json.loads(entry.details) == {"tep": str((tmp_path / "cv.pdf").resolve()), "noi_nhan": recipient, "ngay": on.isoformat(),
-                                         "so_phieu_qua_han": len(data["slips"])}
+    assert json.loads(entry.details) == {"tep": str((tmp_path / "cv.pdf").resolve()), "noi_nhan": recipient,
+                                         "ngay": on.isoformat(), "so_phieu_qua_han": len(data["slips"])}
     assert audit_words.cells(entry)[audit_words.KIND_COLUMN] == "Công văn"
     assert f"Số phiếu quá hạn: {len(data['slips'])}" in audit_words.cells(entry)[audit_words.DETAILS_COLUMN]
 

@@ -53,7 +53,8 @@ def test_the_list_is_exported_for_the_council_as_shown_and_the_export_audited(db
     written = []
     past_term.export(db, tmp_path / "het-han.xlsx", written.append, found)
     assert written == [found]
-    assert last_audit(db)["details"] == {"tep": str((tmp_path / "het-han.xlsx").resolve()), "ngay": "2046-01-01", "so_ho_so": 1, "so_van_ban": 1}
+    assert last_audit(db)["details"] == {"tep": str((tmp_path / "het-han.xlsx").resolve()), "ngay": "2046-01-01",
+                                         "so_ho_so": 1, "so_van_ban": 1}
     dossiers, documents = past_term.sections(found)
     assert dossiers.rows[0][2:] == ["472-CV/BTCTU", D(2025, 3, 15), "20 năm, hết hạn năm 2045"]
     assert documents.rows == [["01-BC/BTCTU", D(2026, 3, 1), "Báo cáo", "kết quả công tác bảo vệ chính trị nội bộ",

@@ -575,7 +575,8 @@ def test_a_register_printed_is_audited_with_its_title_the_rows_chosen_and_how_ma
                                                                     subject=chosen))
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))
     assert window.save_document()
-    assert printed_details(context) == [{"tep": str((tmp_path / "so.pdf").resolve()), "danh_sach": "Sổ theo dõi phiếu yêu cầu xác minh lai lịch",
+    assert printed_details(context) == [{"tep": str((tmp_path / "so.pdf").resolve()),
+                                         "danh_sach": "Sổ theo dõi phiếu yêu cầu xác minh lai lịch",
                                          "pham_vi": chosen, "so_ban_ghi": 3}]
 
 
