@@ -667,7 +667,7 @@ def test_an_export_tells_the_trail_the_search_filters_and_selection_it_was_made_
     context.dialogs.answer_next(YES, PASSWORD, str(target))
     page.export_excel()
     qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
-    assert _last_export_in_words(context.db) == ("Tệp: phieu.xlsx; Số dòng: 1; Số bản ghi đã chọn: 1; "
+    assert _last_export_in_words(context.db) == (f"Tệp: {target.resolve()}; Số dòng: 1; Số bản ghi đã chọn: 1; "
                                                  "Phạm vi: Tìm: «pv27»")
 
     page.search.clear()

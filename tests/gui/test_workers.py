@@ -7,7 +7,7 @@ import pytest
 from bvct_desktop import paths
 from bvct_desktop.core.errors import DISK_FULL, BusyError, DiskFullError, InputError
 from bvct_desktop.gui import workers
-from bvct_desktop.gui.qt import QPushButton, Qt, QWidget
+from bvct_desktop.gui.qt import QPushButton, Qt, QThread, QWidget
 from bvct_desktop.gui.workers import Cancelled, counted, failure_message, run_in_background
 
 
@@ -179,7 +179,8 @@ def test_cancel_during_the_pause_stops_waiting_within_a_step_of_it(qtbot, monkey
         job.sleep(seconds)
         if job.tries == 3 and not cancelled_at:  # «Hủy» pressed during the third pause
             cancelled_at.append(job.slept)
-            next(iter(workers._RUNNING)).worker.cancel_requested = True  # what «Hủy» sets
+            [task] = [task for task in workers._RUNNING if task.worker is QThread.currentThread()]  # not another
+            task.worker.cancel_requested = True  # test's task still running: what «Hủy» sets on this one
 
     monkeypatch.setattr(workers, "sleep", sleep)
     with pytest.raises(BusyError, match="Chưa lưu: đã thôi chờ «canbo2» ghi xong"):
