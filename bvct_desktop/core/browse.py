@@ -363,6 +363,8 @@ VIEWS: dict[str, View] = {
         text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
                       slips.c.note, recipients.c.name),
+        searched_also="số phiếu (có hay không có số 0 ở đầu), quan hệ, mục đích, họ tên cha, mẹ, vợ/chồng, "
+                      "kết quả, ghi chú, nơi nhận",
         period=slips.c.issued_on,
         statuses={**_by_day(slips.c.result_on, "Chờ kết quả", "Đã có kết quả"),
                   NO_REPLY_DATE: _fixed(deadlines.result_without_date())},
