@@ -460,6 +460,25 @@ def test_the_picker_warns_that_the_person_exists_and_reuses_them(qtbot, context)
     assert editing.load(context.db, "slips", form.record_id)["person_id"] == form.person_id
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Space])
+def test_a_namesake_is_reused_by_keyboard_alone(qtbot, context, key):
+    """Shift+Tab from the birth date reaches the people who may be the same (the first one current), and Enter
+    or Space there uses them, as «Dùng người này» does; Space did nothing."""
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    active(qtbot, form)
+    type_text(form.inputs["full_name"], "Phạm Văn Bình")
+    form.inputs["birth_date"].setFocus()
+    type_text(form.inputs["birth_date"], "1950")
+    qtbot.waitUntil(lambda: form.picker.warning.isVisibleTo(form))
+    while QApplication.focusWidget() is not form.picker.results:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert form.picker.results.currentRow() == 0 and form.picker.use_button.isEnabled()
+    QTest.keyClick(form.picker.results, key)
+    assert form.person_id is not None
+    assert form.message.text() == "Dùng người đã có: Phạm Văn Bình, sinh 1950, quê Hàm Tiến"
+
+
 def test_a_slip_saved_about_a_second_person_of_the_same_name_is_given_the_person_already_recorded(qtbot, context):
     """The same human entered twice (an old slip without the birth date): typing the birth date on that slip
     made it «trùng với người đã có» and nothing else could be done. Its form warns as a new one does, and

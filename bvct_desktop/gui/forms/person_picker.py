@@ -66,8 +66,8 @@ class PersonPicker(QGroupBox):
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(True)
         self.results.currentRowChanged.connect(lambda row: self.use_button.setEnabled(row >= 0))
-        self.results.activated.connect(lambda _index: self._use_current())  # Enter, double-click
-        EnterActivates(self.results)
+        self.results.activated.connect(lambda _index: self._use_current())  # Enter, Space, double-click
+        EnterActivates(self.results, space=True)
         DownIntoList(self.search, self.results)
         self.results.hide()
         layout.addWidget(self.results)

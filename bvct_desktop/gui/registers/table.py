@@ -152,14 +152,16 @@ class LinesWithRoom(QStyledItemDelegate):
 
 class EnterActivates(QObject):
     """Enter on `view` activates its current row, as a double-click does, and goes no further: in a
-    dialog it would also press the default button."""
+    dialog it would also press the default button. With `space`, Space does as well (a list whose rows are
+    each a choice acted on, as a button's Space presses it)."""
 
-    def __init__(self, view: QAbstractItemView):
+    def __init__(self, view: QAbstractItemView, space: bool = False):
         super().__init__(view)
+        self.keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, *((Qt.Key.Key_Space,) if space else ()))
         view.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.type() != QEvent.Type.KeyPress or event.key() not in self.keys:
             return False
         if watched.currentIndex().isValid():
             watched.activated.emit(watched.currentIndex())
