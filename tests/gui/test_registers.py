@@ -640,6 +640,13 @@ def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, 
                                                      "(Sổ có 3 bản ghi;")
     assert [row[0] for row in read_first_sheet(target).rows[1:]] == ["13/PXM"]
 
+    chosen = _export_first_and_third_rows(qtbot, context, page, tmp_path)
+    assert context.dialogs.shown[-4].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
+    assert [row[0] for row in read_first_sheet(chosen).rows[1:]] == [page.model.index(r, 0).data() for r in (0, 2)]
+
+
+def _export_first_and_third_rows(qtbot, context, page: RegisterPage, tmp_path):
+    """The search cleared, the first and third rows selected and exported to a file: its path."""
     page.search.clear()
     page.table.selectRow(0)
     flags = QItemSelectionModel.SelectionFlag
@@ -648,8 +655,7 @@ def test_export_writes_only_the_rows_shown_or_selected_and_says_how_many(qtbot, 
     context.dialogs.answer_next(YES, PASSWORD, str(chosen))
     page.export_excel()
     qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
-    assert context.dialogs.shown[-4].text.startswith("Xuất 2 bản ghi đang chọn ra Excel?")
-    assert [row[0] for row in read_first_sheet(chosen).rows[1:]] == [page.model.index(r, 0).data() for r in (0, 2)]
+    return chosen
 
 
 def _last_export_in_words(db) -> str:
@@ -670,14 +676,7 @@ def test_an_export_tells_the_trail_the_search_filters_and_selection_it_was_made_
     assert _last_export_in_words(context.db) == (f"Tệp: {target.resolve()}; Số dòng: 1; Số bản ghi đã chọn: 1; "
                                                  "Phạm vi: Tìm: «pv27»")
 
-    page.search.clear()
-    page.table.selectRow(0)
-    flags = QItemSelectionModel.SelectionFlag
-    page.table.selectionModel().select(page.model.index(2, 0), flags.Select | flags.Rows)
-    chosen = tmp_path / "chon.xlsx"
-    context.dialogs.answer_next(YES, PASSWORD, str(chosen))
-    page.export_excel()
-    qtbot.waitUntil(lambda: str(chosen) in page.message.text(), timeout=10_000)
+    _export_first_and_third_rows(qtbot, context, page, tmp_path)
     assert _last_export_in_words(context.db).endswith("; Phạm vi: Gồm 2 dòng được chọn trong 3 dòng đang hiện")
 
 
@@ -818,6 +817,75 @@ def test_one_police_letter_answers_the_slips_selected_in_one_step(qtbot, context
         assert page.model.index(row, keys.index("result")).data() == "Có tàng thư"
     assert sorted(page.selected_ids()) == sorted(chosen)  # the selection survives the change
     assert page.model.index(1, keys.index("result")).data() != "Có tàng thư"  # the slip not selected
+
+
+def test_the_slip_search_says_it_finds_a_slip_by_its_number_with_or_without_leading_zeros(qtbot, context):
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    assert "số phiếu (có hay không có số 0 ở đầu)" in page.search.toolTip()
+    page.search.setText("0012")
+    assert [page.model.index(row, 0).data() for row in range(page.model.rowCount())] == ["12/PXM"]
+
+
+def _select_slip(page: RegisterPage, number: str) -> int:
+    """Selects the row of the slip `number` alone; its id."""
+    slip = browse.record_ids(page.context.db, "slips", number)[0]
+    page.table.selectRow(page.model.row_of(slip))
+    return slip
+
+
+def test_slips_chosen_stay_chosen_for_the_reply_while_the_officer_searches_for_the_next(qtbot, context):
+    """12/PXM chosen, then «13» searched to find the next slip: the choice was lost, and «Ghi kết quả…» answered
+    13/PXM alone. Both are answered, the one out of sight told on a chip above the table."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show()
+    first = _select_slip(page, "12/PXM")
+    page.search.setText("13/pxm")
+    assert page.selected_ids() == [] and page.chosen_hidden == [first]
+    assert page.chosen_button.isVisibleTo(page) and page.chosen_button.text().startswith(
+        "Đã chọn thêm 1 phiếu không hiện theo tìm kiếm, bộ lọc: «Ghi kết quả…» gồm cả các phiếu này")
+    assert page.buttons["reply"].isEnabled()
+    second = _select_slip(page, "13/PXM")
+    page.search.setText("pxm")  # both shown again: both selected again
+    assert sorted(page.selected_ids()) == sorted([first, second]) and not page.chosen_button.isVisibleTo(page)
+
+    page.search.setText("13/pxm")
+    page.buttons["reply"].click()
+    dialog = page.reply_dialog
+    assert "<b>2 phiếu</b>" in dialog.findChildren(QLabel)[0].text()
+    assert "12/PXM" in dialog.findChildren(QLabel)[0].text().replace("\u2060", "")
+    support.fill(dialog, {"result_on": "10/06/2025", "result": "Không có tàng thư"})
+    assert dialog.save(), dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.task.done)
+    assert page.message.text().startswith("Đã ghi kết quả cho 2 phiếu")
+    assert {row[9] for row in browse.fetch_rows(context.db, "slips", [first, second]).values()} == {"10/06/2025"}
+    assert not page.chosen_button.isVisibleTo(page) and page.chosen_hidden == []
+    page.search.clear()  # the slips answered are not carried into the next search
+    assert page.selected_ids() == [] and page.chosen_hidden == []
+
+
+def test_a_reply_typed_by_keyboard_alone_is_counted_on_every_slip_it_was_written_on(qtbot, context):
+    """The same letter entered again by keyboard (Tab between the fields, Space on «Lưu cho tất cả») was told
+    «Đã ghi kết quả cho 0 phiếu»: only the slips it changed were counted."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    active(qtbot, page)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Down)
+    QTest.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(page.selected_ids()) == 2
+    for told in ("Đã ghi kết quả cho 2 phiếu.", "Đã ghi kết quả cho 2 phiếu (2 phiếu đã có sẵn kết quả này)."):
+        page.record_replies()
+        dialog = page.reply_dialog
+        active(qtbot, dialog)
+        for typed in ("10/06/2025", "12/PV06", "Khong co"):
+            QTest.keyClicks(QApplication.focusWidget(), typed)
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.save_button
+        QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda dialog=dialog: dialog.task is not None and dialog.task.done)
+        assert page.message.text() == told
 
 
 def test_a_reply_for_the_slips_selected_is_written_off_the_gui_thread(qtbot, context, long_slips, monkeypatch):

@@ -228,6 +228,11 @@ class RegisterModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def rows_found(self, record_ids: list[int]) -> dict[int, int]:
+        """The rows of those of `record_ids` found so far, by id (the rest of a search is not looked for)."""
+        wanted = set(record_ids)
+        return {record_id: row for row, record_id in enumerate(self._ids) if record_id in wanted}
+
     @property
     def ids(self) -> list[int]:
         """Every row's record, in order (the search finished first)."""

@@ -45,6 +45,8 @@ from ..qt import (
     QEvent,
     QHBoxLayout,
     QHeaderView,
+    QItemSelection,
+    QItemSelectionModel,
     QLabel,
     QLineEdit,
     QPoint,
@@ -70,6 +72,8 @@ from .value_filter import EMPTY, ValueFilter
 PERIOD_TIP = "{}: dd/mm/yyyy; để trống là không lọc"
 DONE_BY_TIP = "Chỉ các bản ghi đã xong đến ngày cuối kỳ (như số liệu ở Tổng quan); bấm để bỏ"
 COLUMNS_TIP = "Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề cột)"
+CHOSEN_HIDDEN = "Đã chọn thêm {} phiếu không hiện theo tìm kiếm, bộ lọc: «Ghi kết quả…» gồm cả các phiếu này"
+CHOSEN_TIP = "Bấm để bỏ chọn các phiếu không hiện"
 CHIP_WIDTH = 620  # px: two filters in force side by side fit a 1366-pixel screen
 SAVING = "Đang lưu tệp…"  # an export's rows are all read and laid out: its file is being written
 # The registers in navigation order, by their short names (the navigation's, and the exported files')
@@ -156,6 +160,9 @@ class RegisterPage(QWidget):
         self._stale = False  # records changed while another page was shown
         self._told_under: tuple | None = None  # the search and filters under which what was done is told
         self._unread_told: str | None = None  # why the rows could not be read, as told, until read again
+        # slips chosen before a search or filter left them out of the rows shown: «Ghi kết quả…» still answers them
+        self.chosen_hidden: list[int] = []
+        self._answered: set[int] = set()  # the slips the last reply was written on: not carried into the next search
         self.model.unreadable.connect(self._unreadable)  # from the table's first sort on
         self._build()
         context.notifier.changed.connect(self._changed)
@@ -225,7 +232,7 @@ class RegisterPage(QWidget):
                                "vào đều phải có; không phân biệt dấu, chữ hoa, chữ thường.")
         # the placeholder whole beside the clear button: the row goes on to another line first
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
-        self.search.textChanged.connect(self.model.set_query)
+        self.search.textChanged.connect(lambda text: self._keeping_choice(lambda: self.model.set_query(text)))
         self.search.textChanged.connect(self._show_count)
         row.addWidget(self.search)
         self.start = self.end = None
@@ -266,7 +273,9 @@ class RegisterPage(QWidget):
         self.done_by_button.clicked.connect(self.clear_done_by)
         self.clear_columns_button = QPushButton()
         self.clear_columns_button.clicked.connect(self.clear_column_filters)
-        for chip in (self.done_by_button, self.clear_columns_button):
+        self.chosen_button = QPushButton()
+        self.chosen_button.clicked.connect(self.drop_chosen_hidden)
+        for chip in (self.done_by_button, self.clear_columns_button, self.chosen_button):
             chip.hide()
             row.addWidget(chip)
         self.chips.hide()
@@ -278,7 +287,8 @@ class RegisterPage(QWidget):
         if text is not None:
             chip.setText(self.fontMetrics().elidedText(text, Qt.ElideMiddle, CHIP_WIDTH))
             chip.setToolTip(typed_tip(f"{text}\n{tip}"))
-        self.chips.setVisible(not (self.done_by_button.isHidden() and self.clear_columns_button.isHidden()))
+        self.chips.setVisible(any(not chip.isHidden() for chip in (self.done_by_button, self.clear_columns_button,
+                                                                   self.chosen_button)))
 
     def _date_box(self, name: str) -> DateBox:
         box = DateBox()
@@ -582,17 +592,53 @@ class RegisterPage(QWidget):
 
     def record_replies(self, chosen: list[int] | None = None) -> None:
         """«Ghi kết quả…» for the slips selected (or `chosen`): one letter's reply entered once."""
-        chosen = chosen if chosen is not None else self.selected_ids()
+        chosen = chosen if chosen is not None else self.chosen_slips()
         if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, replies.RECORDING):
             return
         named = chosen[:MOST_NAMED]  # only those the dialog names: 100,000 selected are not all read
         rows = browse.fetch_rows(self.context.db, self.kind.name, named)
         numbers = [rows[record_id][0] for record_id in named if record_id in rows]
-        self.reply_dialog = ReplyDialog(self.context, chosen, numbers, self._replied, self)
+        self.reply_dialog = ReplyDialog(self.context, chosen, numbers, lambda changed: self._replied(chosen, changed),
+                                        self)
         self.reply_dialog.open()
 
-    def _replied(self, count: int) -> None:
-        self._tell_done(f"Đã ghi kết quả cho {grouped(count)} phiếu.", error=False)
+    def _replied(self, chosen: list[int], changed: int) -> None:
+        """The reply written on every slip `chosen`, `changed` of them changed (the others had it already)."""
+        same = len(chosen) - changed
+        self._answered = set(chosen)
+        self.drop_chosen_hidden()
+        self._tell_done(f"Đã ghi kết quả cho {grouped(len(chosen))} phiếu"
+                        + (f" ({grouped(same)} phiếu đã có sẵn kết quả này)." if same else "."), error=False)
+
+    def chosen_slips(self) -> list[int]:
+        """What «Ghi kết quả…» answers: the slips chosen before the search or filters changed, then those
+        selected."""
+        return list(dict.fromkeys([*self.chosen_hidden, *self.selected_ids()]))
+
+    def _keeping_choice(self, change: Callable[[], None]) -> None:
+        """`change` to the rows shown (a search, a filter), the slips chosen staying chosen: those shown
+        selected again, the others kept for «Ghi kết quả…» and told on a chip (slips only: the other actions
+        act on the rows in view)."""
+        if "reply" not in self.buttons:
+            change()
+            return
+        chosen = [slip for slip in self.chosen_slips() if slip not in self._answered]
+        change()
+        shown = self.model.rows_found(chosen)
+        selection, last = QItemSelection(), self.model.columnCount() - 1
+        for row in shown.values():
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+        self._show_chosen_hidden([slip for slip in chosen if slip not in shown])
+
+    def _show_chosen_hidden(self, hidden: list[int]) -> None:
+        self.chosen_hidden = hidden
+        self._show_chip(self.chosen_button, f"{CHOSEN_HIDDEN.format(grouped(len(hidden)))} {CROSS}" if hidden
+                        else None, CHOSEN_TIP)
+        self._update_buttons()
+
+    def drop_chosen_hidden(self) -> None:
+        self._show_chosen_hidden([])
 
     def record_conclusions(self) -> None:
         """«Ghi kết luận…» for the vetting cases selected: one conclusion (an election list's) entered once."""
@@ -755,13 +801,14 @@ class RegisterPage(QWidget):
         start, end = self._period()
         done_by = self._done_by_text()
         self._show_chip(self.done_by_button, f"{done_by} {CROSS}" if done_by else None, DONE_BY_TIP)
-        self.model.set_filters(browse.Filters(
+        filters = browse.Filters(
             values=self.column_filters.values, done_by=self.done_by, start=start, end=end,
             status=self.status.currentData() if self.status else None,
             purpose=self.purpose.currentData() if self.purpose else None,
             recipient_id=self.recipient.currentData() if self.recipient else None,
             overdue=bool(self.overdue and self.overdue.isChecked()),
-            deleted=self.bin_switch.isChecked()))
+            deleted=self.bin_switch.isChecked())
+        self._keeping_choice(lambda: self.model.set_filters(filters))
         self._show_count()
         self._update_buttons()
 
@@ -814,7 +861,8 @@ class RegisterPage(QWidget):
         in_bin = self.bin_switch.isChecked()
         selected = self.table.selectionModel().hasSelection()
         for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
-                                      ("restore", in_bin, selected), ("reply", not in_bin, selected),
+                                      ("restore", in_bin, selected),
+                                      ("reply", not in_bin, selected or bool(self.chosen_hidden)),
                                       ("print_record", not in_bin, selected),
                                       *((key, not in_bin, key in self.buttons and self._selected_in(status))
                                         for key, status in (("conclude", cases.OPEN), ("due", cases.OPEN),
