@@ -826,10 +826,7 @@ def text_pattern(word: str) -> re.Pattern:
     figures = word.lstrip("0")
     if not figures[:1].isdigit():
         return search.beginning_a_word(either_final_i_y(word))
-    number = either_final_i_y(figures)
-    # the check after the number, as beginning_a_word's: no figure or letter before its zeros, of any count
-    checks = [f"(?<![1-9a-z]{'0' * zeros}{number})" for zeros in range(MOST_LEADING_ZEROS + 1)]
-    return re.compile(number + "".join(checks) + f"(?<!{'0' * (MOST_LEADING_ZEROS + 1)}{number})")
+    return re.compile(f"(?<![0-9a-z])0{{0,{MOST_LEADING_ZEROS}}}{either_final_i_y(figures)}")
 
 
 def id_set(connection: Connection, statement) -> set[int]:

@@ -214,6 +214,16 @@ def test_a_slip_is_found_by_its_number_written_with_or_without_its_leading_zeros
     assert [row[0] for row in browse.fetch_rows(db, "slips", ids).values()] == found
 
 
+@pytest.mark.parametrize(("typed", "text", "found"), [
+    ("47", "0047/pxm", True), ("47", "so 000047/pxm", True), ("47", "0000000047/pxm", False),
+    ("0047", "47/pxm", True), ("47", "147/pxm", False), ("47", "1047/pxm", False), ("47", "a047", False),
+    ("47", "phieu 47a", True), ("047", "x/0047", True), ("12a", "0012a/pxm", True)])
+def test_a_number_is_matched_at_a_word_start_after_up_to_six_leading_zeros(typed, text, found):
+    """Zeros written before a number are the same number (six at most: more, and it is another); a figure or a
+    letter before them makes it part of another word."""
+    assert bool(browse.text_pattern(typed).search(text)) is found
+
+
 @pytest.fixture
 def folds(monkeypatch):
     """How many records' texts were folded (read from the database) since the test began."""
