@@ -455,10 +455,10 @@ def update_handover(db: Database, handover_id: int, raw: dict[str, Any],
                 passport["id"]))
         else:
             _owed_on(passport, values["returned_on"])
+        trip = _trips(connection, [holder := passport["person_id"]], values)[holder]
         with _one_out(passport):
             return writes.update(db, connection, passport_handovers, HANDOVERS, handover,
-                                 {**values, "delegation_id": _trip(connection, passport, values)["delegation_id"]},
-                                 HANDOVER_NAMED_BY)
+                                 {**values, "delegation_id": trip["delegation_id"]}, HANDOVER_NAMED_BY)
 
 
 def handovers_of(db: Database, person_id: int) -> list[dict[str, Any]]:
@@ -622,11 +622,6 @@ def _holder_places(connection: Connection, found: list[dict[str, Any]], person_i
                    cadres.c.person_id.in_(person_ids))):
         places[person_id][delegation_id] = not_going
     return places
-
-
-def _trip(connection: Connection, passport: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """The trip of the passport's handover of `values` (`_trips`)."""
-    return _trips(connection, [passport["person_id"]], values)[passport["person_id"]]
 
 
 def _trips(connection: Connection, person_ids: Sequence[int], values: dict[str, Any]) -> dict[int, dict[str, Any]]:
