@@ -1,10 +1,13 @@
-"""What the case planner reads of a chunk of cases costs: the slips of those cases, not every live slip."""
+"""What the case planner reads of a chunk of cases costs: the slips of those cases, not every live slip; the
+archive requests once, not once a chunk."""
 
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
-from bvct_desktop.core.plans.cases import CasePlanner
+from bvct_desktop.core.plans.cases import CHUNK, CasePlanner
+from bvct_desktop.core.schema import archive_requests, vetting_cases
 from tests.core.personfile.test_replied import add_cases
 from tests.sample_db import sample_database
 from tests.sqlite_steps import work
@@ -32,3 +35,35 @@ def test_the_slip_dates_of_a_chunk_of_cases_are_found_by_case_not_by_a_pass_over
     many = work(db, dates)
     assert few[0] == many[0]
     assert many[1] <= few[1] + 1
+
+
+def add_requests(db, case_ids: list[int]) -> None:
+    """A live request to another province's archive about each case's person, serving that case."""
+    stamps = {"created_at": dt.datetime(2026, 1, 1), "updated_at": dt.datetime(2026, 1, 1)}
+    with db.write() as connection:
+        served = connection.execute(select(vetting_cases.c.id, vetting_cases.c.person_id)
+                                    .where(vetting_cases.c.id.in_(case_ids))).all()
+        connection.execute(archive_requests.insert(), [
+            {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Đồng Nai", "doc_on": dt.date(2026, 1, 7),
+             "person_id": case.person_id, "vetting_case_id": case.id, **stamps} for case in served])
+        db.audit(connection, "thêm yêu cầu tàng thư", kind="archive-requests", details={"so_yeu_cau": len(served)})
+
+
+def test_the_archive_requests_serving_the_cases_left_are_read_once_however_many_chunks(db):
+    """An import whose slips leave 4,000 stored cases (ten chunks) passes over the archive requests once to
+    tell which cases they serve: 20,000 more requests about other cases cost it about what they cost one chunk
+    (their case has no index; a query each chunk once passed over them all ten times)."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's machine steps are counted")
+    left = add_cases(db, 10 * CHUNK, slips_each=1)
+    add_requests(db, left[::100])
+
+    def follow(cases):
+        return lambda connection: CasePlanner(connection, dt.datetime(2026, 3, 1)).follow_slips(set(cases), [])
+
+    one_chunk, ten_chunks = work(db, follow(left[:CHUNK])), work(db, follow(left))
+    add_requests(db, add_cases(db, 20000, slips_each=1))
+    more_for_one = work(db, follow(left[:CHUNK]))[1] - one_chunk[1]
+    more_for_ten = work(db, follow(left))[1] - ten_chunks[1]
+    assert more_for_one > 100  # the requests are passed over
+    assert more_for_ten < 2 * more_for_one
