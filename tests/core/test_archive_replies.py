@@ -42,9 +42,22 @@ FOUND = [
     "Kết quả xác minh hồ sơ: nguyên là trung uý ngụy quân",
     "Qua tra cứu tàng thư căn cước chế độ cũ, người này nguyên là sĩ quan",
     "Qua tra cứu tàng thư, có tên trong danh sách hạ sĩ quan chế độ cũ",
+    # an extract made is a record found («có tài liệu»)
+    "Đã trích lục",
+    "Đã trích lục hồ sơ, gửi kèm theo",
+    "Trích lục được 01 hồ sơ lưu trữ",
+    "Có tài liệu, đã trích lục",
 ]
 
 NOT_FOUND = [
+    # no extract, nothing to extract from: «không có tài liệu»
+    "Không trích lục được",
+    "Chưa trích lục được hồ sơ",
+    "Không có tài liệu để trích lục",
+    "Tàng thư không có tài liệu để trích lục.",
+    "Kết quả trích lục: không có tài liệu",
+    "Không trích lục được vì thiếu năm sinh",
+    "Đề nghị bổ sung thông tin để trích lục",
     None, "", "Không có tiền án, tiền sự", "Đã xác minh, không có vấn đề chính trị",
     "Không có tài liệu lưu trữ liên quan đến người được xác minh tại tàng thư của đơn vị; đề nghị Ban Tổ chức "
     "liên hệ Phòng Hồ sơ nghiệp vụ Công an tỉnh Đồng Nai để tra cứu thêm theo nơi ở trước năm 1975",
