@@ -16,6 +16,7 @@ from .text import without_apostrophe
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")  # «12 / 03 / 1965» too
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(\d{2})$")  # «12/3/26»
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _UNKNOWN = re.compile(r"(?<![\d?xX])(\?{1,2}|[xX]{1,2})(?=\s*[/.\-])")  # «?/1950», «x/x/1950»: a day or month not known
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -148,6 +149,15 @@ def parse_date(value: object) -> dt.date | None:
     if full is None:
         raise RowProblem(f"«{partial.display}» thiếu ngày hoặc tháng; ghi đủ {FULL_FORM}")
     return full
+
+
+def with_full_year(typed: str, this_year: int) -> str:
+    """A day typed with a two-digit year («12/3/65») written with the latest year ending so, up to `this_year`
+    (12/3/1965, and «12/3/26» in 2026 is 12/3/2026); any other text as it is. For a day an officer types in a
+    form: a file's «12/3/65» is refused (`parse_date`), an import guessing no century."""
+    if match := _SHORT_YEAR.match(typed):
+        return f"{match[1]}{this_year - (this_year - int(match[2])) % 100}"
+    return typed
 
 
 def parse_year(value: object) -> int | None:

@@ -16,6 +16,7 @@ from bvct_desktop.core.dates import (
     parse_date,
     parse_partial,
     parse_year,
+    with_full_year,
 )
 from bvct_desktop.core.errors import InputError, RowProblem
 
@@ -146,3 +147,23 @@ def test_a_day_months_later_is_the_month_s_last_when_the_month_is_shorter():
     assert add_months(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
     assert add_months(dt.date(2026, 3, 15), 12) == dt.date(2027, 3, 15)
     assert add_months(dt.date(2026, 11, 30), 1) == dt.date(2026, 12, 30)
+
+
+@pytest.mark.parametrize(("typed", "this_year", "written"), [
+    ("12/3/65", 2026, "12/3/1965"), ("12/3/99", 2026, "12/3/1999"), ("12/3/27", 2026, "12/3/1927"),
+    ("12/3/26", 2026, "12/3/2026"), ("1.3.00", 2026, "1.3.2000"), ("31/12/26", 2027, "31/12/2026"),
+    ("12 - 3 - 65", 2026, "12 - 3 - 1965"), ("12/3/30", 2030, "12/3/2030"), ("12/3/31", 2030, "12/3/1931")])
+def test_a_day_typed_with_a_two_digit_year_is_of_the_latest_year_ending_so_up_to_this_one(typed, this_year, written):
+    """«12/3/65» typed in 2026 is 12/3/1965 and «12/3/26» is 12/3/2026: a year not yet come is a century back."""
+    assert with_full_year(typed, this_year) == written
+
+
+@pytest.mark.parametrize("typed", ["12/3/1965", "3/65", "65", "12/3/165", "12/3/6", "hôm qua", ""])
+def test_only_a_whole_day_with_two_figures_for_its_year_is_given_a_century(typed):
+    assert with_full_year(typed, 2026) == typed
+
+
+def test_a_file_s_day_with_a_two_digit_year_is_refused_not_given_a_century():
+    """An import must not guess the century: «12/3/65» in a cell is said wrong."""
+    with pytest.raises(RowProblem):
+        parse_date("12/3/65")

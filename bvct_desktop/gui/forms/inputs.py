@@ -4,7 +4,7 @@ them, and the field's own `parse` decides what is valid."""
 
 import re
 
-from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date
+from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date, with_full_year
 from ...core.errors import RowProblem
 from ...core.fields import LONG_TEXT, Field, FieldType
 from ...core.text import fold
@@ -21,7 +21,6 @@ DATE_HINTS = {
 BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
 MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
 UNSPACED_DAY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # «12032026»
-SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(\d{2})$")  # «12/3/26»
 FIRST_FIGURE = re.compile(r"\d+")  # the count in a number written as on the document: 0099 in «0099/PXM»
 
 
@@ -89,14 +88,13 @@ class SuggestionBox(NarrowComboBox):
 
 def written_in_full(spec: Field, typed: str, this_year: int) -> str:
     """A day as the form shows it once typed: «12032026», «1.3.2026» as 12/03/2026, a birth «3/1955» as 03/1955.
-    A two-digit year is read as the latest year ending so, up to `this_year`, for a day the office writes
+    A two-digit year is given its century (core/dates.py `with_full_year`) for a day the office writes
     («12/3/26»), never for a birth; what is no day stays as typed, to be said wrong."""
     text = typed.strip()
     if match := UNSPACED_DAY.match(text):
         text = "/".join(match.groups())
-    if spec.type is FieldType.DATE and (match := SHORT_YEAR.match(text)):
-        year = this_year - (this_year - int(match[2])) % 100
-        text = f"{match[1]}{year}"
+    if spec.type is FieldType.DATE:
+        text = with_full_year(text, this_year)
     try:
         return as_typed(spec, spec.parse(text)) if text else typed
     except RowProblem:
