@@ -181,6 +181,7 @@ class View:
     overdue_label: str = "Quá hạn"
     extra_rows: Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]] | None = None
     of_person: Callable[[int], ColumnElement] | None = None
+    file_order: tuple[ColumnElement, ...] = ()  # one person's records (Filters.person_id) before a column is chosen
     also_reads: tuple[Table, ...] = ()  # tables read besides `source` (by extra_rows, search_extra)
 
     def column(self, key: str) -> Column:
@@ -421,7 +422,8 @@ VIEWS: dict[str, View] = {
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",
         overdue=_complaint_overdue, overdue_label="Quá hạn giải quyết",
-        extra_rows=_late_by(complaints, "due_on", complaints.c.due_on, _as_typed, _complaint_overdue)),
+        extra_rows=_late_by(complaints, "due_on", complaints.c.due_on, _as_typed, _complaint_overdue),
+        file_order=letters.file_order(READ_ON)),
 }
 
 # Vetting cases (the person-file services of core/personfile/cases.py) are listed like a register:
@@ -974,6 +976,8 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     key, default_descending = spec.default_sort
     if filters.deleted and sort is None:
         return [spec.table.c.deleted_at.desc(), spec.table.c.id.desc()]
+    if filters.person_id is not None and sort is None and spec.file_order:
+        return list(spec.file_order)
     column = spec.column(sort or key)
     descending = default_descending if descending is None else descending
     # Ties of a name are broken by the person first: the order then follows the name index.

@@ -147,6 +147,26 @@ def test_one_persons_records_for_the_tabs_of_their_file(db):
     assert browse.record_ids(db, "slips", filters=browse.Filters(person_id=person)) == []
 
 
+def test_the_letters_of_a_persons_file_list_the_open_ones_first_soonest_deadline_first_as_the_file_reads(db):
+    """The tab of a cadre's file reads the letters in the order of core/personfile/letters: the one past its
+    deadline on top, not below those resolved (the register's newest-received-first)."""
+    person = _person_of(db, "nguyen van hung")
+    letter = {"complaint_kind": "Tố cáo", "subject_name": "Nguyễn Văn Hùng"}
+    resolved = editing.save(db, "complaints", {**letter, "received_on": "01/09/2025", "summary": "Đã giải quyết",
+                                               "due_on": "01/10/2025", "resolved_on": "15/09/2025"})
+    late = editing.save(db, "complaints", {**letter, "received_on": "01/06/2025", "summary": "Quá hạn",
+                                           "due_on": "01/07/2025"})
+    no_deadline = editing.save(db, "complaints", {**letter, "received_on": "10/09/2025", "summary": "Chưa có hạn"})
+    coming = editing.save(db, "complaints", {**letter, "received_on": "05/09/2025", "summary": "Sắp đến hạn",
+                                             "due_on": "05/10/2025"})
+    first_resolved = browse.record_ids(db, "complaints", "phan anh ke khai")
+    listed = browse.record_ids(db, "complaints", filters=browse.Filters(person_id=person), today=dt.date(2025, 9, 20))
+    assert listed == [late, coming, no_deadline, resolved, *first_resolved]
+    by_received = browse.record_ids(db, "complaints", filters=browse.Filters(person_id=person), sort="received_on",
+                                      descending=False)
+    assert by_received == [*first_resolved, late, resolved, coming, no_deadline]  # a column chosen still orders
+
+
 def test_a_column_filters_by_its_values_as_excel_does(db):
     values = dict(browse.column_values(db, "slips", "relation"))
     assert values == {"Bản thân": 1, "Cha": 2}

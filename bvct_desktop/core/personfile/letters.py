@@ -6,7 +6,7 @@ resolved, the latest first."""
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.engine import Connection
 
 from ..database import Database
@@ -22,15 +22,16 @@ def about(connection: Connection, person_id: int, today: dt.date) -> list[dict[s
     """The letters about the person (not in the recycle bin), each with its `state` on `today`."""
     still_open = not_done_by(complaints.c.resolved_on, today)
     rows = connection.execute(select(complaints, still_open.label("open")).where(
-        complaints.c.person_id == person_id, complaints.c.deleted_at.is_(None))).mappings()
-    letters = [{**row, "state": OPEN if row["open"] else RESOLVED} for row in rows]
-    return sorted(letters, key=_order)
+        complaints.c.person_id == person_id, complaints.c.deleted_at.is_(None)).order_by(*file_order(today)))
+    return [{**row, "state": OPEN if row["open"] else RESOLVED} for row in rows.mappings()]
 
 
-def _order(letter: dict[str, Any]) -> tuple:
-    if letter["open"]:
-        return 0, letter["due_on"] is None, letter["due_on"] or letter["received_on"], letter["id"]
-    return 1, -letter["resolved_on"].toordinal(), letter["id"]
+def file_order(day: dt.date | ColumnElement) -> tuple[ColumnElement, ...]:
+    """The order of the letters about a person, as their file reads them on `day` (the cadre form's tab too)."""
+    still_open = not_done_by(complaints.c.resolved_on, day)
+    return (case((still_open, 0), else_=1), case((and_(still_open, complaints.c.due_on.is_(None)), 1), else_=0),
+            case((still_open, func.coalesce(complaints.c.due_on, complaints.c.received_on))),
+            case((still_open, None), else_=complaints.c.resolved_on).desc(), complaints.c.id)
 
 
 def open_told(letters: list[dict[str, Any]]) -> list[str]:
