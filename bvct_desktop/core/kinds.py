@@ -274,6 +274,18 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     # Not in the spec's column list: after it, so the contract's columns keep their order.
     Field("result_no", "Số văn bản trả lời", hint="số công văn trả lời của cơ quan công an, ví dụ 0125/PV06",
           as_written=True),
+    # What the police archives search by (brief §2.1), after «Số văn bản trả lời» for the same reason; kept as the
+    # slip was sent, as its father's and mother's names are
+    Field("birth_place", "Nơi sinh", place=Place.ADDRESS),
+    Field("ethnicity", "Dân tộc"),
+    Field("religion", "Tôn giáo"),
+    Field("cccd", "Số CCCD", F.CCCD),
+    Field("cmnd", "Số CMND", F.CMND),
+    Field("father_birth_date", "Năm sinh của cha", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
+    Field("mother_birth_date", "Năm sinh của mẹ", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
+    Field("spouse_birth_date", "Năm sinh của vợ/chồng", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
+    Field("work_before_1975", "Nghề nghiệp hoặc chức vụ trước 1975"),
+    Field("place_before_1975", "Đơn vị, địa bàn trước 1975"),
 ), date_key="issued_on", stored_in="slips",
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),

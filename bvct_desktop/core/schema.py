@@ -161,6 +161,16 @@ slips = Table(
     Column("note", Text),
     Column("vetting_case_id", ForeignKey("vetting_cases.id")),
     Column("result_no", String),  # migration 0007
+    Column("birth_place", Text),  # migration 0040: what the police archives search by
+    Column("ethnicity", String),
+    Column("religion", String),
+    Column("cccd", String),
+    Column("cmnd", String),
+    Column("father_birth_date", String),
+    Column("mother_birth_date", String),
+    Column("spouse_birth_date", String),
+    Column("work_before_1975", Text),
+    Column("place_before_1975", Text),
     *_stamps(),
     UniqueConstraint("year", "number_key"),
     Index(None, "deleted_at", "issued_on", "person_id", "recipient_id", "result_on"),

@@ -7,9 +7,9 @@ import datetime as dt
 import time
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
-from bvct_desktop.core import documents_data, editing, importing, migrations, vault
+from bvct_desktop.core import documents_data, editing, engine, importing, keyfile, migrations, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
 from bvct_desktop.core.personfile.case_steps import LEADER, TEAM
@@ -562,3 +562,40 @@ def test_the_rest_of_form_2c_is_added_over_a_0035_database_its_records_kept_the_
         assert SALARY.of_owner(db, 1)[0]["coefficient"] == "4.98"
     finally:
         db.close()
+
+
+def test_the_slips_of_a_0039_database_gain_the_particulars_the_archives_search_by_empty_and_lose_them_going_back(
+        tmp_path, monkeypatch):
+    """Revision 0040 over a database of 0039 holding a slip: the slip stays as it was, its birth place … work before
+    1975 are there and empty; going back to 0039 drops them and keeps the slip."""
+    from alembic import command
+
+    added = ("birth_place", "ethnicity", "religion", "cccd", "cmnd", "father_birth_date", "mother_birth_date",
+             "spouse_birth_date", "work_before_1975", "place_before_1975")
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0039", monkeypatch)
+    with opened.begin() as connection:
+        _fill(connection)
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            stored = connection.execute(select(slips.c.number, slips.c.father_name, *(slips.c[key] for key in added))
+                                        .where(slips.c.id == 1)).one()
+    finally:
+        db.close()
+    assert tuple(stored) == ("12/PXM", None, *(None for _ in added))
+
+    opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
+    try:
+        with opened.begin() as connection:
+            command.downgrade(migrations._config(connection), "0039")
+        with opened.connect() as connection:
+            assert migrations.current_revision(connection) == "0039"
+            columns = {column["name"] for column in inspect(connection).get_columns("slips")}
+            kept = connection.execute(text("SELECT number, relation FROM slips WHERE id = 1")).one()
+    finally:
+        opened.dispose()
+    assert not columns & set(added) and "result_no" in columns
+    assert tuple(kept) == ("12/PXM", "Cha")
