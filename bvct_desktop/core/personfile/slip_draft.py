@@ -1,8 +1,10 @@
 """A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
-relative as the list has them (their gender where the relation tells it), their parents and spouse as the same
-list names them, whom the vetting is for, and its purpose when one vetting case of the person is open; with it, the
-slips already sent about the relative. The officer still reads and saves the slip."""
+relative as the list has them (their gender where the relation tells it), their ethnicity, religion and identity
+numbers and their work under the former regime where recorded, their parents and spouse with their birth years as
+the same list names them, whom the vetting is for, and its purpose when one vetting case of the person is open; with
+it, the slips already sent about the relative. The officer still reads and saves the slip."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +15,11 @@ from ..database import Database
 from ..kinds import GENDERS, SLIP_PURPOSES
 from ..permissions import Action
 from ..plans.cases import OPEN
-from ..schema import persons, relatives, vetting_cases
+from ..schema import history_declarations, persons, relatives, vetting_cases
 from ..text import fold
 from . import writes
 from .relatives import Relative, of_person
+from .vitae import OLD_REGIME
 
 # whom the list holds, for a relative of that relation, as the slip's father, mother and spouse ("" is the person)
 FAMILY = {
@@ -30,6 +33,8 @@ FAMILY = {
     "Cha chồng": {"spouse_name": "Mẹ chồng"},
     "Mẹ chồng": {"spouse_name": "Cha chồng"},
 }
+BIRTH_OF = {"father_name": "father_birth_date", "mother_name": "mother_birth_date", "spouse_name": "spouse_birth_date"}
+KEPT_ON_PERSON = ("ethnicity", "religion", "cccd", "cmnd")  # what a person's row holds that the slip asks for
 CHILD_PARENTS = {"Nam": ("", "Vợ"), "Nữ": ("Chồng", "")}  # a child's father and mother, by the person's gender
 GENDER_OF = {**dict.fromkeys(("Cha", "Chồng", "Cha vợ", "Cha chồng"), GENDERS[0]),
              **dict.fromkeys(("Mẹ", "Vợ", "Mẹ vợ", "Mẹ chồng"), GENDERS[1])}  # what the relation alone tells
@@ -53,30 +58,45 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
             vetting_cases.c.person_id == owner["id"], vetting_cases.c.status == OPEN,
             vetting_cases.c.deleted_at.is_(None))).scalars())
         earlier = earlier_slips.read(connection, record["relative_id"])
+        subject = connection.execute(select(*(persons.c[key] for key in KEPT_ON_PERSON)).where(
+            persons.c.id == record["relative_id"])).mappings().one()
+        history = history_declarations.c
+        old_regime = connection.execute(select(history.post, history.place).where(
+            history.person_id == record["relative_id"], history.declared_kind == OLD_REGIME,
+            history.deleted_at.is_(None)).order_by(history.since)).all()
     relative = next(r for r in family if r.id == record_id)
     values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
               "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"],
               "gender": GENDER_OF.get(relative.relation)}
-    values.update(_kin(relative.relation, family, owner["full_name"], owner["gender"]))
+    values.update(subject)
+    values.update(work_before_1975=_joined(post for post, _place in old_regime),
+                  place_before_1975=_joined(place for _post, place in old_regime))
+    values.update(_kin(relative.relation, family, owner))
     if len(purposes) == 1 and (purpose := purposes.pop()) in SLIP_PURPOSES:
         values["purpose"] = purpose
     return SlipDraft(relative.relative_id, {key: value for key, value in values.items() if value},
                      tuple(slip.told() for slip in earlier))
 
 
-def _kin(relation: str, family: list[Relative], own_name: str, gender: str | None) -> dict[str, str]:
-    """The slip's father, mother and spouse of a relative of `relation`, where the list names one of each."""
+def _kin(relation: str, family: list[Relative], owner: Mapping[str, Any]) -> dict[str, str | None]:
+    """The slip's father, mother and spouse of a relative of `relation`, with their birth dates, where the list
+    names one of each."""
     wanted = dict(FAMILY.get(relation, {}))
-    if relation == "Con" and gender in CHILD_PARENTS:
-        wanted = dict(zip(("father_name", "mother_name"), CHILD_PARENTS[gender], strict=True))
+    if relation == "Con" and owner["gender"] in CHILD_PARENTS:
+        wanted = dict(zip(("father_name", "mother_name"), CHILD_PARENTS[owner["gender"]], strict=True))
     found = {}
     for key, kin in wanted.items():
-        names = [r.full_name for r in family if r.relation == kin]
+        listed = [(r.full_name, r.birth_date) for r in family if r.relation == kin]
         if kin == "":
-            found[key] = own_name
-        elif len(names) == 1:
-            found[key] = names[0]
+            found[key], found[BIRTH_OF[key]] = owner["full_name"], owner["birth_date"]
+        elif len(listed) == 1:
+            found[key], found[BIRTH_OF[key]] = listed[0]
     return found
+
+
+def _joined(texts: Iterable[str | None]) -> str | None:
+    """The texts recorded, each once, in the order recorded."""
+    return "; ".join(dict.fromkeys(filter(None, texts))) or None
 
 
 def _residence(relative: Relative) -> str | None:

@@ -3,6 +3,7 @@ from the same list, whom the vetting is for and why."""
 
 from bvct_desktop.core import editing, recycle_bin
 from bvct_desktop.core.personfile import cases, relatives, slip_draft
+from bvct_desktop.core.personfile.vitae import OLD_REGIME, OWN_HISTORY
 from tests.core.personfile.conftest import person_named
 
 MOTHER = {"relation": "Mẹ", "full_name": "Trần Thị Lành", "birth_date": "1942", "home_town": "Phú Thủy, Phan Thiết"}
@@ -26,7 +27,8 @@ def test_a_brothers_slip_names_him_his_parents_his_country_and_whom_the_vetting_
     assert draft.person_id == brother.relative_id
     assert draft.values == {"full_name": "NGUYEN VAN MINH", "birth_date": "1968", "home_town": "Phú Thủy, Phan Thiết",
                             "residence": "San Jose, California, Hoa Kỳ", "relation": "Anh/chị/em",
-                            "father_name": "Nguyễn Văn Tư", "mother_name": "Trần Thị Lành",
+                            "father_name": "Nguyễn Văn Tư", "father_birth_date": "1938",
+                            "mother_name": "Trần Thị Lành", "mother_birth_date": "1942",
                             "vetted_name": "Nguyễn Văn Hùng", "purpose": "Bổ nhiệm"}
 
 
@@ -39,6 +41,36 @@ def test_a_fathers_slip_names_his_wife_and_a_wifes_names_her_husband_and_her_par
     wife = slip_draft.slip_for(db, _listed(db, hung, "Vợ").id).values
     assert (wife["spouse_name"], wife["father_name"], wife.get("mother_name")) == (
         "Nguyễn Văn Hùng", "Lê Văn Cường", None)
+
+
+def test_the_birth_years_of_a_wifes_husband_and_father_come_from_the_list_one_not_listed_is_left_to_fill(db):
+    """The police archives look a parent or spouse up with their year of birth (brief §2.1)."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {"relation": "Cha vợ", "full_name": "Lê Văn Cường", "birth_date": "1940"})
+    relatives.add_relative(db, hung, {"relation": "Mẹ vợ", "full_name": "Đặng Thị Nở"})
+    wife = slip_draft.slip_for(db, _listed(db, hung, "Vợ").id).values
+    assert (wife["spouse_birth_date"], wife["father_birth_date"], wife["mother_name"], wife.get("mother_birth_date")
+            ) == ("1965-03-12", "1940", "Đặng Thị Nở", None)
+
+
+def test_a_fathers_ethnicity_religion_identity_numbers_and_work_under_the_former_regime_are_filled_as_recorded(db):
+    """What the file holds of him as a person, and what he did before 1975 as his own history records it; his
+    birth place is held nowhere and stays for the officer to write by hand."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = _listed(db, hung, "Cha")
+    editing.save(db, "cadres", {"full_name": "Nguyễn Văn Tư", "birth_date": "1938", "ethnicity": "Kinh",
+                                "religion": "Phật giáo", "cccd": "060038001234", "cmnd": "260123456"},
+                 None, father.relative_id)
+    OWN_HISTORY.add(db, father.relative_id, {"declared_kind": OLD_REGIME, "since": "1965", "until": "1968",
+                                             "place": "Chi khu Hàm Thuận", "post": "Thư ký"})
+    OWN_HISTORY.add(db, father.relative_id, {"declared_kind": OLD_REGIME, "since": "1969", "until": "1975",
+                                             "place": "Quận Hải Long", "post": "Thư ký"})
+    OWN_HISTORY.add(db, father.relative_id, {"declared_kind": "Bị bắt", "since": "1972", "place": "Phan Thiết"})
+    values = slip_draft.slip_for(db, father.id).values
+    assert {key: values.get(key) for key in ("birth_place", "ethnicity", "religion", "cccd", "cmnd",
+                                             "work_before_1975", "place_before_1975")} == {
+        "birth_place": None, "ethnicity": "Kinh", "religion": "Phật giáo", "cccd": "060038001234",
+        "cmnd": "260123456", "work_before_1975": "Thư ký", "place_before_1975": "Chi khu Hàm Thuận; Quận Hải Long"}
 
 
 def test_a_childs_parents_are_the_person_and_their_spouse(db):
