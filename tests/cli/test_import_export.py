@@ -409,3 +409,24 @@ def test_a_summary_typed_in_lines_in_a_cell_keeps_them_is_exported_wrapped_and_i
     assert summary.alignment.wrap_text and summary.alignment.vertical == "top"
     code, shown, err = cli("import", "complaints", out)
     assert code == 0 and "Đã có, không đổi: 1" in shown, shown + err
+
+
+ARCHIVES_SEARCH_BY = {"Nơi sinh": "xã Hàm Tiến, tỉnh Bình Thuận", "Dân tộc": "Kinh", "Tôn giáo": "Phật giáo",
+                      "Số CCCD": "060038001234", "Số CMND": "260123456", "Năm sinh của cha": "1910",
+                      "Năm sinh của mẹ": "1915", "Năm sinh của vợ/chồng": "1942",
+                      "Nghề nghiệp hoặc chức vụ trước 1975": "Thư ký",
+                      "Đơn vị, địa bàn trước 1975": "Chi khu Hàm Thuận"}
+
+
+def test_a_slips_particulars_the_archives_search_by_come_back_from_its_export_after_the_contracts_columns(
+        cli, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    cli("import", "cadres", workbook(tmp_path / "cadres.xlsx", *SAMPLES["cadres"]))
+    source = workbook(tmp_path / "in.xlsx", [*headers, *ARCHIVES_SEARCH_BY], [[*rows[0], *ARCHIVES_SEARCH_BY.values()]])
+    assert cli("import", "slips", source)[0] == 0
+    out = tmp_path / "out.xlsx"
+    assert cli("export", "slips", "--out", out)[0] == 0
+    exported = _sheet_rows(out)
+    assert exported[0][:len(headers)] == headers
+    row = dict(zip(exported[0], exported[1], strict=True))
+    assert {header: row[header] for header in ARCHIVES_SEARCH_BY} == ARCHIVES_SEARCH_BY
