@@ -420,14 +420,14 @@ class Flow:
 
     @staticmethod
     def pair_breaks(items: Sequence[tuple[str, str | None]], size: float, width: float) -> bool:
-        """Whether a pair of particulars is too long to share a line (each gets its own)."""
-        return any(fonts.width(nfc(f"{label}: {value or ''}"), REGULAR, size) > width / 2 - 6
+        """Whether short particulars are too long to share a line (each gets its own)."""
+        return any(fonts.width(nfc(f"{label}: {value or ''}"), REGULAR, size) > width / len(items) - 6
                    for label, value in items)
 
     def labelled_pair(self, items: Sequence[tuple[str, str | None]], size: float) -> None:
-        """Two short particulars on one line, the second from the middle; on two lines when either
-        is too long for its half."""
-        half = self.c.width / 2
+        """Two (or three) short particulars on one line, each from its equal part of it; each on its own
+        line when any is too long for its part."""
+        part = self.c.width / len(items)
         if self.pair_breaks(items, size, self.c.width):
             for label, value in items:
                 self.labelled(label, value, size)
@@ -437,14 +437,15 @@ class Flow:
         self.y -= leading
         baseline = self.y + size * 0.22
         self.c.setFont(REGULAR, size)
-        for (label, value), left in zip(items, (self.c.left, self.c.left + half), strict=True):
+        for index, (label, value) in enumerate(items):
+            left = self.c.left + part * index
             label_text = nfc(f"{label}: ")
             self.c.drawString(left, baseline, label_text)
             start = left + fonts.width(label_text, REGULAR, size)
             if value:
                 self.c.drawString(start, baseline, nfc(value))
             else:
-                dotted_line(self.c, start, left + half - 6, baseline)
+                dotted_line(self.c, start, left + part - 6, baseline)
 
     def dotted_lines(self, count: int, size: float) -> None:
         leading = self.profile.leading(size)

@@ -1,8 +1,9 @@
 """Phiếu yêu cầu xác minh lai lịch: one slip per page, ready for signature and stamp.
 
 The sender block, the recipient unit, the subject's particulars (name in capitals, birth date
-at its precision), the purpose and what is asked, the signature block, and below a cut line
-the reply section the police fill in, whose signature and seal stay inside the bottom margin.
+at its precision, what the police archives search by: birth place, ethnicity, religion, identity numbers, the
+parents' and spouse's birth years, work before 1975), the purpose and what is asked, the signature block, and
+below a cut line the reply section the police fill in, whose signature and seal stay inside the bottom margin.
 On a slip issued since the provinces merged, a home town or residence written under former names
 (the police archives' index) has what it is called now after it.
 A particular not known prints as a dotted line. A slip whose values are too long for one page
@@ -18,7 +19,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from ...core import gazetteer
+from ...core import dates, gazetteer
 from ...core.fields import Place
 from ...core.kinds import OTHER_RELATION, SELF, SLIPS
 from . import fonts, layout
@@ -26,9 +27,23 @@ from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
 
 TITLE = "PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
-# A pair of short particulars shares a line (see `items`).
-PARTICULARS = ("other_names", ("birth_date", "gender"), "home_town", "residence", "father_name", "mother_name",
-               "spouse_name")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Particulars printed as one under one label, those known joined by «; »."""
+
+    label: str
+    keys: tuple[str, ...]
+
+
+IDENTITY = Joined("Số CCCD/CMND", ("cccd", "cmnd"))
+BEFORE_1975 = Joined("Nghề nghiệp, chức vụ, đơn vị trước 1975", ("work_before_1975", "place_before_1975"))
+BORN_TOO_LATE = 1960  # a subject born since was a child in 1975: no line asks for work before it
+# In the order of the brief's field list (§2.1); short particulars share a line (see `items`).
+PARTICULARS = ("other_names", ("birth_date", "gender"), "birth_place", "home_town", "residence",
+               ("ethnicity", "religion", IDENTITY), ("father_name", "father_birth_date"),
+               ("mother_name", "mother_birth_date"), ("spouse_name", "spouse_birth_date"), BEFORE_1975)
 PLACES = tuple(spec.key for spec in SLIPS.fields if spec.place is Place.ADDRESS)  # printed with their names now
 SLIP_RECIPIENTS = ("Như trên,",)
 ITEM_GAP = 1.0  # points between two particulars
@@ -60,7 +75,7 @@ def draw_slips(c: DocumentCanvas, slips: Iterable[Mapping[str, Any]],
         c.showPage()
 
 
-Item = tuple[str, str | None, str] | list[tuple[str, str | None]]  # (label, value, font), or a pair
+Item = tuple[str, str | None, str] | list[tuple[str, str | None]]  # (label, value, font), or a line's few
 
 
 @dataclass(frozen=True)
@@ -92,17 +107,32 @@ def fitting(measure: "Measuring", slip: Printed, head: Letterhead) -> Fit:
 
 
 def items(slip: Mapping[str, Any], request: str) -> list[Item]:
-    """The slip's particulars and request, in order; a pair of short ones shares a line."""
+    """The slip's particulars and request, in order; short ones share a line."""
     found: list[Item] = [("Họ và tên", slip["full_name"].upper(), BOLD)]
     for item in PARTICULARS:
         if isinstance(item, tuple):
-            found.append([(SLIPS.field(key).header, SLIPS.field(key).display(slip[key])) for key in item])
-        else:
-            found.append((SLIPS.field(item).header, _particular(slip, item), REGULAR))
+            found.append([_labelled(slip, part) for part in item])
+        elif item is not BEFORE_1975 or _worked_before_1975(slip):
+            found.append((*_labelled(slip, item), REGULAR))
     found += [("Quan hệ với người được thẩm tra", _relation(slip), REGULAR),
               (SLIPS.field("purpose").header, slip["purpose"], REGULAR),
               ("Nội dung đề nghị xác minh", request, REGULAR)]
     return found
+
+
+def _labelled(slip: Mapping[str, Any], item: str | Joined) -> tuple[str, str | None]:
+    if isinstance(item, Joined):
+        return item.label, "; ".join(shown for key in item.keys if (shown := _particular(slip, key))) or None
+    return SLIPS.field(item).header, _particular(slip, item)
+
+
+def _worked_before_1975(slip: Mapping[str, Any]) -> bool:
+    """Whether the slip asks what the subject did before 1975: said already, or born before BORN_TOO_LATE (or
+    when not known)."""
+    born = slip["birth_date"]
+    if any(slip[key] for key in BEFORE_1975.keys) or not born:
+        return True
+    return (dates.PartialDate.from_iso(born) if isinstance(born, str) else born).year < BORN_TOO_LATE
 
 
 def _particular(slip: Mapping[str, Any], key: str) -> str:

@@ -54,7 +54,10 @@ SLIP = {"id": 1, "number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_nam
             "residence": "phường Mũi Né", "father_name": "Phạm Văn Tư", "mother_name": None,
             "spouse_name": "Võ Thị Sáu", "relation": "Cha", "vetted_name": "Phạm Minh Quang",
             "purpose": "Kết nạp Đảng", "recipient": "Cục A93B – Bộ Công an", "result_on": None, "result": None,
-            "note": None}
+            "note": None, "birth_place": "xã Hàm Tiến, tỉnh Bình Thuận", "ethnicity": "Kinh",
+            "religion": "Không", "cccd": None, "cmnd": "260123456", "father_birth_date": "1920",
+            "mother_birth_date": None, "spouse_birth_date": "1952", "work_before_1975": "Thư ký",
+            "place_before_1975": "Chi khu Hàm Thuận"}
 
 
 @pytest.fixture
