@@ -233,6 +233,7 @@ archive_requests = Table(
     *_stamps(),
     Index(None, "deleted_at", "doc_on", "request_kind"),
     Index(None, "person_id"),
+    Index(None, "vetting_case_id"),  # migration 0041
 )
 
 complaints = Table(
