@@ -67,6 +67,7 @@ class Field:
     # the same on the next record typed from one pile of papers («Lưu và thêm mới»); a number written as on the
     # document comes as the one after it
     carried: bool = False
+    shown_after: str | None = None  # on a form, after the field of this key (files keep the declared order)
     not_before: str | None = None  # a date: the key of the record's date it cannot precede (Ngày về: Ngày đi)
     # a date: (the key of the record's date it should not follow, what following it may mean), told not refused
     told_if_after: tuple[str, str] | None = None

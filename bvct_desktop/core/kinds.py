@@ -160,6 +160,16 @@ class Kind:
         return next(f for f in self.fields if f.key == key)
 
     @functools.cached_property
+    def on_form(self) -> tuple[Field, ...]:
+        """The fields as a form shows them: each declared `shown_after` another right after it (a field added
+        after the contract's columns shown among those it belongs with)."""
+        shown = [spec for spec in self.fields if spec.shown_after is None]
+        for spec in self.fields:
+            if spec.shown_after is not None:
+                shown.insert(next(at for at, other in enumerate(shown) if other.key == spec.shown_after) + 1, spec)
+        return tuple(shown)
+
+    @functools.cached_property
     def ordered_dates(self) -> tuple[tuple[Field, Field], ...]:
         """(a date, the date it cannot precede): Ngày về and Ngày đi, a reply and its slip's issue…"""
         return ordered_dates(self.fields)
@@ -276,16 +286,19 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
           as_written=True),
     # What the police archives search by (brief §2.1), after «Số văn bản trả lời» for the same reason; kept as the
     # slip was sent, as its father's and mother's names are
-    Field("birth_place", "Nơi sinh", place=Place.ADDRESS),
-    Field("ethnicity", "Dân tộc"),
-    Field("religion", "Tôn giáo"),
-    Field("cccd", "Số CCCD", F.CCCD),
-    Field("cmnd", "Số CMND", F.CMND),
-    Field("father_birth_date", "Năm sinh của cha", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
-    Field("mother_birth_date", "Năm sinh của mẹ", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
-    Field("spouse_birth_date", "Năm sinh của vợ/chồng", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh"),
-    Field("work_before_1975", "Nghề nghiệp hoặc chức vụ trước 1975"),
-    Field("place_before_1975", "Đơn vị, địa bàn trước 1975"),
+    Field("birth_place", "Nơi sinh", place=Place.ADDRESS, shown_after="gender"),
+    Field("ethnicity", "Dân tộc", shown_after="residence"),
+    Field("religion", "Tôn giáo", shown_after="ethnicity"),
+    Field("cccd", "Số CCCD", F.CCCD, shown_after="religion"),
+    Field("cmnd", "Số CMND", F.CMND, shown_after="cccd"),
+    Field("father_birth_date", "Năm sinh của cha", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh",
+          shown_after="father_name"),
+    Field("mother_birth_date", "Năm sinh của mẹ", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh",
+          shown_after="mother_name"),
+    Field("spouse_birth_date", "Năm sinh của vợ/chồng", F.PARTIAL_DATE, hint="thường chỉ ghi năm sinh",
+          shown_after="spouse_name"),
+    Field("work_before_1975", "Nghề nghiệp hoặc chức vụ trước 1975", shown_after="spouse_birth_date"),
+    Field("place_before_1975", "Đơn vị, địa bàn trước 1975", shown_after="work_before_1975"),
 ), date_key="issued_on", stored_in="slips",
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import record_rows
-from bvct_desktop.core.kinds import COMPLAINTS, DELEGATIONS, KINDS
+from bvct_desktop.core.kinds import COMPLAINTS, DELEGATIONS, KINDS, SLIPS
 from bvct_desktop.core.schema import persons
 from tests.samples import SAMPLES
 
@@ -37,6 +37,22 @@ def test_the_spec_columns_come_first_in_the_spec_order(kind):
     """Scripts read the import layout of the spec word for word; a field added since stands after it."""
     spec_headers = SAMPLES[kind.name][0]
     assert [spec.header for spec in kind.fields][:len(spec_headers)] == spec_headers
+
+
+def test_a_slip_form_shows_what_the_archives_search_by_among_the_particulars_it_belongs_with():
+    """The files keep the contract's columns first; the form asks for a birth place after the gender, a father's
+    year beside his name, work before 1975 after the family, as the printed slip does."""
+    shown = [spec.key for spec in SLIPS.on_form]
+    assert shown[:23] == ["number", "issued_on", "full_name", "other_names", "birth_date", "gender", "birth_place",
+                          "home_town", "residence", "ethnicity", "religion", "cccd", "cmnd", "father_name",
+                          "father_birth_date", "mother_name", "mother_birth_date", "spouse_name", "spouse_birth_date",
+                          "work_before_1975", "place_before_1975", "relation", "vetted_name"]
+    assert sorted(shown) == sorted(spec.key for spec in SLIPS.fields)
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_every_field_is_on_its_form_once(kind):
+    assert sorted(spec.key for spec in kind.on_form) == sorted(spec.key for spec in kind.fields)
 
 
 TODAY = dt.date(2026, 12, 2)

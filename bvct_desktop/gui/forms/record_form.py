@@ -237,7 +237,7 @@ class RecordForm(QDialog):
         shared.setSpacing(1)
         shared.addLayout(line)
         line.setSpacing(form.horizontalSpacing())  # as between a row's label and its box
-        for spec in self.kind.fields:
+        for spec in self.kind.on_form:
             if spec.key in members_only:
                 continue
             label, notes = self._field(spec)
