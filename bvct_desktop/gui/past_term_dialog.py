@@ -17,6 +17,7 @@ from .accessible import named
 from .context import AppContext
 from .dialogs import FILE_FILTERS
 from .forms.case_form import CaseForm
+from .forms.window import shown
 from .look import ErrorLabel, fill_screen, heading, read_only, wait_cursor
 from .qt import QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
@@ -94,10 +95,7 @@ class PastTermDialog(QDialog):
         return table
 
     def open_case(self, case_id: int) -> CaseForm:
-        form = CaseForm(self.context, record_id=case_id, parent=self)
-        form.show()
-        self.case_forms.append(form)
-        return form
+        return shown(CaseForm(self.context, record_id=case_id, parent=self), self.case_forms)
 
     def export(self) -> None:
         """«Xuất Excel…»: the list shown, to a workbook the officer names (encrypted if they wish)."""

@@ -32,9 +32,11 @@ from bvct_desktop.gui.printing import PrintPreview
 from bvct_desktop.gui.qt import (
     QApplication,
     QCheckBox,
+    QEvent,
     QItemSelectionModel,
     QLabel,
     QModelIndex,
+    QObject,
     QPoint,
     QPushButton,
     Qt,
@@ -360,6 +362,20 @@ def test_enter_or_double_click_opens_the_record(qtbot, context):
     assert page.forms[record_id].windowTitle().startswith("Đơn thư – Sửa")
     page.open_record(page.model.record_id(0))
     assert len(page.forms) == 2
+
+
+@pytest.mark.parametrize("kind", [kind for kind in KINDS if SAMPLE_COUNTS[kind]])
+def test_a_closed_form_is_gone_with_its_widgets_not_kept_by_its_page(qtbot, context, kind):
+    """Twenty records opened and closed over a day leave the page as it was: a closed form is deleted."""
+    page = RegisterPage(context, kind)
+    qtbot.addWidget(page)
+    before = len(page.findChildren(QObject))
+    for _ in range(20):
+        page.open_record(page.model.record_id(0))
+        next(iter(page.forms.values())).close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert page.forms == {}
+    assert len(page.findChildren(QObject)) == before
 
 
 @pytest.mark.parametrize("kind", ["cadres", "slips"])

@@ -28,6 +28,7 @@ from ..tooltips import typed_tip
 from .passport_form import PassportForm
 from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
+from .window import shown
 
 SLIPS_TAB = "Phiếu xác minh"
 VITAE_PRINT = "In lý lịch 2C…"
@@ -141,10 +142,8 @@ class PersonRecords(QTableView):
             self.model().reload()
 
     def open_record(self, record_id: int) -> QWidget:
-        form = (PassportForm if self.kind == passports.KIND else RecordForm)(self.context, self.kind, record_id, self)
-        form.show()
-        self.forms.append(form)
-        return form
+        return shown((PassportForm if self.kind == passports.KIND else RecordForm)(self.context, self.kind, record_id,
+                                                                                    self), self.forms)
 
 
 # (header, the cell of a slip); the relation is the subject's to the person whose file it is
@@ -198,7 +197,4 @@ class PersonSlips(QTableWidget):
             self.reload()
 
     def open_record(self, slip_id: int) -> RecordForm:
-        form = RecordForm(self.context, "slips", slip_id, self)
-        form.show()
-        self.forms.append(form)
-        return form
+        return shown(RecordForm(self.context, "slips", slip_id, self), self.forms)

@@ -49,6 +49,7 @@ from .conclusion_notice import ISSUED_TITLE, NoticeButtons
 from .person_file import CASES, EntryDialog, compact
 from .person_picker import PersonPicker
 from .record_form import RecordForm
+from .window import shown
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
 REOPEN_LABEL = "Mở lại hồ sơ"  # on a concluded case
@@ -254,10 +255,7 @@ class CaseForm(QDialog):
         return table
 
     def open_record(self, kind: str, record_id: int) -> RecordForm:
-        form = RecordForm(self.context, kind, record_id, self)
-        form.show()
-        self.forms.append(form)
-        return form
+        return shown(RecordForm(self.context, kind, record_id, self), self.forms)
 
     def attach_archive_request(self) -> None:
         """«Gắn yêu cầu tàng thư…»: one of the requests to another province's archive about the person or

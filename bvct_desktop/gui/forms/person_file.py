@@ -60,6 +60,7 @@ from ..workers import written_when_free
 from .asking_dialog import AskingDialog
 from .inputs import changed_signal, make_input, read_input, show_value
 from .record_form import RecordForm, confirm_doubts
+from .window import shown
 
 ABOUT = "Về thân nhân"
 ADOPT = "Thêm vào danh sách"
@@ -370,10 +371,7 @@ class SectionTab(QWidget):
             self.act(editing)
 
     def open_slip(self, slip_id: int) -> RecordForm:
-        form = RecordForm(self.context, "slips", slip_id, self)
-        form.show()
-        self.slip_forms.append(form)
-        return form
+        return shown(RecordForm(self.context, "slips", slip_id, self), self.slip_forms)
 
     def slip_for_selected(self) -> RecordForm | None:
         """«Lập phiếu xác minh…»: a new slip's form about the listed relative selected, filled from the file."""
@@ -388,9 +386,7 @@ class SectionTab(QWidget):
         form = RecordForm(self.context, "slips", None, self)
         form.start_from(PersonFacts(draft.person_id, f"{entry['relation']}: {entry['full_name']}"), draft.values,
                         draft.earlier)
-        form.show()
-        self.slip_forms.append(form)
-        return form
+        return shown(form, self.slip_forms)
 
     def adopt_selected(self) -> None:
         """«Thêm vào danh sách»: the add dialog, filled with what the slips say of the relative."""

@@ -37,6 +37,7 @@ from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
 from ..flow_layout import FlowLayout
+from ..forms.window import deleted_when_closed
 from ..import_wizard import ImportWizard
 from ..look import CROSS, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
@@ -740,7 +741,7 @@ class RegisterPage(QWidget):
         form = self.forms.get(record_id)
         if form is None:
             try:
-                form = forms.open_form(self.context, self.kind.name, record_id, self)
+                form = deleted_when_closed(forms.open_form(self.context, self.kind.name, record_id, self))
             except BvctError as error:
                 self.message.show_message(error.message)
                 return
