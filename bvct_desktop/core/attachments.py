@@ -276,7 +276,7 @@ def save_copy(db: Database, attachment_id: int, target: Path) -> Attachment:
         temp.write_bytes(content)
     with db.write() as connection:
         db.audit(connection, SAVED, kind=KIND, record_id=attachment_id,
-                 details=_named(found) | audit.written_to(target))
+                 details=_named(found) | audit.file_at(target))
     return found
 
 

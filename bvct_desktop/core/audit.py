@@ -49,9 +49,10 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str
     return {key: {OLD: before.get(key), NEW: value} for key, value in after.items() if before.get(key) != value}
 
 
-def written_to(target: Path | str) -> dict[str, str]:
-    """The details naming a file the program wrote by its full path, as a backup's entry does: a copy on a USB
-    stick (E:\\) is told from one kept in the office's folder."""
+def file_at(target: Path | str) -> dict[str, str]:
+    """The details naming a file the program wrote or read by its full path (a backup, an export, an import's
+    workbook), failed or not: a copy on a USB stick (E:\\) is told from one kept in the office's folder, and
+    the officer finds the file the trail names."""
     return {"tep": str(Path(target).resolve())}
 
 
@@ -156,7 +157,7 @@ def export(db: Database, target: Path, write: Callable[[Iterator[Entry]], int], 
     permission and is itself audited with the file's path."""
     db.require(Action.EXPORT, TRAIL_EXPORTED)
     count = write(iter(entries))
-    details = written_to(target) | {"so_muc": count} | ({"ma_hoa": True} if encrypted else {})
+    details = file_at(target) | {"so_muc": count} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, TRAIL_EXPORTED, details=details)
     return count

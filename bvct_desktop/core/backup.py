@@ -24,6 +24,7 @@ from sqlalchemy import select
 from .. import __version__
 from . import (
     attachments,
+    audit,
     audit_chain,
     backup_lines,
     backup_log,
@@ -133,7 +134,7 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
     try:
         written = write(db, out, lambda made: _audit_made(db, action, made))
     except BvctError as error:
-        _audit_quietly(db, action, audit_chain.FAILED, {"tep": out.name, "loi": error.message})
+        _audit_quietly(db, action, audit_chain.FAILED, audit.file_at(out) | {"loi": error.message})
         raise
     if not db.is_server:  # the server's newest backups are in its audit trail
         backup_log.remember(db.key_path, written.path, written.at, written.number)
@@ -143,8 +144,8 @@ def audited_write(db: Database, out: Path, action: str) -> Written:
 def _audit_made(db: Database, action: str, made: Written) -> None:
     """The entry of a backup written and verified beside its place, before it goes there."""
     try:
-        _audit_quietly(db, action, audit_chain.OK, {"tep": str(made.path.resolve()),
-                                                    "so_muc_nhat_ky": made.audit_head["count"], "da_kiem_tra": True})
+        _audit_quietly(db, action, audit_chain.OK, audit.file_at(made.path) | {
+            "so_muc_nhat_ky": made.audit_head["count"], "da_kiem_tra": True})
     except BvctError as error:
         earlier = f" Bản sao lưu trước ở «{made.path}» vẫn còn nguyên." if made.path.exists() else ""
         raise error.reworded(f"{error.message} Bản sao lưu vừa ghi đã được xóa vì không ghi được vào nhật ký."

@@ -89,7 +89,7 @@ def listed(db: Database, what: str, kind: str, query: Callable[[Connection], T],
         office, content = gather(db, f"in {what}", query)
         write(office, content)
         return content
-    return produce(db, f"xuất {what}", kind, query, write, audit.written_to(target) | details, EXPORTED,
+    return produce(db, f"xuất {what}", kind, query, write, audit.file_at(target) | details, EXPORTED,
                    named=lambda found: {"so_dong": len(found)})
 
 
@@ -159,7 +159,7 @@ class LetterWriter(Writer, Protocol):
 def _where(target: Path | None, encrypted: bool = False) -> dict[str, Any]:
     if target is None:
         return {"xem_truoc": True}
-    return audit.written_to(target) | ({"ma_hoa": True} if encrypted else {})
+    return audit.file_at(target) | ({"ma_hoa": True} if encrypted else {})
 
 
 def _check_target(target: Path | None, issue: bool) -> None:

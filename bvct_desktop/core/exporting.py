@@ -37,6 +37,6 @@ def export(db: Database, kind: Kind, target: Path, write: RowWriter,
     asked = {"tu": start, "den": end, "so_ban_ghi_chon": None if ids is None else len(ids),
              "pham_vi": list(scope) or None, "ma_hoa": encrypted or None}
     with db.write() as connection:
-        db.audit(connection, "xuất", kind=kind.name, details=audit.written_to(target) | {"so_dong": count} | {
+        db.audit(connection, "xuất", kind=kind.name, details=audit.file_at(target) | {"so_dong": count} | {
             key: value for key, value in asked.items() if value is not None})
     return count

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import gazetteer
+from . import audit, gazetteer
 from .database import Database
 from .dates import YEAR_FORM, PartialDate
 from .errors import RowProblem
@@ -464,14 +464,14 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 writes.apply_audited(db, connection, step)
             step()
         db.audit(connection, "thử nhập" if dry_run else "nhập", "ok" if result.ok else "failed", kind=kind.name,
-                 details=_audited(result, Path(sheet.path).name))
+                 details=_audited(result, sheet.path))
     return result
 
 
-def _audited(result: ImportResult, file_name: str) -> dict[str, Any]:
+def _audited(result: ImportResult, path: Path | str) -> dict[str, Any]:
     """An import's audit details: the file, its rows and errors; what it wrote (a dry run: would write)
     only when no row was refused — a refused file writes nothing."""
-    details = {"tep": file_name, "so_dong": result.rows, "so_loi": len(result.problems),
+    details = audit.file_at(path) | {"so_dong": result.rows, "so_loi": len(result.problems),
                "o_chuyen_ma_cu": result.legacy.cells}
     if result.ok:
         details |= {**result.counts, "so_canh_bao": len(result.warnings), **result.extra_counts()}
@@ -484,7 +484,7 @@ def audit_unreadable(db: Database, kind: Kind, path: Path, reason: str, dry_run:
     db.require(Action.EDIT, asked_for(kind))
     with db.write() as connection:
         db.audit(connection, "thử nhập" if dry_run else "nhập", "failed", kind=kind.name,
-                 details={"tep": Path(path).name, "loi": reason})
+                 details=audit.file_at(path) | {"loi": reason})
 
 
 def _update_line(kind: Kind, number: int, changed: list[str], created: bool = False) -> str:

@@ -62,7 +62,7 @@ def export(db: Database, target: Path, write: Callable[[PastTerm], None], found:
     with a password); exporting needs the export permission and is audited with the file's path."""
     db.require(Action.EXPORT, EXPORTED)
     write(found)
-    details = audit.written_to(target) | {"ngay": found.on, "so_ho_so": len(found.dossiers),
+    details = audit.file_at(target) | {"ngay": found.on, "so_ho_so": len(found.dossiers),
                "so_van_ban": len(found.documents)} | ({"ma_hoa": True} if encrypted else {})
     with db.write() as connection:
         db.audit(connection, EXPORTED, details=details)

@@ -381,6 +381,7 @@ def test_a_failed_backup_is_audited(cli, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir() if "day" in p.name) == []
     listing = cli("audit", "list")[1]
     assert "sao lưu\tthất bại" in listing
+    assert f"Tệp: {out.resolve()}" in listing  # the officer finds where it was to be written
 
 
 @pytest.mark.file_only("a damaged database names its file's restore")

@@ -170,7 +170,7 @@ def test_a_file_that_cannot_be_read_is_a_failed_import_in_the_audit_trail(base, 
     entries = _entries(base.db, action)
     assert entries[1:] == audited
     assert entries[0][1:3] == ("failed", "slips")
-    assert json.loads(entries[0][3]) == {"tep": path.name, "loi": err.strip()}
+    assert json.loads(entries[0][3]) == {"tep": str(path.resolve()), "loi": err.strip()}
     assert snapshot(base.db) == before
 
 
@@ -184,7 +184,7 @@ def test_a_refused_import_is_audited_with_its_rows_and_errors_and_no_records_sai
     assert code == 2
     _, outcome, kind, details = _entries(base.db, action)[0]
     assert (outcome, kind) == ("failed", "cadres")
-    assert json.loads(details) == {"tep": "bad.xlsx", "so_dong": 3, "so_loi": 1, "o_chuyen_ma_cu": 0}
+    assert json.loads(details) == {"tep": str(path.resolve()), "so_dong": 3, "so_loi": 1, "o_chuyen_ma_cu": 0}
 
 
 def test_an_unreadable_file_with_a_wrong_password_is_told_first_and_no_import_audited(base, tmp_path):

@@ -325,7 +325,8 @@ def test_a_file_that_cannot_be_read_is_audited_as_a_failed_import_as_the_command
         openpyxl.Workbook().save(path)
     audited = _audited(context, "nhập")
     wizard = loaded(qtbot, _wizard(qtbot, context), path)
-    assert _audited(context, "nhập")[len(audited):] == [("failed", {"tep": path.name, "loi": wizard.message.text()})]
+    assert _audited(context, "nhập")[len(audited):] == [("failed", {"tep": str(path.resolve()),
+                                                                           "loi": wizard.message.text()})]
 
 
 @pytest.mark.parametrize("how", ["deleted", "damaged"])
@@ -344,7 +345,7 @@ def test_a_changed_file_that_cannot_be_read_again_is_told_and_nothing_imported(q
     assert wizard.result is None and browse.count(context.db, "cadres") == before
     assert wizard.preview.rowCount() == 0  # the rows read before are no longer the file's
     assert wizard.import_button.isEnabled()  # once the file is back, «Nhập» reads it again
-    assert _audited(context, "nhập")[len(audited):] == [("failed", {"tep": "moi.xlsx", "loi": told})]
+    assert _audited(context, "nhập")[len(audited):] == [("failed", {"tep": str(path.resolve()), "loi": told})]
     workbook(path, HEADERS, GOOD)
     _imported(qtbot, wizard)
     assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
