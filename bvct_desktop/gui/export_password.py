@@ -3,7 +3,7 @@ own, and which (the GUI's `--encrypt-password-file`): Excel and Word ask for it 
 reader too. Every document and export the desktop writes to disk is chosen through `save_as`."""
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..core import files, passwords
 from ..core.errors import InputError
@@ -40,7 +40,7 @@ def save_as(dialogs: Dialogs, parent: QWidget, title: str, suggested: str, filte
         chosen = dialogs.save_file(parent, title, suggested, filter_text)
         if not chosen:
             return None
-        target = Path(chosen) if Path(chosen).suffix.lower() == suffix else Path(f"{chosen}{suffix}")
+        target = suffixed(chosen, suffix)
         try:
             files.check_folder(target)
             break
@@ -50,6 +50,13 @@ def save_as(dialogs: Dialogs, parent: QWidget, title: str, suggested: str, filte
         return Destination(target, _password(dialogs, parent))
     except _Declined:
         return None
+
+
+def suffixed(chosen: str, suffix: str, flavour: type[PurePath] = Path) -> PurePath:
+    """`chosen` (as the file dialog gives it: C:/…, a share's //maychu/chung/… or \\\\maychu\\chung\\…) ending in
+    `suffix`, added when it was typed without it; `flavour`: how the PC reads paths."""
+    path = flavour(chosen)
+    return path if path.suffix.lower() == suffix else flavour(f"{chosen}{suffix}")
 
 
 def _password(dialogs: Dialogs, parent: QWidget) -> str | None:

@@ -5,6 +5,7 @@ the password rules; the plaintext never reaches the file, and the audit entry sa
 import datetime as dt
 import io
 import json
+from pathlib import PureWindowsPath
 
 import msoffcrypto
 import openpyxl
@@ -177,3 +178,15 @@ def test_every_document_saved_from_the_desktop_asks_and_is_encrypted_with_the_pa
         _decrypted(target, SECRET)
     saved = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất", "xuất nhật ký")][-1]
     assert json.loads(saved.details) == {**json.loads(saved.details), "tep": str(target.resolve()), "ma_hoa": True}
+
+
+@pytest.mark.parametrize(("chosen", "target"), [
+    (r"\\maychu\chung\sao-luu", r"\\maychu\chung\sao-luu.xlsx"),
+    ("//maychu/chung/Phieu.XLSX", r"\\maychu\chung\Phieu.XLSX"),  # Qt's dialog gives a share with slashes
+    (r"\\maychu\chung.2026\so", r"\\maychu\chung.2026\so.xlsx"),  # a dot in the share's name is no suffix
+    ("E:/so-theo-doi", r"E:\so-theo-doi.xlsx"),
+])
+def test_a_file_on_a_windows_share_keeps_its_share_and_gets_its_suffix(chosen, target):
+    made = export_password.suffixed(chosen, ".xlsx", PureWindowsPath)
+    assert made == PureWindowsPath(target) and str(made) == target
+    assert made.anchor == PureWindowsPath(target).anchor  # \\maychu\chung\ stays the share, not a folder
