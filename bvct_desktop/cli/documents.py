@@ -76,7 +76,7 @@ def _run(args, what: str, kind: str, gather: Callable, write: Callable, details:
     try:
         today = db.clock().date()
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
-                                      audit.written_to(args.out) | {
+                                      audit.file_at(args.out) | {
                                           key: value for key, value in details.items() if value is not None}, action,
                                       lambda content: named(content) | encrypted)
     except Ambiguous as several:

@@ -398,7 +398,7 @@ class PrintPreview(QDialog, Ui_PrintPreview):
         except BvctError as error:
             self.dialogs.warn(self, "Không lưu được", error.message)
             return False
-        self.on_output(SAVED, audit.written_to(chosen.target) | ({"ma_hoa": True} if chosen.password else {}))
+        self.on_output(SAVED, audit.file_at(chosen.target) | ({"ma_hoa": True} if chosen.password else {}))
         self.dialogs.inform(self, "Đã lưu", f"Đã lưu tài liệu thành tệp «{chosen.target}»{chosen.told}.")
         return True
 
