@@ -42,6 +42,26 @@ from .schema import change_counts, users
 
 Clock = Callable[[], dt.datetime]
 CLOSE_WAIT_S = 30.0  # the longest `close` waits for a connection still in use
+_WAIT = threading.local()  # `writes_wait_at_most`'s wait, in the thread that set it
+
+
+@contextlib.contextmanager
+def writes_wait_at_most(ms: int) -> Iterator[None]:
+    """Each write this thread begins in the block waits at most `ms` for another one to end, then is refused
+    as busy (BusyError), instead of waiting the database's busy time: a worker that tries a save again and
+    again hears «Hủy» between its tries."""
+    outer = getattr(_WAIT, "ms", None)
+    _WAIT.ms = ms
+    try:
+        yield
+    finally:
+        _WAIT.ms = outer
+
+
+def write_wait_ms(busy_timeout_ms: int) -> int:
+    """How long a write begun now in this thread waits for another: `busy_timeout_ms` unless told otherwise."""
+    told = getattr(_WAIT, "ms", None)
+    return busy_timeout_ms if told is None else told
 
 
 def system_clock() -> dt.datetime:
@@ -321,7 +341,8 @@ class FileDatabase(Database):
         self.db_id = db_id
         self.actor = actor
         self.clock = clock
-        self.engine = engine.make_engine(self.path, db_key, busy_timeout_ms)
+        self.busy_timeout_ms = engine.BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        self.engine = engine.make_engine(self.path, db_key, self.busy_timeout_ms)
         self._db_key = db_key
         self._audit_key = audit_chain.derive_key(db_key)
         files.guard(self.path, own_files.of(self.path))  # no export or document goes over them
@@ -337,7 +358,12 @@ class FileDatabase(Database):
 
     @contextlib.contextmanager
     def _begin(self, connection: Connection, write: bool) -> Iterator[None]:
-        with (connection.execution_options(immediate=True) if write else connection).begin():
+        if not write:
+            with connection.begin():
+                yield
+            return
+        with engine.busy_wait(connection, write_wait_ms(self.busy_timeout_ms), self.busy_timeout_ms), \
+                connection.execution_options(immediate=True).begin():
             yield
 
     @contextlib.contextmanager

@@ -81,6 +81,23 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
 
 
 @contextlib.contextmanager
+def busy_wait(connection: Connection, ms: int, usual_ms: int) -> Iterator[None]:
+    """The connection's busy time at `ms` for the block (a transaction begun in it waits that long for
+    another's write), then `usual_ms` again. Set on the driver's connection: through `connection` it would
+    begin a transaction."""
+    if ms == usual_ms:
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlcipher.Error):  # an error of the block is the one to tell
+            driver.execute(f"PRAGMA busy_timeout = {int(usual_ms)}")
+
+
+@contextlib.contextmanager
 def smaller_cache(connection: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
     """The connection's page cache at `kib` for the block, then as before."""
     connection.exec_driver_sql(f"PRAGMA cache_size = -{kib}")

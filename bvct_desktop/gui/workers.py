@@ -29,6 +29,7 @@ from time import sleep
 from typing import Any, TypeVar
 
 from .. import errorlog
+from ..core.database import writes_wait_at_most
 from ..core.errors import BusyError, BvctError, DiskFullError
 from . import damage
 from .qt import QEventLoop, QLabel, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
@@ -38,6 +39,7 @@ Item = TypeVar("Item")
 COUNTED_EVERY = 1_000  # items `counted` gives between two calls of `progress`
 WAITING_WIDTH = 460  # the dialog that waits for another writer, in pixels
 RETRY_PAUSE_S, PAUSE_STEPS = 0.5, 5  # between two tries of a write refused as busy
+TRY_WAIT_MS = 200  # how long each of those tries waits for the other writer: «Hủy» is deaf meanwhile
 _RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
 
 
@@ -183,8 +185,9 @@ def wait_for(job: Callable[[], Any]) -> Any:
 
 
 def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
-    """`job`'s result; while it is refused as busy, `job` again (each try waits the database's busy
-    time, then RETRY_PAUSE_S) until it is done, or raises BusyError saying that the officer stopped waiting."""
+    """`job`'s result; while it is refused as busy, `job` again (each try waits TRY_WAIT_MS for the other
+    writer, not the database's busy time, then RETRY_PAUSE_S) until it is done, or raises BusyError saying that
+    the officer stopped waiting."""
     try:
         return job()
     except BusyError as busy:
@@ -193,15 +196,16 @@ def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
 
     def tries(progress: Progress) -> Item:
         try:
-            while True:  # refused at once, too: a deadlock or a serialisation failure on the server
-                for _ in range(PAUSE_STEPS):  # «Hủy» is heard at each step
+            with writes_wait_at_most(TRY_WAIT_MS):
+                while True:  # refused at once, too: a deadlock or a serialisation failure on the server
+                    for _ in range(PAUSE_STEPS):  # «Hủy» is heard at each step
+                        progress(0, 0, waiting_text(told[-1]))
+                        sleep(RETRY_PAUSE_S / PAUSE_STEPS)
                     progress(0, 0, waiting_text(told[-1]))
-                    sleep(RETRY_PAUSE_S / PAUSE_STEPS)
-                progress(0, 0, waiting_text(told[-1]))
-                try:
-                    return job()
-                except BusyError as busy:
-                    told.append(busy)
+                    try:
+                        return job()
+                    except BusyError as busy:
+                        told.append(busy)
         except Cancelled:
             raise told[-1].reworded(stopped_text(told[-1])) from None
 

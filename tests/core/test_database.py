@@ -2,11 +2,13 @@
 change in another window or process holds at once — a demoted officer loses the old rights, a disabled
 account can do nothing more — and the audit trail names the role the officer has when acting."""
 
+import time
+
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit_chain, keyfile, users, vault
-from bvct_desktop.core.errors import AccountDisabled, AuthError, PermissionDenied
+from bvct_desktop.core import audit_chain, database, engine, keyfile, users, vault
+from bvct_desktop.core.errors import AccountDisabled, AuthError, BusyError, PermissionDenied
 from bvct_desktop.core.permissions import Action
 from bvct_desktop.core.schema import audit_log
 from tests.conftest import ADMIN, PASSWORD
@@ -93,3 +95,16 @@ def test_the_password_asked_again_of_a_disabled_account_says_so_and_is_no_failed
     assert "Mật khẩu không đúng" not in refused.value.message
     assert OFFICER not in keyfile.read(admin.key_path).failures
     assert _failed_logins(admin) == 0
+
+
+def test_a_write_told_to_wait_briefly_is_refused_as_busy_after_that_wait_not_the_busy_time(admin, officer):
+    """A worker trying a save again while another officer writes (workers.written_when_free) waits a moment
+    at each try, not the database's 5 s, so its «Hủy» is heard between tries; later writes wait as before."""
+    with admin.write():
+        started = time.monotonic()
+        with database.writes_wait_at_most(100), pytest.raises(BusyError):
+            with officer.write():
+                pass
+        assert time.monotonic() - started < 1.0  # the busy time: engine.BUSY_TIMEOUT_MS
+    with officer.read() as connection:
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == engine.BUSY_TIMEOUT_MS

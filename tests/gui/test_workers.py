@@ -1,10 +1,12 @@
 """Long work off the GUI thread: progress, the result back on the GUI thread, and Cancel."""
 
 import threading
+import time
 
 import pytest
 
 from bvct_desktop import paths
+from bvct_desktop.core import audit
 from bvct_desktop.core.errors import DISK_FULL, BusyError, DiskFullError, InputError
 from bvct_desktop.gui import workers
 from bvct_desktop.gui.qt import QPushButton, Qt, QThread, QWidget
@@ -187,3 +189,30 @@ def test_cancel_during_the_pause_stops_waiting_within_a_step_of_it(qtbot, monkey
         workers.written_when_free(None, job)
     assert job.tries == 3
     assert job.slept - cancelled_at[0] <= workers.RETRY_PAUSE_S / 4
+
+
+def _own_task() -> workers.BackgroundTask:
+    [task] = [task for task in workers._RUNNING if task.worker is QThread.currentThread()]
+    return task
+
+
+def test_cancel_while_a_try_waits_for_another_writer_is_heard_within_half_a_second(qtbot, db, monkeypatch):
+    """«Hủy» pressed while a try of the save waits for another officer's write ends the wait within half a
+    second, not after the database's busy time (5 s): the hook presses it as the try begins. Nothing is saved."""
+    monkeypatch.setattr(workers, "sleep", lambda seconds: None)  # the pauses between tries: not what is timed
+    before, cancelled_at = len(list(audit.list_entries(db))), []
+
+    def save() -> str:
+        if not cancelled_at:
+            cancelled_at.append(None)
+            raise BusyError("Cơ sở dữ liệu đang bận.", writer="canbo2")  # the first try, on the GUI thread
+        _own_task().worker.cancel_requested = True
+        cancelled_at[-1] = time.monotonic()
+        with db.write() as connection:
+            db.audit(connection, "lưu thử")
+        return "đã lưu"
+
+    with db.write(), pytest.raises(BusyError, match="Chưa lưu: đã thôi chờ"):  # another officer's long write
+        workers.written_when_free(None, save)
+    assert time.monotonic() - cancelled_at[-1] < 0.5
+    assert len(list(audit.list_entries(db))) == before

@@ -3,10 +3,12 @@ random kill): nothing of the save is kept, the officer is told so in Vietnamese 
 save commits, that the program cannot know and what to look at — and once the server is back both
 officers work on without reopening the program."""
 
+import time
+
 import pytest
 from sqlalchemy import event, func, select
 
-from bvct_desktop.core import editing, vault
+from bvct_desktop.core import database, editing, vault
 from bvct_desktop.core.errors import BusyError, BvctError
 from bvct_desktop.core.schema import cadres
 from tests.conftest import ADMIN, PASSWORD
@@ -106,3 +108,24 @@ def test_a_server_still_starting_at_login_is_not_told_as_a_write_of_unknown_fate
     starting = exc.OperationalError(None, None, psycopg.errors.CannotConnectNow("the database system is starting up"))
     told = classify(starting, ServerAddress({"host": "10.0.0.5", "port": "5432", "dbname": "bvct"})).message
     assert "không biết" not in told and "chưa được ghi" in told
+
+
+def test_a_save_told_to_wait_briefly_is_refused_after_that_wait_naming_the_writer(cli, tmp_path):
+    """The window that waits on for another officer's long write tries again and again, each try waiting
+    a moment, not the busy time (5 s), so its «Hủy» is heard between tries (workers.written_when_free)."""
+    password_file = tmp_path / "hoa.pw"
+    password_file.write_text(SECOND_PASSWORD + "\n", encoding="utf-8")
+    assert cli("users", "add", "hoa", "--role", "chuyen-vien", "--new-password-file", password_file)[0] == 0
+    importing_officer = vault.unlock(cli.db, "hoa", SECOND_PASSWORD)
+    waiting_officer = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        with importing_officer.write():
+            started = time.monotonic()
+            with database.writes_wait_at_most(200), pytest.raises(BusyError) as told:
+                editing.save(waiting_officer, "cadres", HUNG)
+            assert time.monotonic() - started < 1.0
+        assert told.value.writer == "hoa"
+        assert _cadres(waiting_officer) == 0
+    finally:
+        importing_officer.close()
+        waiting_officer.close()

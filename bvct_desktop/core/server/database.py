@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import audit_chain, keyfile
 from ..address import ServerAddress
-from ..database import Actor, Clock, Database
+from ..database import Actor, Clock, Database, write_wait_ms
 from ..errors import BusyError, BvctError
 from . import engine as server_engine
 
@@ -57,7 +57,7 @@ class ServerDatabase(Database):
                 yield
             return
         with connection.begin():
-            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(self.busy_timeout_ms)}")
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(write_wait_ms(self.busy_timeout_ms))}")
             if not connection.execute(_TRY_LOCK, {"lock": server_engine.WRITE_LOCK}).scalar():
                 writer = connection.execute(_WRITER, {"lock": server_engine.WRITE_LOCK}).scalar()
                 try:
