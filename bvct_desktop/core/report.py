@@ -89,9 +89,11 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
     subjects = connection.execute(_dated(_SLIP_SUBJECTS.format(**hints)), period).scalar()
     names = dict(connection.execute(select(recipients.c.id, recipients.c.name)).all())
     by_recipient: Counter[str] = Counter()
+    answered_by_recipient: Counter[str] = Counter()
     by_purpose: Counter[str] = Counter()
-    for recipient_id, purpose, count, _ in groups:
+    for recipient_id, purpose, count, answered in groups:
         by_recipient[names[recipient_id]] += count
+        answered_by_recipient[names[recipient_id]] += answered or 0
         by_purpose[purpose or UNSTATED] += count
     found = [(person_id, count) for person_id, result, count in connection.execute(_dated(_SLIP_RESULTS), period)
              if archive_replies.found_archive_record(result)]
@@ -101,7 +103,9 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
             "slips_with_archive_record": sum(count for _, count in found),
             "slip_subjects_with_archive_record": len({person_id for person_id, _ in found}),
             "slips_answered": sum(group[3] or 0 for group in groups), "slips_with_undated_result": undated,
-            "slips_by_recipient": _largest_first(by_recipient), "slips_by_purpose": _largest_first(by_purpose),
+            "slips_by_recipient": _largest_first(by_recipient),
+            "slips_answered_by_recipient": {name: answered_by_recipient[name] for name in _largest_first(by_recipient)},
+            "slips_by_purpose": _largest_first(by_purpose),
             **dict(zip(("slips_carried_over", "slips_carried_over_answered"), _carried_over(
                 connection, and_(slips.c.deleted_at.is_(None), ~deadlines.result_without_date()),
                 slips.c.issued_on, slips.c.result_on, start, end), strict=True))}

@@ -31,6 +31,7 @@ SLIPS = (
 EXPECTED = {
     H1: {"slips_issued": 2, "slip_subjects": 1, "slips_answered": 1,
          "slips_by_recipient": {A93: 1, PV27: 1}, "slips_by_purpose": {"Bổ nhiệm": 1, "Kết nạp Đảng": 1},
+         "slips_answered_by_recipient": {A93: 0, PV27: 1},  # A93's of 30/06 answered on 01/07
          "slips_carried_over": 3, "slips_carried_over_answered": 2,
          "vetting_cases_opened": 2, "vetting_cases_concluded": 1,
          "delegations": 1, "cadres_sent_abroad": 2,
@@ -44,6 +45,7 @@ EXPECTED = {
     NINE_MONTHS: {"slips_issued": 4, "slip_subjects": 3, "slips_answered": 3,
                   "slips_by_recipient": {A93: 2, DONG_NAI: 1, PV27: 1},
                   "slips_by_purpose": {"Bầu cử": 2, "Bổ nhiệm": 1, "Kết nạp Đảng": 1},
+                  "slips_answered_by_recipient": {A93: 1, DONG_NAI: 1, PV27: 1},
                   "slips_carried_over": 3, "slips_carried_over_answered": 2,
                   "vetting_cases_opened": 4, "vetting_cases_concluded": 2,
                   "delegations": 2, "cadres_sent_abroad": 3,
@@ -55,6 +57,7 @@ EXPECTED = {
     YEAR: {"slips_issued": 6, "slip_subjects": 5, "slips_answered": 4,
            "slips_by_recipient": {A93: 3, PV27: 2, DONG_NAI: 1},
            "slips_by_purpose": {"Bầu cử": 2, "Bổ nhiệm": 2, "Đi nước ngoài": 1, "Kết nạp Đảng": 1},
+           "slips_answered_by_recipient": {A93: 1, PV27: 2, DONG_NAI: 1},  # A93's of 31/12 answered in 2027
            "slips_carried_over": 3, "slips_carried_over_answered": 2,
            "vetting_cases_opened": 6, "vetting_cases_concluded": 3,
            "delegations": 2, "cadres_sent_abroad": 3,

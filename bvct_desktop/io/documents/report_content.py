@@ -12,7 +12,7 @@ register and is written again from it, identical, in any format.
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -495,17 +495,26 @@ def _letters_note(f: Mapping[str, Any], wording: int) -> str:
 
 
 def _by_recipient(f: Mapping[str, Any]) -> Appendix:
-    """Each recipient under its group, the group's count in bold above its units."""
-    columns = (tables.counter(), tables.plain("name", SLIPS.field("recipient").header, 4.0, excel_width=67),
-               _count_column("count", "Số phiếu"))
+    """Each recipient under its group, the group's count in bold above its units; with the slips each
+    has answered by the period's end (not in a report issued before they were counted)."""
+    answered = f.get("slips_answered_by_recipient")
+    replied = (_count_column("answered", "Đã có kết quả"),) if answered else ()
+    columns = (tables.counter(), tables.plain("name", SLIPS.field("recipient").header, 4.0 - len(replied),
+                                              excel_width=67 - 13 * len(replied)),  # as wide as with one count
+               _count_column("count", "Số phiếu"), *replied)
+
+    def replies(units: Iterable[str]) -> dict[str, int]:
+        return {"answered": sum(answered.get(name, 0) for name in units)} if answered else {}
+
     rows: list[dict[str, Any]] = []
     number = 0
     for group, units in f["slips_by_recipient_group"].items():
-        rows.append({"name": group, "count": sum(units.values()), TOTAL: True})
+        rows.append({"name": group, "count": sum(units.values()), **replies(units), TOTAL: True})
         for name, count in units.items():
             number += 1
-            rows.append({tables.NUMBER: number, "name": name, "count": count})
-    rows.append({"name": "Tổng cộng", "count": f["slips_issued"], TOTAL: True})
+            rows.append({tables.NUMBER: number, "name": name, "count": count, **replies((name,))})
+    total = {"answered": f["slips_answered"]} if answered else {}
+    rows.append({"name": "Tổng cộng", "count": f["slips_issued"], **total, TOTAL: True})
     return Appendix("Phụ lục 1. Phiếu yêu cầu xác minh lai lịch theo nơi nhận", columns, tuple(rows),
                     f"Đã nhận kết quả {n(f['slips_answered'])} phiếu; có tài liệu lưu trữ (tàng thư) liên quan "
                     f"{n(f['slips_with_archive_record'])} phiếu.{_slips_carried_over(f, ' ')}")

@@ -408,6 +408,25 @@ def test_the_appendices_add_up_to_the_figures_and_keep_every_declared_row(source
     assert appendices[3].records[-1]["answered"] == 13
 
 
+def test_phu_luc_1_says_how_many_slips_each_recipient_and_each_group_has_answered(source, options):
+    """The chief sees which unit is slow to answer, not only the total: each unit's and group's replies
+    received by the period's end beside its slips."""
+    by_recipient = render.report_content(source, options).appendices[0]
+    assert [column.label for column in by_recipient.columns][1:] == [
+        SLIPS.field("recipient").header, "Số phiếu", "Đã có kết quả"]
+    assert {row["name"]: (row["count"], row["answered"]) for row in by_recipient.records} == {
+        "Bộ Công an": (700, 650), "Cục A93B – Bộ Công an": (700, 650),
+        "Công an tỉnh": (430, 400), "Phòng PV27 – Công an tỉnh Bình Thuận": (430, 400),
+        "Công an các tỉnh, thành phố khác": (120, 50), "Phòng PV01 – Công an tỉnh Đồng Nai": (70, 30),
+        "Phòng PV01 – Công an tỉnh Khánh Hòa": (50, 20), "Tổng cộng": (1250, 1100)}
+
+
+def test_a_report_issued_before_replies_were_counted_by_recipient_keeps_its_phu_luc_1(source, options):
+    figures = {key: value for key, value in source.figures.items() if key != "slips_answered_by_recipient"}
+    by_recipient = render.report_content(dataclasses.replace(source, figures=figures, wording=11), options)
+    assert [column.label for column in by_recipient.appendices[0].columns][2:] == ["Số phiếu"]
+
+
 @pdfcheck.needs_poppler
 def test_the_pdf_has_the_blocks_in_order_a_two_digit_number_and_pages_from_2(tmp_path, source, options):
     target = tmp_path / "bao-cao.pdf"
