@@ -76,8 +76,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # 8, before 06/12/2026: the letters resolved named those carried over in brackets, before «(Phụ lục 5)».
 # 9, before 06/12/2026: the figures sheet listed the figures by kind, as ORDER_BEFORE_10, not as the sections
 # state them (a figure answered far below its count). 10, before 06/12/2026: Phụ lục 4 said nothing of the
-# archive requests carried over, as Phụ lục 1 says of the slips.
-WORDING = 11
+# archive requests carried over, as Phụ lục 1 says of the slips. 11: the delegations for
+# another purpose were «khác 3 đoàn».
+WORDING = 12
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
@@ -424,8 +425,8 @@ def _abroad(f: Mapping[str, Any], office: Mapping[str, str], wording: int) -> st
     if not f["delegations"]:
         return f"Trong kỳ, {standing} không cử đoàn cán bộ nào đi nước ngoài."
     purposes = _ordered(f["delegations_by_purpose"], DELEGATION_PURPOSES)
-    listed = ", ".join(f"{(name.lower() if name != UNSTATED else 'chưa ghi mục đích')} {n(count)} đoàn"
-                       for name, count in purposes.items() if count)
+    words = {UNSTATED: "chưa ghi mục đích", **({"Khác": PURPOSE_WORDS["Khác"]} if wording >= 12 else {})}
+    listed = ", ".join(f"{words.get(name, name.lower())} {n(count)} đoàn" for name, count in purposes.items() if count)
     managed = f" thuộc diện {standing} quản lý" if wording < 2 else ""
     return (f"Tham mưu {standing} cử {n(f['delegations'])} đoàn với {n(f['cadres_sent_abroad'])} lượt cán bộ"
             f"{managed} đi nước ngoài, trong đó: {listed} (Phụ lục 3).")

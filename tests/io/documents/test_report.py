@@ -72,6 +72,17 @@ def test_the_report_leads_with_the_vetting_by_purpose_and_groups_where_the_slips
     assert "Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn)" in text
 
 
+def test_the_delegations_for_another_purpose_are_said_as_the_slips_are(source, options):
+    """«… học tập kinh nghiệm 4 đoàn, các mục đích khác 3 đoàn», not «khác 3 đoàn»; a report issued before
+    (wording 11) is written again as issued."""
+    figures = {**source.figures, "delegations": 9, "delegations_by_purpose": {
+        "Công tác": 3, "Học tập kinh nghiệm": 2, "Tham quan": 1, "Khác": 3}}
+    said = text_of(dataclasses.replace(source, figures=figures), options)
+    assert "học tập kinh nghiệm 2 đoàn, các mục đích khác 3 đoàn (Phụ lục 3)" in said
+    issued_before = text_of(dataclasses.replace(source, figures=figures, wording=11), options)
+    assert "học tập kinh nghiệm 2 đoàn, khác 3 đoàn (Phụ lục 3)" in issued_before
+
+
 def test_the_places_on_delegations_are_not_said_to_be_of_one_management_class(source, options):
     """`cadres_sent_abroad` counts every member place, whoever manages the cadre (diện quản lý)."""
     assert "thuộc diện" not in text_of(source, options)
