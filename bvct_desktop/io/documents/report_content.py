@@ -77,7 +77,7 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # 9, before 06/12/2026: the figures sheet listed the figures by kind, as ORDER_BEFORE_10, not as the sections
 # state them (a figure answered far below its count). 10, before 06/12/2026: Phụ lục 4 said nothing of the
 # archive requests carried over, as Phụ lục 1 says of the slips. 11: the delegations for
-# another purpose were «khác 3 đoàn».
+# another purpose were «khác 3 đoàn»; where the slips went ended «(138 phiếu) (chi tiết tại Phụ lục 1)».
 WORDING = 12
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
@@ -350,7 +350,8 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
     told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
     awaited = issued - answered - undated
     late = _overdue_words(f.get("slips_overdue", 0), awaited)  # none: a report issued before it was counted
-    second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])} (chi tiết tại Phụ lục 1). "
+    detail = ", chi tiết tại Phụ lục 1." if wording >= 12 else " (chi tiết tại Phụ lục 1)."
+    second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])}{detail} "
               f"Đến ngày {display_date(counted_to)} đã nhận kết quả {n(answered)} phiếu "
               f"({percent(answered, issued)}), {told_apart}còn {n(awaited)} phiếu chưa có "
               f"kết quả{late}; {finding}.{_slips_carried_over(f, ' ')}")

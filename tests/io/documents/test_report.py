@@ -72,6 +72,14 @@ def test_the_report_leads_with_the_vetting_by_purpose_and_groups_where_the_slips
     assert "Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn)" in text
 
 
+def test_where_the_slips_went_ends_its_counts_before_the_appendix_is_named_without_a_second_bracket(source, options):
+    """«… khác (120 phiếu), chi tiết tại Phụ lục 1.», not «(120 phiếu) (chi tiết tại Phụ lục 1)»; a report
+    issued before (wording 11) is written again as issued."""
+    assert "thành phố khác (120 phiếu), chi tiết tại Phụ lục 1. Đến ngày" in text_of(source, options)
+    issued_before = text_of(dataclasses.replace(source, wording=11), options)
+    assert "thành phố khác (120 phiếu) (chi tiết tại Phụ lục 1). Đến ngày" in issued_before
+
+
 def test_the_delegations_for_another_purpose_are_said_as_the_slips_are(source, options):
     """«… học tập kinh nghiệm 4 đoàn, các mục đích khác 3 đoàn», not «khác 3 đoàn»; a report issued before
     (wording 11) is written again as issued."""
@@ -496,8 +504,8 @@ def test_a_drafts_appendices_say_whole_what_report_they_are_attached_to(tmp_path
     right = 595.276 - options.profile.margins[3]  # the A4 page's width less its right margin
     attached = ("(Kèm theo Báo cáo kết quả công tác bảo vệ chính trị nội bộ từ ngày 02/10/2026 "
                 "đến ngày 31/12/2026)")
-    for number in range(1, 6):
-        title = pdfcheck.phrase(found, f"Phụ lục {number}.")
+    for appendix in render.report_content(source, options).appendices:  # the body names «Phụ lục 1.» too
+        title = pdfcheck.phrase(found, appendix.title)
         line = pdfcheck.run([word for word in found if word.top > title.top], attached, title.page)
         assert max(word.x1 for word in line) <= right + 0.5
         assert min(word.x0 for word in line) >= options.profile.margins[2] - 0.5
