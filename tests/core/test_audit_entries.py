@@ -2,6 +2,7 @@
 values it was written with: the same text, word for word, as the record read back gives."""
 
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -253,7 +254,10 @@ def test_imports_store_the_entries_they_always_stored_in_a_sound_chain(cli, db, 
     assert cli("import", "slips", workbook(tmp_path / "again.xlsx", headers, changed))[0] == 0
     recycle_bin.delete(db, "cadres", 1)
     assert cli("import", "cadres", workbook(tmp_path / "back.xlsx", *SAMPLES["cadres"]))[0] == 0
-    stored = _trail(db)
+    folder = json.dumps(f"{tmp_path.resolve()}{os.sep}")[1:-1]  # as the details' JSON writes it
+    imports = [row for row in _trail(db) if row[3] == "nhập"]
+    assert len(imports) >= 2 and all(folder in row[7] for row in imports)  # each names its workbook's full path
+    stored = [[*row[:7], row[7] and row[7].replace(folder, "")] for row in _trail(db)]
     assert stored == json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert {"thêm", "sửa", "khôi phục"} <= {row[3] for row in stored}
     assert db.verify_audit_chain().ok
