@@ -1,7 +1,9 @@
 """Dates as officers write them: full dates, and birth dates known only to the month or year.
 
 A partial date is stored as ISO text at its own precision ("1955", "1955-03", "1955-03-12"),
-so equal dates compare equal only at the same precision and text order is date order.
+so equal dates compare equal only at the same precision and text order is date order. Where a
+field allows it, a date known only roughly («khoảng 1970», as old lý lịch write a relative's
+death) is kept so, its ISO text after APPROXIMATE ("~1970").
 """
 
 import calendar
@@ -25,6 +27,8 @@ EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # the day before Excel's serial 1 (its 1
 LAST_SERIAL = (dt.date(MAX_YEAR + 1, 1, 1) - EXCEL_DAY_ZERO).days  # serials of dates up to MAX_YEAR
 # the forms a field takes, as the officer is told them
 FULL_FORM, PARTIAL_FORMS, MONTH_FORM, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "mm/yyyy", "yyyy"
+APPROXIMATE, ABOUT = "~", "khoảng"  # an approximate date's mark in its ISO text, and its word
+_ABOUT = re.compile(r"^(?:kho[aả]ng|k\.|~)\s*", re.IGNORECASE)  # «khoảng 1970», «khoang 1970», «k. 1970», «~1970»
 
 
 @dataclass(frozen=True, order=True)
@@ -32,38 +36,48 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    approximate: bool = False  # «khoảng 1970»
 
     @property
     def iso(self) -> str:
+        mark = APPROXIMATE if self.approximate else ""
         if self.month is None:
-            return f"{self.year:04d}"
+            return f"{mark}{self.year:04d}"
         if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{mark}{self.year:04d}-{self.month:02d}"
+        return f"{mark}{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     @property
     def display(self) -> str:
+        about = f"{ABOUT} " if self.approximate else ""
         if self.month is None:
-            return f"{self.year:04d}"
+            return f"{about}{self.year:04d}"
         if self.day is None:
-            return f"{self.month:02d}/{self.year:04d}"
-        return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+            return f"{about}{self.month:02d}/{self.year:04d}"
+        return f"{about}{self.day:02d}/{self.month:02d}/{self.year:04d}"
+
+    @property
+    def when(self) -> str:
+        """«năm 1950», «tháng 03/2006», «ngày 12/03/1975», «khoảng năm 1970»: as precisely as known."""
+        about = f"{ABOUT} " if self.approximate else ""
+        exact = PartialDate(self.year, self.month, self.day)
+        return f"{about}{'ngày' if self.day else 'tháng' if self.month else 'năm'} {exact.display}"
 
     @property
     def born(self) -> str:
         """«sinh năm 1950», «sinh tháng 03/2006», «sinh ngày 12/03/1975»: a birth as precisely as known."""
-        return f"sinh {'ngày' if self.day else 'tháng' if self.month else 'năm'} {self.display}"
+        return f"sinh {self.when}"
 
     def as_date(self) -> dt.date | None:
-        """The full date, when the day is known."""
-        if self.day is None or self.month is None:
+        """The full date, when the day is known for sure."""
+        if self.day is None or self.month is None or self.approximate:
             return None
         return dt.date(self.year, self.month, self.day)
 
     @classmethod
     def from_iso(cls, text: str) -> "PartialDate":
-        parts = [int(p) for p in text.split("-")]
-        return cls(*parts)
+        parts = [int(p) for p in exact_iso(text).split("-")]
+        return cls(*parts, approximate=text.startswith(APPROXIMATE))
 
     @classmethod
     def from_date(cls, value: dt.date) -> "PartialDate":
@@ -83,9 +97,18 @@ def _checked(year: int, month: int | None = None, day: int | None = None) -> Par
     return PartialDate(year, month, day)
 
 
-def parse_partial(value: object) -> PartialDate | None:
-    """A birth date: a date cell, or text `dd/mm/yyyy`, `mm/yyyy`, `yyyy` (also a number 1955)."""
+def parse_partial(value: object, approximate: bool = False) -> PartialDate | None:
+    """A birth date: a date cell, or text `dd/mm/yyyy`, `mm/yyyy`, `yyyy` (also a number 1955); where
+    `approximate` dates are taken, also one of these after «khoảng»."""
+    if approximate and isinstance(value, str) and (about := _ABOUT.match(value.strip())):
+        partial = _partial(value.strip()[about.end():], PARTIAL_FORMS)
+        return partial and PartialDate(partial.year, partial.month, partial.day, approximate=True)
     return _partial(value, PARTIAL_FORMS)
+
+
+def exact_iso(text: str) -> str:
+    """A stored partial date's ISO text without the approximate mark: "~1970" is compared as "1970"."""
+    return text.removeprefix(APPROXIMATE)
 
 
 def _partial(value: object, forms: str) -> PartialDate | None:

@@ -81,6 +81,7 @@ class Field:
     # fixed word free text may be, as itself ("Nặc danh", "Nặc danh")
     also: tuple[tuple[str, str], ...] = ()
     empty_means: str = ""  # what an empty value reads as, and may be typed as: «nay» for a period still running
+    approximate: bool = False  # a partial date may be written «khoảng 1970», and is kept so (brief §5.4)
     # a text's usual values by another field's value: (that field's key, the usual values of each of its values)
     choices_by: tuple[str, tuple[UsualWhen, ...]] | None = None
 
@@ -226,7 +227,7 @@ def after(value: object, day: dt.date) -> bool:
     """Whether a stored date lies wholly after `day` (a partial date's ISO text, "2027" or "2026-12",
     from its first possible day; a year alone, 2027)."""
     if isinstance(value, str):
-        return value > day.isoformat()
+        return dates.exact_iso(value) > day.isoformat()
     return value > day.year if isinstance(value, int) else value > day
 
 
@@ -315,6 +316,7 @@ def _precedes(later: Any, earlier: Any) -> bool:
     if isinstance(later, str) != isinstance(earlier, str):  # a partial date (ISO text) and a full one
         later, earlier = str(later), str(earlier)
     if isinstance(later, str) and isinstance(earlier, str):
+        later, earlier = dates.exact_iso(later), dates.exact_iso(earlier)
         known = min(len(later), len(earlier))
         return later[:known] < earlier[:known]
     return later < earlier
@@ -324,7 +326,7 @@ def _year(value: Any) -> int:
     """The year of a year alone, a date, or a partial date's ISO text ("2005-06")."""
     if isinstance(value, int):
         return value
-    return value.year if isinstance(value, dt.date) else int(value[:4])
+    return value.year if isinstance(value, dt.date) else int(dates.exact_iso(value)[:4])
 
 
 class _Invalid:
@@ -481,7 +483,7 @@ def _short(value: str, limit: int = 40) -> str:
 _PARSERS = {
     FieldType.TEXT: _as_text,
     FieldType.DATE: lambda field, raw: dates.parse_date(raw),
-    FieldType.PARTIAL_DATE: lambda field, raw: dates.parse_partial(raw).iso,
+    FieldType.PARTIAL_DATE: lambda field, raw: dates.parse_partial(raw, field.approximate).iso,
     FieldType.CHOICE: _parse_choice,
     FieldType.CCCD: _parse_cccd,
     FieldType.CMND: _parse_cmnd,

@@ -383,6 +383,9 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("country", "Nước", names_countries=True),
     Field("abroad_since", "Từ năm", F.YEAR, not_before="birth_date"),
     Field("abroad_work", "Công việc ở nước ngoài"),
+    Field("deceased", "Đã mất", F.CHOICE, choices=YES_NO, also=TICKED),
+    Field("death_date", "Năm mất", F.PARTIAL_DATE, not_before="birth_date", approximate=True,
+          hint="thường chỉ ghi năm; không rõ thì ghi «khoảng 1970»"),
 ), date_key=None, stored_in="relatives",
     persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence"),
              PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date"}, cadre=True)))

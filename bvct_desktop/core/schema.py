@@ -329,6 +329,8 @@ relatives = Table(
     Column("country", Text),
     Column("abroad_since", Integer),
     Column("abroad_work", Text),
+    Column("deceased", Boolean),
+    Column("death_date", String),  # a partial date, perhaps approximate (core/dates.py)
     *_stamps(),
     UniqueConstraint("person_id", "relation", "relative_id"),
     Index(None, "relative_id"),

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .. import editing
+from ..dates import PartialDate
 from ..database import Database
 from ..errors import InputError
 from ..kinds import RELATIVES, SELF
@@ -43,12 +44,22 @@ class Relative:
     country: str | None
     abroad_since: int | None
     abroad_work: str | None
+    deceased: bool | None = None
+    death_date: str | None = None  # ISO at its precision, "~1970" when approximate (core/dates.py)
     versions: tuple[int, ...] = ()  # what a save of it compares (editing.versions; read by list_relatives)
 
     @property
     def spouse_side(self) -> bool:
         """Bên vợ/chồng (2C item 30b) rather than the person's own side."""
         return self.relation in SPOUSE_SIDE
+
+    @property
+    def died(self) -> str | None:
+        """«đã mất năm 1970», «đã mất khoảng năm 1970», «đã mất» when the year is not known; None for a relative
+        not known to have died."""
+        if not self.deceased:
+            return None
+        return " ".join(filter(None, ("đã mất", self.death_date and PartialDate.from_iso(self.death_date).when)))
 
 
 def list_relatives(db: Database, person_id: int) -> list[Relative]:
@@ -64,7 +75,8 @@ def of_person(connection: Connection, person_id: int) -> list[Relative]:
     query = (select(relatives.c.id, relatives.c.person_id, relatives.c.relative_id, relatives.c.relation,
                     persons.c.full_name, persons.c.birth_date, persons.c.home_town, persons.c.residence,
                     relatives.c.occupation, relatives.c.abroad, relatives.c.country,
-                    relatives.c.abroad_since, relatives.c.abroad_work)
+                    relatives.c.abroad_since, relatives.c.abroad_work, relatives.c.deceased,
+                    relatives.c.death_date)
              .select_from(relatives.join(persons, relatives.c.relative_id == persons.c.id))
              .where(relatives.c.person_id == person_id, relatives.c.deleted_at.is_(None)))
     found = [Relative(**row) for row in connection.execute(query).mappings()]

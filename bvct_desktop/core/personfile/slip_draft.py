@@ -1,8 +1,9 @@
 """A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
 relative as the list has them (their gender where the relation tells it), their ethnicity, religion and identity
-numbers and their work under the former regime where recorded, their parents and spouse with their birth years as
-the same list names them, whom the vetting is for, and its purpose when one vetting case of the person is open; with
-it, the slips already sent about the relative. The officer still reads and saves the slip."""
+numbers and their work under the former regime where recorded, that they have died (in its note), their parents and
+spouse with their birth years as the same list names them, whom the vetting is for, and its purpose when one vetting
+case of the person is open; with it, the slips already sent about the relative. The officer still reads and saves the
+slip."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
     relative = next(r for r in family if r.id == record_id)
     values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
               "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"],
-              "gender": GENDER_OF.get(relative.relation)}
+              "gender": GENDER_OF.get(relative.relation), "note": _died(relative)}
     values.update(subject)
     values.update(work_before_1975=_joined(post for post, _place in old_regime),
                   place_before_1975=_joined(place for _post, place in old_regime))
@@ -92,6 +93,12 @@ def _kin(relation: str, family: list[Relative], owner: Mapping[str, Any]) -> dic
         elif len(listed) == 1:
             found[key], found[BIRTH_OF[key]] = listed[0]
     return found
+
+
+def _died(relative: Relative) -> str | None:
+    """The slip's note on a relative who has died: the police unit verifies the dead too (brief §1.2), and reads
+    why the residence is their last one."""
+    return relative.died and f"Người được xác minh {relative.died}."
 
 
 def _joined(texts: Iterable[str | None]) -> str | None:

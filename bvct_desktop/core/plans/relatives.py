@@ -46,7 +46,7 @@ class RelativePlan(Plan):
         current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
             f"thân nhân này ({values['relation']}) đã có trong hồ sơ (có thể ở thùng rác)", "relation"))
         wanted = {**self.own_values(values), "person_id": owner, "relative_id": relative,
-                  "abroad": abroad_flag(values)}
+                  "abroad": abroad_flag(values), "deceased": deceased_flag(values)}
         record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,
                                                           current, wanted, clears=target is not None)
         self._existing[key] = self.records.new[record_id] if created else current
@@ -81,9 +81,21 @@ class RelativePlan(Plan):
 
 def abroad_flag(values: dict[str, Any]) -> bool | None:
     """`Ở nước ngoài` as stored; a country or a year abroad implies Có."""
-    abroad_facts = [k for k in ("country", "abroad_since", "abroad_work") if values.get(k) is not None]
-    if values.get("abroad") == "Không" and abroad_facts:
-        raise RowProblem("«Ở nước ngoài» là Không nhưng lại ghi nước, năm hoặc công việc ở nước ngoài", "abroad")
-    if values.get("abroad") is None:
-        return True if abroad_facts else None
-    return values["abroad"] == "Có"
+    return _flag(values, "abroad", ("country", "abroad_since", "abroad_work"),
+                 "«Ở nước ngoài» là Không nhưng lại ghi nước, năm hoặc công việc ở nước ngoài")
+
+
+def deceased_flag(values: dict[str, Any]) -> bool | None:
+    """`Đã mất` as stored; a year of death implies Có."""
+    return _flag(values, "deceased", ("death_date",), "«Đã mất» là Không nhưng lại ghi năm mất")
+
+
+def _flag(values: dict[str, Any], key: str, facts: tuple[str, ...], contradiction: str) -> bool | None:
+    """A Có/Không field as stored: Có when any of the `facts` it stands for is written, a problem at it when it
+    says Không all the same."""
+    written = [k for k in facts if values.get(k) is not None]
+    if values.get(key) == "Không" and written:
+        raise RowProblem(contradiction, key)
+    if values.get(key) is None:
+        return True if written else None
+    return values[key] == "Có"

@@ -111,6 +111,17 @@ def test_slips_attach_by_their_dates_whatever_the_order_of_the_file(cli, db, tmp
     assert case["opened_on"] == dt.date(2026, 3, 2) and _case_of(db, "41/PXM") == case["id"]
 
 
+def test_a_parent_who_has_died_is_still_to_check(db):
+    """Verification reaches the parents' political history (brief §1.2), which their death does not end."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = relatives.list_relatives(db, hung)[0]
+    relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": father.full_name,
+                                              "birth_date": father.birth_date, "home_town": father.home_town,
+                                              "death_date": "khoảng 1990"})
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    assert ("Cha", "Nguyễn Văn Tư") in [(u.relation, u.full_name) for u in cases.case_file(db, case).unchecked]
+
+
 def test_who_is_still_unchecked_for_a_case(cli, db, tmp_path):
     hung = person_named(db, "Nguyễn Văn Hùng")
     case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})

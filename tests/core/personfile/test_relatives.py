@@ -108,7 +108,7 @@ def test_correcting_a_relatives_details_corrects_that_person_and_keeps_their_sli
     [case] = [case for case in cases.cases_of(db, hung) if case["purpose"] == "Bổ nhiệm"]
     assert "Cha" not in [missing.relation for missing in cases.case_file(db, case["id"]).unchecked]
     headers, [father_row, *rows] = SAMPLES["relatives"]
-    keys = [spec.key for spec in RELATIVES.fields]
+    keys = [spec.key for spec in RELATIVES.fields if spec.header in headers]  # the sample's columns
     father_row = [{**dict(zip(keys, father_row, strict=True)), **correction}[key] for key in keys]
     code, out, err = cli("import", "relatives", workbook(tmp_path / "than_nhan.xlsx", headers, [father_row, *rows]))
     assert code == 0, out + err
@@ -124,3 +124,35 @@ def test_a_relative_corrected_into_someone_already_stored_is_refused(db):
                                                   "home_town": "Hàm Tiến"})
     assert "full_name" in caught.value.problems
     assert relatives.list_relatives(db, hung)[0].full_name == "Nguyễn Văn Tư"
+
+
+@pytest.mark.parametrize(("written", "stored", "died"), [
+    ({"death_date": "1970"}, (True, "1970"), "đã mất năm 1970"),
+    ({"death_date": "Khoảng 1970"}, (True, "~1970"), "đã mất khoảng năm 1970"),
+    ({"death_date": "12/05/1970", "deceased": "Có"}, (True, "1970-05-12"), "đã mất ngày 12/05/1970"),
+    ({"deceased": "Có"}, (True, None), "đã mất"),
+    ({"deceased": "Không"}, (False, None), None),
+])
+def test_a_relative_who_has_died_is_told_from_a_living_one_as_precisely_as_known(db, written, stored, died):
+    """A year of death alone means «Đã mất»; «khoảng 1970» is kept as the officer wrote it (brief §5.4)."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {**FATHER_IN_LAW, **written})
+    father_in_law = relatives.list_relatives(db, hung)[-1]
+    assert ((father_in_law.deceased, father_in_law.death_date), father_in_law.died) == (stored, died)
+
+
+@pytest.mark.parametrize(("written", "field"), [
+    ({"deceased": "Không", "death_date": "1970"}, "deceased"),
+    ({"death_date": "1935"}, "death_date"),  # before the birth, 1940
+    ({"death_date": "khoảng năm ấy"}, "death_date"),
+])
+def test_a_death_contradicting_the_rest_of_the_entry_is_refused_at_its_field(db, written, field):
+    with pytest.raises(FormProblems) as caught:
+        relatives.add_relative(db, person_named(db, "Nguyễn Văn Hùng"), {**FATHER_IN_LAW, **written})
+    assert field in caught.value.problems
+
+
+def test_the_relatives_file_keeps_the_contracts_headers_and_adds_the_death_after_them():
+    assert [spec.header for spec in RELATIVES.fields] == [
+        "Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Ngày sinh", "Quê quán", "Nơi ở",
+        "Nghề nghiệp", "Ở nước ngoài", "Nước", "Từ năm", "Công việc ở nước ngoài", "Đã mất", "Năm mất"]

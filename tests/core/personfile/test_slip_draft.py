@@ -130,3 +130,13 @@ def test_saving_a_new_slip_about_a_person_whose_slip_still_waits_is_asked_about_
         "xác minh cho Nguyễn Văn Hùng: chờ trả lời"]
     assert editing.to_confirm(db, "slips", {**new, "number": "41/PXM", "issued_on": "02/03/2025"}, answered,
                               person_id=draft.person_id) == []  # the slips already sent are not asked about
+
+
+def test_a_slip_about_a_relative_who_has_died_says_so_in_its_note(db):
+    """The dead are verified too (their political history bears on the person's standard): the police unit reads
+    that the slip's subject has died, as roughly as the list knows when."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {**MOTHER, "death_date": "khoảng 1970"})
+    assert slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values["note"] == (
+        "Người được xác minh đã mất khoảng năm 1970.")
+    assert "note" not in slip_draft.slip_for(db, _listed(db, hung, "Cha").id).values
