@@ -712,7 +712,8 @@ def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,
         source = "; ".join(filter(None, (source, "Phiếu " + ", ".join(slips_named))))
     return {"relation": relative.relation, "full_name": relative.full_name, "birth_date": relative.birth_date,
             "home_town": relative.home_town, "residence": _lives(listed),
-            "occupation": (listed.occupation if listed else None) or work_abroad, "source": source}
+            "occupation": (listed.occupation if listed else None) or work_abroad, "source": source,
+            "died": listed and listed.died}
 
 
 def _lives(listed: relatives.Relative | None) -> str | None:

@@ -238,10 +238,10 @@ def _element(element: Mapping[str, Any]) -> str:
 
 
 def _about(relative: Mapping[str, Any]) -> str:
-    """A relative's particulars as item 30 asks them, those the file holds."""
-    return "; ".join(f"{label}: {relative[key]}" for key, label in (("home_town", "quê quán"),
-                                                                   ("occupation", "nghề nghiệp"),
-                                                                   ("residence", "nơi ở")) if relative[key])
+    """A relative's particulars as item 30 asks them, those the file holds, first that they have died."""
+    died = relative["died"] and relative["died"][0].upper() + relative["died"][1:]
+    return "; ".join(filter(None, (died, *(f"{label}: {relative[key]}" for key, label in (
+        ("home_town", "quê quán"), ("occupation", "nghề nghiệp"), ("residence", "nơi ở")) if relative[key]))))
 
 
 def _appraisal(appraisal: Mapping[str, Any]) -> str:

@@ -100,7 +100,7 @@ def test_the_tables_of_items_27_to_31_are_filled_from_the_file(tmp_path, history
     work = [{"since": f"{1990 + 3 * n}-01", "until": None if n == 11 else f"{1992 + 3 * n}-12",
              "unit": LONG_UNIT if n == 0 else f"Huyện ủy Hàm Thuận Bắc {n}", "post": "Chuyên viên"} for n in range(12)]
     relatives = [{"relation": relation, "full_name": f"Nguyễn Văn Người Thân {n}", "birth_date": f"19{45 + n}",
-                  "home_town": "Mũi Né", "residence": None, "occupation": "Làm ruộng", "source": ""}
+                  "home_town": "Mũi Né", "residence": None, "occupation": "Làm ruộng", "source": "", "died": None}
                  for n, relation in enumerate(("Cha", "Mẹ", "Chồng", "Con", "Con", "Anh/chị/em", "Anh/chị/em",
                                                "Cha chồng", "Mẹ chồng", "Anh/chị/em"))]
     person = cadre(
@@ -122,6 +122,15 @@ def test_the_tables_of_items_27_to_31_are_filled_from_the_file(tmp_path, history
     assert all(f"Người Thân {n}" in own for n in (0, 1, 2, 3, 4, 5, 6, 9))
     assert "Cha chồng Nguyễn Văn Người Thân 7 1952" in spouse and "Mẹ chồng Nguyễn Văn Người Thân 8 1953" in spouse
     assert "07/2021 Chuyên viên chính 01.002/3/8 5,08" in text
+
+
+def test_a_relative_who_has_died_is_told_so_first_in_item_30(tmp_path, history):
+    """Item 30 has no column of its own for a death: old lý lịch write it first among the particulars."""
+    father = {"relation": "Cha", "full_name": "Tôn Thất Nguyễn Hoàng Long Vĩnh Khánh", "birth_date": "1938",
+              "home_town": "Phú Thủy, Phan Thiết", "residence": "Phường Phú Thủy", "occupation": "Làm ruộng",
+              "source": "", "died": "đã mất khoảng năm 1970"}
+    text = " ".join(written(tmp_path, cadre(relatives=[father]), history))
+    assert "Cha Tôn Thất Nguyễn Hoàng 1938 Đã mất khoảng năm 1970; quê quán: Phú Thủy" in text
 
 
 def test_lists_of_items_21_22_29_and_32_read_as_held(tmp_path, history):
