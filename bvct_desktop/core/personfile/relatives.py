@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .. import editing
-from ..dates import PartialDate
 from ..database import Database
+from ..dates import PartialDate
 from ..errors import InputError
 from ..kinds import RELATIVES, SELF
 from ..permissions import Action
