@@ -182,10 +182,15 @@ def passport_return_overdue(today: dt.date, history: settings.History) -> Column
                 started_past_due(trip_return_on(), history, PASSPORT_DAYS, workdays.add_working_days, today))
 
 
+def due_by(due_on: ColumnElement, day: dt.date) -> ColumnElement:
+    """A deadline typed or stored (`due_on`) that ends on or before `day`: one on a day off ends on the next
+    working day (workdays.working_day_on_or_after), the day the lists show."""
+    return due_on <= overdue_if_on_or_before(workdays.working_day_on_or_after, day + dt.timedelta(days=1))
+
+
 def past_due(due_on: ColumnElement, today: dt.date) -> ColumnElement:
-    """A deadline typed or stored (`due_on`) passed by `today`: one on a day off ends on the next
-    working day."""
-    return due_on <= overdue_if_on_or_before(workdays.working_day_on_or_after, today)
+    """A deadline typed or stored (`due_on`) passed by `today` (ended the day before or earlier: `due_by`)."""
+    return due_by(due_on, today - dt.timedelta(days=1))
 
 
 def result_without_date():

@@ -157,16 +157,16 @@ def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, i
 
 
 def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:
-    """Complaints unresolved by `today` past their `Hạn giải quyết` (on a day off, the next working day, as
-    the registers' `deadlines.past_due`) or due within `warning_days`, each named by the person complained
-    about (then the sender)."""
+    """Complaints unresolved by `today` past their `Hạn giải quyết` or due within `warning_days`, both by the
+    deadline shown (on a day off, the next working day: `deadlines.due_by`, as the registers'), each named by
+    the person complained about (then the sender)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
             select(complaints.c.id, complaints.c.complaint_kind, complaints.c.subject_name, complaints.c.sender,
                    complaints.c.due_on)
             .where(complaints.c.deleted_at.is_(None), deadlines.not_done_by(complaints.c.resolved_on, today),
-                   complaints.c.due_on <= today + dt.timedelta(days=warning_days))
+                   deadlines.due_by(complaints.c.due_on, today + dt.timedelta(days=warning_days)))
             .order_by(complaints.c.due_on, complaints.c.id)).all()
     return [Due(row.id, f"{row.complaint_kind} – {row.subject_name or 'không ghi người bị phản ánh'} "
                 f"(người gửi: {row.sender or 'không ghi'})", workdays.working_day_on_or_after(row.due_on))
@@ -191,7 +191,7 @@ def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_
             select(vetting_cases.c.id, vetting_cases.c.purpose, persons.c.full_name, vetting_cases.c.due_on)
             .select_from(vetting_cases.join(persons))
             .where(vetting_cases.c.deleted_at.is_(None), deadlines.not_done_by(vetting_cases.c.concluded_on, today),
-                   vetting_cases.c.due_on <= today + dt.timedelta(days=warning_days))
+                   deadlines.due_by(vetting_cases.c.due_on, today + dt.timedelta(days=warning_days)))
             .order_by(vetting_cases.c.due_on, vetting_cases.c.id)).all()
     return [Due(row.id, f"{row.full_name} – {row.purpose or 'Không ghi mục đích'}",
                 workdays.working_day_on_or_after(row.due_on)) for row in rows]

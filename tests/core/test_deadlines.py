@@ -202,6 +202,32 @@ def test_a_complaint_due_on_a_day_off_is_late_after_the_next_working_day(db):
     assert complaint in _overdue(db, "complaints", tuesday)
 
 
+def test_a_complaint_is_listed_coming_by_the_deadline_it_shows(db):
+    """Due Sunday 13/12/2026, it ends on Monday 14/12: on Sunday 06/12 that is 8 days ahead, past the week the
+    home page looks ahead (not listed «Còn 8 ngày»); on Monday 07/12 it is listed, due 14/12."""
+    from bvct_desktop.core import editing, overview
+
+    complaint = editing.save(db, "complaints", {"received_on": "30/11/2026", "sender": "Nặc danh",
+                                                "complaint_kind": "Tố cáo", "summary": "Kê khai chưa trung thực",
+                                                "due_on": "13/12/2026"})
+    assert complaint not in [due.record_id for due in overview.complaints_due(db, dt.date(2026, 12, 6))]
+    [due] = [due for due in overview.complaints_due(db, dt.date(2026, 12, 7)) if due.record_id == complaint]
+    assert due.due_on == dt.date(2026, 12, 14) and due.days_late(dt.date(2026, 12, 7)) == -overview.WARNING_DAYS
+
+
+def test_a_vetting_case_is_listed_coming_by_the_deadline_it_shows(db):
+    """As a letter: due Sunday 13/12/2026, shown 14/12, it is not listed on 06/12 and is on 07/12."""
+    from bvct_desktop.core import overview
+    from bvct_desktop.core.personfile import cases
+    from tests.core.personfile.conftest import person_named
+
+    case = cases.open_case(db, person_named(db, "Phạm Minh Quang"),
+                           {"purpose": "Bầu cử", "opened_on": "01/11/2026", "due_on": "13/12/2026"})
+    assert case not in [due.record_id for due in overview.vetting_cases_due(db, dt.date(2026, 12, 6))]
+    [due] = [due for due in overview.vetting_cases_due(db, dt.date(2026, 12, 7)) if due.record_id == case]
+    assert due.due_on == dt.date(2026, 12, 14)
+
+
 def test_a_complaint_due_is_named_by_the_person_complained_about(cli, tmp_path):
     import datetime as dt
 
