@@ -408,13 +408,14 @@ VIEWS: dict[str, View] = {
                             deadlines.archive_reply_overdue, archive_requests.c.answered_on)),
     "complaints": View(
         COMPLAINTS, complaints, complaints,
-        tuple(_columns(COMPLAINTS, "received_on", "sender", "complaint_kind", "subject_name", "summary", "due_on",
-                       "resolved_on", "result", sorts={key: (_name_order(complaints.c[key]),)
-                                                       for key in ("sender", "subject_name")})),
-        default_sort=("received_on", True), person_id=complaints.c.person_id,
+        tuple(_columns(COMPLAINTS, "received_on", "sender", "sender_address", "complaint_kind", "subject_name",
+                       "summary", "due_on", "forwarded_to", "forwarded_on", "replied_on", "resolved_on", "result",
+                       sorts={key: (_name_order(complaints.c[key]),) for key in ("sender", "subject_name")})),
+        default_sort=("received_on", True), person_id=complaints.c.person_id, few_values=("forwarded_to",),
         done=complaints.c.resolved_on, done_label="Đã giải quyết",
-        text_columns=(complaints.c.sender, complaints.c.complaint_kind, complaints.c.subject_name,
-                      complaints.c.summary, complaints.c.result),
+        text_columns=(complaints.c.sender, complaints.c.sender_address, complaints.c.complaint_kind,
+                      complaints.c.subject_name, complaints.c.summary, complaints.c.forwarded_to,
+                      complaints.c.result),
         period=complaints.c.received_on,
         statuses={**_by_day(complaints.c.resolved_on, letters.OPEN, letters.RESOLVED),
                   NO_COMPLAINT_DEADLINE: lambda today: (deadlines.not_done_by(complaints.c.resolved_on, today)

@@ -367,6 +367,13 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("due_on", "Hạn giải quyết", F.DATE, planned=True, not_before="received_on"),
     Field("resolved_on", "Ngày giải quyết", F.DATE, not_before="received_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
+    # Not in the spec's column list: after it, so the contract's columns keep their order. Where the letter went
+    # (the body competent for it) and when its sender was told, shown on the form before its resolution
+    Field("sender_address", "Địa chỉ người gửi", place=Place.ADDRESS, shown_after="sender"),
+    Field("forwarded_to", "Chuyển đến", hint="cơ quan, đơn vị có thẩm quyền được chuyển đơn, ví dụ «Ủy ban Kiểm tra "
+          "Tỉnh ủy»", shown_after="due_on"),
+    Field("forwarded_on", "Ngày chuyển", F.DATE, not_before="received_on", shown_after="forwarded_to"),
+    Field("replied_on", "Ngày trả lời người gửi", F.DATE, not_before="received_on", shown_after="forwarded_on"),
 ), date_key="received_on", stored_in="complaints", named_cadre=NamedCadre("person_id", "subject_name"))
 
 RELATIVES = Kind("relatives", "Thân nhân", (

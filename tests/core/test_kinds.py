@@ -65,4 +65,5 @@ def test_planned_dates_may_lie_ahead_and_the_others_are_told():
     assert [problem.header for problem in told] == ["report_received_on"]
     assert told[0].message == ("«20/01/2027» ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm "
                                "(hoặc đồng hồ của máy tính chưa đúng)")
-    assert [spec.key for spec in COMPLAINTS.event_dates] == ["received_on", "resolved_on"]  # not Hạn giải quyết
+    assert [spec.key for spec in COMPLAINTS.event_dates] == [  # not Hạn giải quyết
+        "received_on", "resolved_on", "forwarded_on", "replied_on"]
