@@ -820,3 +820,33 @@ def test_the_vetting_cases_register_reads_a_long_name_whole_in_the_column_kept_i
     row = page.model.row_of(browse.record_ids(context.db, "vetting-cases", "Thanh Hương")[0])
     assert page.model.index(row, support.column_of(page, "full_name")).data() == LONGEST_NAME
     assert _read_whole(page.table.frozen, row, support.column_of(page, "full_name"))
+
+
+LETTER_SHOWN = {"forwarded_to": "Chuyển đến", "replied_on": "Ngày trả lời người gửi"}
+LETTER_HIDDEN = {"sender_address": "Địa chỉ người gửi", "forwarded_on": "Ngày chuyển"}
+
+
+def test_the_letters_register_and_a_cadre_s_letters_show_where_each_went_and_when_its_sender_was_answered(
+        qtbot, context):
+    """What a chief reads of a letter's handling, «Chuyển đến» and «Ngày trả lời người gửi», is shown (and so
+    printed with the list); the sender's address and the day it was forwarded wait in «Hiện cột», so every column
+    stays in view at 1366 pixels. A cadre's «Đơn thư» tab shows the same."""
+    hung = browse.record_ids(context.db, "cadres", "nguyen van hung")[0]
+    [letter] = browse.record_ids(context.db, "complaints", filters=browse.Filters(person_id=hung))
+    editing.save(context.db, "complaints", {
+        **editing.load(context.db, "complaints", letter), "sender_address": "Thôn Phú Thọ, xã Hàm Thắng, tỉnh Lâm Đồng",
+        "forwarded_to": "Ủy ban Kiểm tra Tỉnh ủy Lâm Đồng", "forwarded_on": "10/03/2026", "replied_on": "12/03/2026"},
+        letter)
+    _window, page = _page_in_window(qtbot, context, "complaints")
+    header = page.table.horizontalHeader()
+    keys = [column.key for column in page.spec.columns]
+    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == set(LETTER_HIDDEN)
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert {keys[i] for i in shown} >= set(LETTER_SHOWN)
+    assert sum(map(header.sectionSize, shown)) <= page.table.viewport().width() + 1
+    file = open_form(context, "cadres", hung)
+    qtbot.addWidget(file)
+    tab = file.show_page("Đơn thư")
+    titles = [tab.model().headerData(i, Qt.Orientation.Horizontal) for i in range(tab.model().columnCount())
+              if not tab.isColumnHidden(i)]
+    assert set(LETTER_SHOWN.values()) <= set(titles) and not set(LETTER_HIDDEN.values()) & set(titles)

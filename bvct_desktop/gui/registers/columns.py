@@ -44,6 +44,7 @@ DEFAULT_HIDDEN = {
     "slips": ("birth_date", "home_town", "relation"),
     "archive-requests": ("home_town",),
     "delegations": ("report_no", "report_on", "report_to"),
+    "complaints": ("sender_address", "forwarded_on"),  # where the letter went and the reply to its sender shown
 }
 
 
