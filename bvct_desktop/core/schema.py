@@ -248,7 +248,7 @@ complaints = Table(
     Column("due_on", Date),
     Column("resolved_on", Date),
     Column("result", Text),
-    # migration 0042: the sender's address, where the letter was forwarded and when, when its sender was answered
+    # migration 0043: the sender's address, where the letter was forwarded and when, when its sender was answered
     Column("sender_address", Text),
     Column("forwarded_to", Text),
     Column("forwarded_on", Date),

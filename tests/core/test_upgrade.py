@@ -601,16 +601,16 @@ def test_the_slips_of_a_0039_database_gain_the_particulars_the_archives_search_b
     assert tuple(kept) == ("12/PXM", "Cha")
 
 
-def test_the_letters_of_a_0041_database_gain_their_forwarding_and_reply_empty_and_lose_them_going_back(
+def test_the_letters_of_a_0042_database_gain_their_forwarding_and_reply_empty_and_lose_them_going_back(
         tmp_path, monkeypatch):
-    """Revision 0042 over a database of 0041 holding a letter: the letter stays as it was, its sender's address,
-    where and when it was forwarded and when its sender was answered are there and empty; going back to 0041 drops
+    """Revision 0043 over a database of 0042 holding a letter: the letter stays as it was, its sender's address,
+    where and when it was forwarded and when its sender was answered are there and empty; going back to 0042 drops
     them and keeps the letter."""
     from alembic import command
 
     added = ("sender_address", "forwarded_to", "forwarded_on", "replied_on")
     path = tmp_path / "bvct.db"
-    opened = database_at(path, "0041", monkeypatch)
+    opened = database_at(path, "0042", monkeypatch)
     with opened.begin() as connection:
         _fill(connection)
     opened.dispose()
@@ -627,9 +627,9 @@ def test_the_letters_of_a_0041_database_gain_their_forwarding_and_reply_empty_an
     opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
     try:
         with opened.begin() as connection:
-            command.downgrade(migrations._config(connection), "0041")
+            command.downgrade(migrations._config(connection), "0042")
         with opened.connect() as connection:
-            assert migrations.current_revision(connection) == "0041"
+            assert migrations.current_revision(connection) == "0042"
             columns = {column["name"] for column in inspect(connection).get_columns("complaints")}
             kept = connection.execute(text("SELECT sender, summary FROM complaints WHERE id = 1")).one()
     finally:

@@ -2,15 +2,15 @@
 was answered (complaints.sender_address, forwarded_to, forwarded_on, replied_on: «Địa chỉ người gửi», «Chuyển đến»,
 «Ngày chuyển», «Ngày trả lời người gửi»; empty on letters recorded before)
 
-Revision ID: 0042
-Revises: 0041
+Revision ID: 0043
+Revises: 0042
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0042"
-down_revision = "0041"
+revision = "0043"
+down_revision = "0042"
 branch_labels = None
 depends_on = None
 
