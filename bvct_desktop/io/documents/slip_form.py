@@ -130,14 +130,15 @@ def _worked_before_1975(slip: Mapping[str, Any]) -> bool:
     """Whether the slip asks what the subject did before 1975: said already, or born before BORN_TOO_LATE (or
     when not known)."""
     born = slip["birth_date"]
-    if any(slip[key] for key in BEFORE_1975.keys) or not born:
+    if any(slip.get(key) for key in BEFORE_1975.keys) or not born:
         return True
     return (dates.PartialDate.from_iso(born) if isinstance(born, str) else born).year < BORN_TOO_LATE
 
 
 def _particular(slip: Mapping[str, Any], key: str) -> str:
-    """The value as printed: a place with what it is called now, on a slip issued since the merger."""
-    shown = SLIPS.field(key).display(slip[key])
+    """The value as printed: a place with what it is called now, on a slip issued since the merger; one the values
+    lack (read from where the archives' particulars are not kept) is not known."""
+    shown = SLIPS.field(key).display(slip.get(key))
     if key in PLACES and slip["issued_on"] >= gazetteer.MERGED_ON:
         return gazetteer.with_current_name(shown)
     return shown
