@@ -31,13 +31,15 @@ ARCHIVE_REPLY_OWED_BY = {ARCHIVE_FROM_OTHERS: "Tỉnh bạn chưa trả lời", 
 # of the report workbook's figures sheet.
 REPORT_LABELS = {
     # I.1: the vetting cases, then the slips: issued, their subjects, answered, results without their day,
-    # overdue, those that found an archive record, and the slips carried over from before the period
+    # without a result and those of them overdue, those that found an archive record, and the slips carried
+    # over from before the period
     "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
     "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
     "slips_issued": "Phiếu yêu cầu xác minh lai lịch đã phát hành",
     "slip_subjects": "Số đối tượng được xác minh lai lịch",
     "slips_answered": "Phiếu đã nhận kết quả (đến cuối kỳ)",
     "slips_with_undated_result": "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả",
+    "slips_without_result": "Phiếu chưa có kết quả (đến cuối kỳ)",
     "slips_overdue": "Phiếu quá hạn trả lời (chưa có kết quả)",
     "slips_with_archive_record": "Phiếu có kết quả tìm thấy tài liệu lưu trữ (tàng thư)",
     "slip_subjects_with_archive_record": "Số đối tượng có tài liệu lưu trữ (tàng thư) liên quan",

@@ -41,6 +41,7 @@ def count(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
         result = {"from": start.isoformat(), "to": end.isoformat()}
         result.update(_vetting_cases(connection, start, end))
         result.update(_slips(connection, start, end))
+        result["slips_without_result"] = slips_without_result(result)
         result["slips_overdue"] = _slips_overdue(connection, start, end, min(end, db.clock().date()))
         province = settings.read_all(connection, end)["dia_danh"]
         result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
@@ -111,6 +112,12 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
                 slips.c.issued_on, slips.c.result_on, start, end), strict=True))}
 
 
+def slips_without_result(f: Mapping[str, Any]) -> int:
+    """The slips of the period with no result by its end: neither answered nor with a result whose day is
+    not written (a report issued before those were counted has none)."""
+    return f["slips_issued"] - f["slips_answered"] - f.get("slips_with_undated_result", 0)
+
+
 def _slips_overdue(connection: Connection, start: dt.date, end: dt.date, on: dt.date) -> int:
     """The slips issued in the period past their reply deadline on `on` (the period's last day, or today
     in a report made before it), of those not answered by the period's end (slips_answered)."""
@@ -136,14 +143,15 @@ def _delegations(connection: Connection, start: dt.date, end: dt.date) -> dict[s
     members who went (lượt cán bộ), not those the decision named who did not go."""
     in_period = and_(delegations.c.deleted_at.is_(None), trip_status.going(), DELEGATIONS.period().between(start, end))
     count = connection.execute(select(func.count()).where(in_period)).scalar()
-    members = connection.execute(
-        select(func.count()).select_from(delegation_members.join(delegations))
-        .where(in_period, trip_status.member_going())).scalar()
+    purpose = func.coalesce(delegations.c.purpose, UNSTATED)
     by_purpose = connection.execute(
-        select(func.coalesce(delegations.c.purpose, UNSTATED), func.count()).where(in_period)
-        .group_by(delegations.c.purpose)).all()
-    return {"delegations": count, "cadres_sent_abroad": members,
-            "delegations_by_purpose": _largest_first(dict(by_purpose))}
+        select(purpose, func.count()).where(in_period).group_by(delegations.c.purpose)).all()
+    members_by_purpose = dict(connection.execute(
+        select(purpose, func.count()).select_from(delegation_members.join(delegations))
+        .where(in_period, trip_status.member_going()).group_by(delegations.c.purpose)).all())
+    return {"delegations": count, "cadres_sent_abroad": sum(members_by_purpose.values()),
+            "delegations_by_purpose": _largest_first(dict(by_purpose)),
+            "cadres_sent_abroad_by_purpose": _largest_first(members_by_purpose)}
 
 
 _ARCHIVE_KEYS = {ARCHIVE_FOR_OTHERS: "archive_research_for_other_provinces",
@@ -177,11 +185,13 @@ def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[st
     received, resolved_of_received = connection.execute(select(func.count(), resolved).where(in_period)).one()
     carried, resolved_of_carried = _carried_over(connection, live, complaints.c.received_on,
                                                  complaints.c.resolved_on, start, end)
-    by_kind = connection.execute(
-        select(complaints.c.complaint_kind, func.count()).where(in_period)
-        .group_by(complaints.c.complaint_kind)).all()
+    by_kind = {kind: (count, done) for kind, count, done in connection.execute(
+        select(complaints.c.complaint_kind, func.count(), resolved).where(in_period)
+        .group_by(complaints.c.complaint_kind)).all()}
+    received_by_kind = _largest_first({kind: count for kind, (count, _done) in by_kind.items()})
     return {"complaints_received": received, "complaints_resolved": resolved_of_received,
-            "complaints_by_kind": _largest_first(dict(by_kind)),
+            "complaints_by_kind": received_by_kind,
+            "complaints_resolved_by_kind": {kind: by_kind[kind][1] for kind in received_by_kind},
             "complaints_carried_over": carried, "complaints_carried_over_resolved": resolved_of_carried}
 
 

@@ -115,7 +115,7 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
     return text.isascii() and text.isdigit() and smallest <= int(text) <= largest
 
 
-REPORT_RECIPIENTS = ("Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Tỉnh ủy (để báo cáo); "
+REPORT_RECIPIENTS = ("Thường trực Tỉnh ủy (để báo cáo); Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); "
                      "Lưu Văn phòng Ban")
 SETTINGS = (
     Setting("co_quan_cap_tren", "TỈNH ỦY LÂM ĐỒNG", "Cơ quan cấp trên", required=True, capitals=True),

@@ -118,7 +118,7 @@ def test_a_request_from_another_province_we_have_not_answered_is_owed_after_the_
 # I.4 the letters received, resolved, carried over and resolved.
 REPORT_SECTIONS = {
     "I.1": ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects", "slips_answered",
-            "slips_with_undated_result", "slips_overdue", "slips_with_archive_record",
+            "slips_with_undated_result", "slips_without_result", "slips_overdue", "slips_with_archive_record",
             "slip_subjects_with_archive_record", "slips_carried_over", "slips_carried_over_answered"),
     "I.2": ("archive_research_for_other_provinces", "archive_research_for_other_provinces_answered",
             "archive_research_for_other_provinces_carried_over",

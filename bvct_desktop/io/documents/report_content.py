@@ -34,7 +34,7 @@ from ...core.numbers import decimal
 from ...core.numbers import grouped as n
 from ...core.overview import REPORT_LABELS
 from ...core.personfile.cases import RESULTS
-from ...core.report import UNSTATED
+from ...core.report import UNSTATED, slips_without_result
 from ...core.text import clean, fold
 from . import tables
 from .fonts import BOLD, ITALIC, REGULAR
@@ -348,7 +348,7 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
                              "liên quan")
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
     told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
-    awaited = issued - answered - undated
+    awaited = slips_without_result(f)
     late = _overdue_words(f.get("slips_overdue", 0), awaited)  # none: a report issued before it was counted
     detail = ", chi tiết tại Phụ lục 1." if wording >= 12 else " (chi tiết tại Phụ lục 1)."
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])}{detail} "
@@ -477,12 +477,31 @@ def _appendices(f: Mapping[str, Any], wording: int) -> tuple[Appendix, ...]:
                 "Số phiếu", _every(f["slips_by_purpose"], SLIP_PURPOSES), f["slips_issued"]),
         _simple("Phụ lục 3. Đoàn ra nước ngoài theo mục đích", DELEGATIONS.field("purpose").header, "Số đoàn",
                 _every(f["delegations_by_purpose"], DELEGATION_PURPOSES), f["delegations"],
-                f"Số lượt cán bộ đi nước ngoài: {n(f['cadres_sent_abroad'])}."),
+                "" if "cadres_sent_abroad_by_purpose" in f
+                else f"Số lượt cán bộ đi nước ngoài: {n(f['cadres_sent_abroad'])}.",
+                _beside(f, "Số lượt cán bộ", "cadres_sent_abroad_by_purpose", "cadres_sent_abroad")),
         _archive_appendix(f, wording),
         _simple("Phụ lục 5. Đơn thư theo loại", COMPLAINTS.field("complaint_kind").header, "Số đơn",
                 _every(f["complaints_by_kind"], COMPLAINT_KINDS), f["complaints_received"],
-                _letters_note(f, wording)),
+                _letters_note(f, wording),
+                _beside(f, "Đã giải quyết", "complaints_resolved_by_kind", "complaints_resolved")),
     )
+
+
+@dataclass(frozen=True)
+class Beside:
+    """A second count beside an appendix's own, by the same names: its column's label, each name's count
+    and the total."""
+
+    label: str
+    counts: Mapping[str, int]
+    total: int
+
+
+def _beside(f: Mapping[str, Any], label: str, key: str, total: str) -> Beside | None:
+    """The figures `key` by name and their `total` beside the appendix's count; None in a report issued
+    before `key` was counted (it keeps its columns)."""
+    return Beside(label, f[key], f[total]) if key in f else None
 
 
 def _letters_note(f: Mapping[str, Any], wording: int) -> str:
@@ -501,8 +520,7 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
     has answered by the period's end (not in a report issued before they were counted)."""
     answered = f.get("slips_answered_by_recipient")
     replied = (_count_column("answered", "Đã có kết quả"),) if answered else ()
-    columns = (tables.counter(), tables.plain("name", SLIPS.field("recipient").header, 4.0 - len(replied),
-                                              excel_width=67 - 13 * len(replied)),  # as wide as with one count
+    columns = (tables.counter(), _name_column(SLIPS.field("recipient").header, 1 + len(replied)),
                _count_column("count", "Số phiếu"), *replied)
 
     def replies(units: Iterable[str]) -> dict[str, int]:
@@ -523,8 +541,7 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
 
 
 def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
-    columns = (tables.counter(), tables.plain("name", ARCHIVE_REQUESTS.field("request_kind").header, 3.0,
-                                              excel_width=54),
+    columns = (tables.counter(), _name_column(ARCHIVE_REQUESTS.field("request_kind").header, 2),
                _count_column("count", "Số trường hợp"), _count_column("answered", "Đã có kết quả"))
     rows = tables.numbered([
         {"name": ARCHIVE_FOR_OTHERS, "count": f["archive_research_for_other_provinces"],
@@ -542,8 +559,21 @@ def _every(counts: Mapping[str, int], choices: Sequence[str]) -> dict[str, int]:
     return _ordered({choice: 0 for choice in choices} | dict(counts), choices)
 
 
+def _name_column(label: str, counts: int) -> Column:
+    """The names' column, narrower by what each count beyond the first takes: the table keeps its width."""
+    return tables.plain("name", label, 5.0 - counts, excel_width=80 - 13 * counts)
+
+
 def _simple(title: str, label: str, count_label: str, counts: Mapping[str, int], total: int,
-            note: str = "") -> Appendix:
-    columns = (tables.counter(), tables.plain("name", label, 4.0, excel_width=67), _count_column("count", count_label))
-    rows = tables.numbered({"name": name, "count": count} for name, count in counts.items())
-    return Appendix(title, columns, (*rows, {"name": "Tổng cộng", "count": total, TOTAL: True}), note)
+            note: str = "", beside: Beside | None = None) -> Appendix:
+    """One row a name with its count (and the `beside` count, when given), then the totals."""
+    extra = (_count_column("beside", beside.label),) if beside else ()
+    columns = (tables.counter(), _name_column(label, 1 + len(extra)), _count_column("count", count_label), *extra)
+
+    def also(name: str | None) -> dict[str, int]:
+        if not beside:
+            return {}
+        return {"beside": beside.total if name is None else beside.counts.get(name, 0)}
+
+    rows = tables.numbered({"name": name, "count": count, **also(name)} for name, count in counts.items())
+    return Appendix(title, columns, (*rows, {"name": "Tổng cộng", "count": total, **also(None), TOTAL: True}), note)

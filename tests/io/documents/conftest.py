@@ -72,7 +72,7 @@ FIGURES = {
         "vetting_conclusions_by_result": {"Đủ tiêu chuẩn": 3, "Có vấn đề nhưng không vi phạm": 1},
         "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100, "slips_with_archive_record": 37,
         "slip_subjects_with_archive_record": 30,
-        "slips_with_undated_result": 0, "slips_overdue": 0,
+        "slips_with_undated_result": 0, "slips_without_result": 150, "slips_overdue": 0,
         "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 430,
                                "Phòng PV01 – Công an tỉnh Đồng Nai": 70, "Phòng PV01 – Công an tỉnh Khánh Hòa": 50},
         "slips_by_recipient_group": {
@@ -86,6 +86,7 @@ FIGURES = {
         "slips_by_purpose": {"Kết nạp Đảng": 1000, "Bổ nhiệm": 250},
         "delegations": 6, "cadres_sent_abroad": 27,
         "delegations_by_purpose": {"Công tác": 3, "Học tập kinh nghiệm": 2, "Tham quan": 1},
+        "cadres_sent_abroad_by_purpose": {"Công tác": 15, "Học tập kinh nghiệm": 8, "Tham quan": 4},
         "archive_research_for_other_provinces": 12, "archive_research_requested_from_other_provinces": 5,
         "archive_research_for_other_provinces_answered": 10,
         "archive_research_requested_from_other_provinces_answered": 3,
@@ -97,6 +98,7 @@ FIGURES = {
         "archive_research_requested_from_other_provinces_carried_over": 0,
         "archive_research_requested_from_other_provinces_carried_over_answered": 0,
         "complaints_by_kind": {"Tố cáo": 5, "Khiếu nại": 4, "Phản ánh": 4, "Kiến nghị": 2},
+        "complaints_resolved_by_kind": {"Tố cáo": 4, "Khiếu nại": 4, "Phản ánh": 3, "Kiến nghị": 1},
     }
 
 

@@ -446,6 +446,55 @@ def test_a_report_issued_before_replies_were_counted_by_recipient_keeps_its_phu_
     assert [column.label for column in by_recipient.appendices[0].columns][2:] == ["Số phiếu"]
 
 
+def appendix_rows(source, options, title: str) -> dict[str, tuple]:
+    """The appendix whose title starts with `title`: each row's name with its counts, left to right."""
+    appendix = next(appendix for appendix in render.report_content(source, options).appendices
+                    if appendix.title.startswith(title))
+    keys = [column.key for column in appendix.columns[2:]]
+    return {row["name"]: tuple(row[key] for key in keys) for row in appendix.records}
+
+
+def test_phu_luc_3_gives_the_cadres_sent_abroad_by_purpose_beside_the_delegations(source, options):
+    """The brief's outline asks for the cadres sent abroad «lượt, đoàn, by purpose»: each purpose's member
+    places beside its delegations, their total under the table's, not a lone total in a note."""
+    appendix = next(appendix for appendix in render.report_content(source, options).appendices
+                    if appendix.title.startswith("Phụ lục 3."))
+    assert [column.label for column in appendix.columns][2:] == ["Số đoàn", "Số lượt cán bộ"]
+    assert appendix_rows(source, options, "Phụ lục 3.") == {
+        "Tham quan": (1, 4), "Công tác": (3, 15), "Học tập kinh nghiệm": (2, 8), "Khác": (0, 0),
+        "Tổng cộng": (6, 27)}
+    assert appendix.note == ""
+
+
+def test_a_report_issued_before_the_cadres_were_counted_by_purpose_keeps_its_phu_luc_3(source, options):
+    figures = {key: value for key, value in source.figures.items() if key != "cadres_sent_abroad_by_purpose"}
+    issued = dataclasses.replace(source, figures=figures, wording=12)
+    appendix = render.report_content(issued, options).appendices[2]
+    assert [column.label for column in appendix.columns][2:] == ["Số đoàn"]
+    assert appendix.note == "Số lượt cán bộ đi nước ngoài: 27."
+
+
+def test_phu_luc_5_says_how_many_letters_of_each_kind_are_resolved_as_phu_luc_4_says_the_requests(source,
+                                                                                                   options):
+    """Each kind's letters received in the period beside those of them resolved by its end."""
+    appendix = render.report_content(source, options).appendices[4]
+    assert [column.label for column in appendix.columns][2:] == ["Số đơn", "Đã giải quyết"]
+    assert appendix_rows(source, options, "Phụ lục 5.") == {
+        "Tố cáo": (5, 4), "Khiếu nại": (4, 4), "Phản ánh": (4, 3), "Kiến nghị": (2, 1), "Tổng cộng": (15, 12)}
+    figures = {key: value for key, value in source.figures.items() if key != "complaints_resolved_by_kind"}
+    issued_before = render.report_content(dataclasses.replace(source, figures=figures, wording=12), options)
+    assert [column.label for column in issued_before.appendices[4].columns][2:] == ["Số đơn"]
+
+
+def test_the_report_is_sent_first_to_the_standing_committee_as_the_brief_s_example_lists_it(office, source,
+                                                                                             options):
+    """HD 36 as the brief lays out a BTCTU report: «- Thường trực Tỉnh ủy (b/c),» first, the central Ban
+    next, «Lưu» last."""
+    recipients = render.report_content(source, options).recipients
+    assert list(recipients) == ["Thường trực Tỉnh ủy (để báo cáo),",
+                                "Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ),", "Lưu Văn phòng Ban."]
+
+
 @pdfcheck.needs_poppler
 def test_the_pdf_has_the_blocks_in_order_a_two_digit_number_and_pages_from_2(tmp_path, source, options):
     target = tmp_path / "bao-cao.pdf"
@@ -612,10 +661,27 @@ def test_the_figures_sheet_lists_each_figure_with_its_subject_as_the_sections_st
     assert labels == list(REPORT_LABELS.values())
     helped = labels.index("Nghiên cứu tàng thư giúp tỉnh bạn")
     assert labels[helped + 1] == "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"
-    assert labels[2:11] == [REPORT_LABELS[key] for key in (
-        "slips_issued", "slip_subjects", "slips_answered", "slips_with_undated_result", "slips_overdue",
+    assert labels[2:12] == [REPORT_LABELS[key] for key in (
+        "slips_issued", "slip_subjects", "slips_answered", "slips_with_undated_result", "slips_without_result",
+        "slips_overdue",
         "slips_with_archive_record", "slip_subjects_with_archive_record", "slips_carried_over",
         "slips_carried_over_answered")]
+
+
+def test_the_figures_sheet_has_the_slips_still_without_a_result_the_body_states(tmp_path, source, options):
+    """«còn 150 phiếu chưa có kết quả» in I.1 is a row of «Số liệu» too, after the results without their
+    day and before those overdue (which are among them); a report issued before keeps its rows."""
+    assert "còn 150 phiếu chưa có kết quả" in text_of(source, options)
+    render.report_xlsx(tmp_path / "bao-cao.xlsx", source, options)
+    sheet = openpyxl.load_workbook(tmp_path / "bao-cao.xlsx")["Số liệu"]
+    values = {row[1].value: row[-1].value for row in sheet.iter_rows() if isinstance(row[0].value, int)}
+    assert values["Phiếu chưa có kết quả (đến cuối kỳ)"] == 150  # a value, not a formula
+    labels = list(values)
+    assert labels.index("Phiếu chưa có kết quả (đến cuối kỳ)") == labels.index(
+        REPORT_LABELS["slips_with_undated_result"]) + 1 == labels.index(REPORT_LABELS["slips_overdue"]) - 1
+    figures = {key: value for key, value in source.figures.items() if key != "slips_without_result"}
+    facts = render.report_content(dataclasses.replace(source, figures=figures, wording=12), options).facts
+    assert "slips_without_result" not in {key for key, _label, _value in facts}
 
 
 def test_a_report_issued_with_its_figures_by_kind_prints_its_figures_sheet_as_issued(tmp_path, source, options):
