@@ -881,6 +881,26 @@ def test_slips_chosen_stay_chosen_for_the_reply_while_the_officer_searches_for_t
     assert page.selected_ids() == [] and page.chosen_hidden == []
 
 
+def test_a_slip_answered_and_chosen_again_stays_chosen_through_the_next_search(qtbot, context):
+    """The slips a reply was written on are left out of the next search's choice, once: 12/PXM answered, then
+    chosen again to answer it anew, stayed out of every later search's choice, and «Ghi kết quả…» missed it."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show()
+    first = _select_slip(page, "12/PXM")
+    page.buttons["reply"].click()
+    dialog = page.reply_dialog
+    support.fill(dialog, {"result_on": "10/06/2025", "result": "Không có tàng thư"})
+    assert dialog.save(), dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.task.done)
+    page.search.setText(" ")  # the same search: the rows stay, the slip answered is let go all the same
+    assert page.selected_ids() == []
+
+    assert _select_slip(page, "12/PXM") == first
+    page.search.setText("13/pxm")
+    assert page.chosen_hidden == [first]
+
+
 def test_a_reply_typed_by_keyboard_alone_is_counted_on_every_slip_it_was_written_on(qtbot, context):
     """The same letter entered again by keyboard (Tab between the fields, Space on «Lưu cho tất cả») was told
     «Đã ghi kết quả cho 0 phiếu»: only the slips it changed were counted."""

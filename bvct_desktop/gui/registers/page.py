@@ -624,12 +624,14 @@ class RegisterPage(QWidget):
             change()
             return
         chosen = [slip for slip in self.chosen_slips() if slip not in self._answered]
+        self._answered = set()  # let go once: chosen again, they are carried as any other
         change()
         shown = self.model.rows_found(chosen)
         selection, last = QItemSelection(), self.model.columnCount() - 1
         for row in shown.values():
             selection.select(self.model.index(row, 0), self.model.index(row, last))
-        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+        # cleared first where the rows stayed (the same search): the slips answered no longer selected
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._show_chosen_hidden([slip for slip in chosen if slip not in shown])
 
     def _show_chosen_hidden(self, hidden: list[int]) -> None:
