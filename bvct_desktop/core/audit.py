@@ -53,7 +53,12 @@ def file_at(target: Path | str) -> dict[str, str]:
     """The details naming a file the program wrote or read by its full path (a backup, an export, an import's
     workbook), failed or not: a copy on a USB stick (E:\\) is told from one kept in the office's folder, and
     the officer finds the file the trail names."""
-    return {"tep": str(Path(target).resolve())}
+    return {"tep": full_path(target)}
+
+
+def full_path(target: Path | str) -> str:
+    """A file as the trail names it (`file_at`), for a message to say it alike."""
+    return str(Path(target).resolve())
 
 
 def named(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:

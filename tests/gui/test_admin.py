@@ -563,7 +563,9 @@ def test_backup_now_then_verify_with_progress(qtbot, db, clock, tmp_path):
 
 def test_the_backup_page_names_who_made_the_newest_backup_and_the_one_verified(qtbot, db, clock, tmp_path):
     """The chief of office read «Bản sao lưu đã kiểm tra gần nhất: …» with no word of who made it: the
-    backup an officer took to her USB stick is named with her account, whoever reads the page."""
+    backup an officer took to her USB stick is named with her account, whoever reads the page. The one
+    verified is named by its full path, as the trail names a file (audit.file_at): the copy on a USB stick
+    is told from one in the office's folder."""
     officer = as_user(db, "Nguyễn Thị Lan", OFFICER)
     (tmp_path / "usb").mkdir()
     taken = backup.create(officer, tmp_path / "usb" / "lan.bvctbak")
@@ -573,10 +575,10 @@ def test_the_backup_page_names_who_made_the_newest_backup_and_the_one_verified(q
     assert page.newest.text().startswith(f"Bản sao lưu đã kiểm tra gần nhất: «{taken.path}» "
                                          f"({clock():%d/%m/%Y %H:%M}), người sao lưu: Nguyễn Thị Lan.")
     page.password.setText(PASSWORD)
-    context.dialogs.answer_next(str(taken.path))
+    context.dialogs.answer_next(str(tmp_path / "usb" / ".." / "usb" / "lan.bvctbak"))  # as a dialog may give it
     page.verify()
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
-    assert page.message.text() == (f"Bản sao lưu «lan.bvctbak» tốt (tạo lúc {clock():%d/%m/%Y %H:%M}, "
+    assert page.message.text() == (f"Bản sao lưu «{taken.path.resolve()}» tốt (tạo lúc {clock():%d/%m/%Y %H:%M}, "
                                    "người sao lưu: Nguyễn Thị Lan).")
 
 

@@ -4,7 +4,7 @@ off the GUI thread with a progress dialog. The page is the Designer form ui/admi
 
 from pathlib import Path
 
-from ...core import autobackup, backup, backup_log, restore_loss
+from ...core import audit, autobackup, backup, backup_log, restore_loss
 from ...core.errors import BvctError
 from ...core.numbers import megabytes
 from ...core.permissions import Action, allows
@@ -111,7 +111,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         user, password = self.context.db.actor.name, self.password.text()
 
         def done(report: backup.Report) -> None:
-            self.message.show_message(f"Bản sao lưu «{path.name}» tốt (tạo lúc {report.created_at:%d/%m/%Y %H:%M}"
+            self.message.show_message(f"Bản sao lưu «{audit.full_path(path)}» tốt (tạo lúc {report.created_at:%d/%m/%Y %H:%M}"
                                       f"{_made_by(report.manifest.get('created_by'))}).", error=False)
             self.checks.setText("\n".join(f"{TICK} {check}" for check in report.checks))
 
