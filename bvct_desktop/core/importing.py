@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy.engine import Connection
+
 from . import audit, gazetteer
 from .database import Database
 from .dates import YEAR_FORM, PartialDate
@@ -36,6 +38,8 @@ MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong fi
 HEADERS_LOOKED_FOR = 5  # the rows where headers below a title are recognised
 MISSING_COLUMN = "thiếu cột bắt buộc"
 WRITING = "Đang ghi vào cơ sở dữ liệu…"
+Writing = contextlib.AbstractContextManager[Connection]  # a write transaction begun: `with db.write() as connection`
+TOLD_EVERY = 100  # rows planned between two calls of `progress`, where «Hủy» is heard (100 cadres: 7 ms, 38 at most)
 
 
 class NumberShown(Protocol):
@@ -407,11 +411,12 @@ def asked_for(kind: Kind) -> str:
 @_cycle_collector_paused()
 def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = False,
                  progress: Progress | None = None, converted: Conversion | None = None,
-                 let_go: bool = False) -> ImportResult:
+                 let_go: bool = False, write: Callable[[], Writing] | None = None) -> ImportResult:
     """Plans the whole file, then writes it in one transaction unless a row has a problem. Its old
     TCVN3/VNI text is converted first, unless the caller did (`converted`: what `convert_sheet` changed).
     `let_go`: the caller has no further use for the sheet's cells, emptied once parsed (planning and
-    writing then reuse their memory: `bvct import` of 100,000 slips, 407 MB at its peak to 388)."""
+    writing then reuse their memory: `bvct import` of 100,000 slips, 407 MB at its peak to 388).
+    `write`: how its transaction begins, `db.write` unless the caller waits otherwise for another writer."""
     db.require(Action.EDIT, asked_for(kind))
     result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet) if converted is None else converted,
                           merged_cells=sheet.merged_filled)
@@ -427,7 +432,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     result.rows = rows.with_data
     if not result.problems and not rows:
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
-    with db.write() as connection:
+    with (write or db.write)() as connection:
         plan = PLANS[kind.name](connection, db.clock())
         plan.prefetch(rows)
         today = plan.now.date()
@@ -450,7 +455,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 result.warnings += [Problem.of(kind, number, warning, taken.record_id) for warning in warnings]
             if taken.changed:
                 result.updates.append(_update_line(kind, number, taken.changed, taken.status == CREATED))
-            if progress and done % 1000 == 0:
+            if progress and done % TOLD_EVERY == 0:
                 progress(done, len(rows))
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
         del result.problems[MAX_PROBLEMS:]

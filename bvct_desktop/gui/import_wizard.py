@@ -48,7 +48,16 @@ from .qt import (
     Signal,
 )
 from .tooltips import typed_tip
-from .workers import BackgroundTask, Cancelled, failure_message, run_in_background, run_quietly, too_late
+from .workers import (
+    BackgroundTask,
+    Cancelled,
+    failure_message,
+    run_in_background,
+    run_quietly,
+    too_late,
+    waiting_text,
+    write_when_free,
+)
 
 PREVIEW_ROWS = 10
 MARKED_ROWS = 200  # faulty rows shown with their cells marked
@@ -57,6 +66,8 @@ MARKED_COLOURS = {"error": QColor("#f8d0d4"), "warning": QColor("#fff0b3")}
 OPEN_FILTER = "Tệp Excel (*.xlsx *.xls)"  # an old .xls is chosen too, and told how to save it as .xlsx
 ERRORS, NOTES = "lỗi", "lưu ý"  # what the list under the summary holds
 NOTHING_WRITTEN = "chưa ghi gì vào cơ sở dữ liệu"
+NOT_YET_IMPORTED = "Đang chờ để nhập khi ghi xong; chưa nhập dòng nào. Bấm «Hủy» để thôi chờ."
+NOT_YET_CHECKED = f"Đang chờ để kiểm tra khi ghi xong; {NOTHING_WRITTEN}. Bấm «Hủy» để thôi chờ."
 CHECKED = f"Kiểm tra xong — {NOTHING_WRITTEN}"  # a check's outcome (the command line's --dry-run)
 REFUSED = "Tệp còn lỗi (xem danh sách dưới đây): sửa tệp Excel rồi bấm «Kiểm tra» lại, hoặc chọn tệp khác"
 
@@ -366,11 +377,15 @@ class ImportWizard(QDialog):
         self.message.show_message("Đang kiểm tra…" if dry_run else "Đang nhập…", error=False)
         sheet = dataclasses.replace(self.sheet, columns=[list(column) for column in self.sheet.columns])
         db, kind, converted, self.imported = self.context.db, self.kind, self.converted, sheet
+        waiting = functools.partial(waiting_text, meanwhile=NOT_YET_CHECKED if dry_run else NOT_YET_IMPORTED)
+        title = f"Đang {'kiểm tra' if dry_run else 'nhập'} «{kind.title}»…"
         self.task = run_in_background(
-            self, f"Đang {'kiểm tra' if dry_run else 'nhập'} «{kind.title}»…",
+            self, title,
             lambda progress: importing.import_sheet(db, kind, sheet, dry_run=dry_run, progress=progress,
-                                                    converted=converted),
+                                                    converted=converted,
+                                                    write=lambda: write_when_free(db, progress, waiting)),
             lambda result, error: self._finished(result, error, dry_run), cancellable=True)
+        self.task.say_in_paragraphs(title)  # and whom it waits for, if another officer writes
 
     def _finished(self, result: importing.ImportResult | None, error: BaseException | None,
                   dry_run: bool = False) -> None:

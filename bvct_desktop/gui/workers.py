@@ -16,7 +16,9 @@ that it is working (the dashboard's "Đang tính…").
 
 `written_when_free(parent, job)` runs a short write (a form's save) as it is, and only while another
 officer's long write (an import of a long list) keeps the database busy tries it again on a worker,
-a dialog saying whom it waits for, that nothing is saved yet, with a «Hủy» that stops waiting.
+a dialog saying whom it waits for, that nothing is saved yet, with a «Hủy» that stops waiting. A job
+already on a worker waits the same way: `when_free(job, progress, …)`, or `write_when_free(db, progress, …)`
+for the transaction it begins (an import's).
 
 `wait_for(job)` is for a short job in the middle of a step that needs its result (a key
 derivation, up to a second): the job runs on a worker and the caller waits with the windows
@@ -24,12 +26,15 @@ still painted, the officer's clicks and keys held until it is done; it returns t
 or raises its error.
 """
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from time import sleep
 from typing import Any, TypeVar
 
+from sqlalchemy.engine import Connection
+
 from .. import errorlog
-from ..core.database import writes_wait_at_most
+from ..core.database import Database, writes_wait_at_most
 from ..core.errors import BusyError, BvctError, DiskFullError
 from . import damage
 from .qt import QEventLoop, QLabel, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
@@ -40,6 +45,7 @@ COUNTED_EVERY = 1_000  # items `counted` gives between two calls of `progress`
 WAITING_WIDTH = 460  # the dialog that waits for another writer, in pixels
 RETRY_PAUSE_S, PAUSE_STEPS = 0.5, 5  # between two tries of a write refused as busy
 TRY_WAIT_MS = 200  # how long each of those tries waits for the other writer: «Hủy» is deaf meanwhile
+UNSAVED = "Đang chờ để lưu khi ghi xong; chưa lưu gì. Bấm «Hủy» để thôi chờ: những gì đã nhập vẫn còn trên biểu mẫu."
 _RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
 
 
@@ -119,6 +125,13 @@ class BackgroundTask(QObject):
         _RUNNING.add(self)
         self.worker.start()
 
+    def say_in_paragraphs(self, text: str) -> None:
+        """The dialog's words wrapped at WAITING_WIDTH, not one line as wide as the screen."""
+        said = QLabel(text)
+        said.setWordWrap(True)
+        said.setMinimumWidth(WAITING_WIDTH)
+        self.dialog.setLabel(said)
+
     def cancel(self) -> None:
         if self.done or not self.dialog.cancellable:
             return
@@ -184,10 +197,40 @@ def wait_for(job: Callable[[], Any]) -> Any:
     return outcome["result"]
 
 
+def when_free(job: Callable[[], Item], progress: Progress, waiting: Callable[[BusyError], str],
+              told: list[BusyError]) -> Item:
+    """On a worker: `job`'s result, each write it begins waiting TRY_WAIT_MS for another writer, not the
+    database's busy time; while it is refused as busy (each refusal added to `told`), `job` again after
+    RETRY_PAUSE_S saying `waiting(refusal)`. «Hủy» is heard at each step of the pause (Cancelled)."""
+    with writes_wait_at_most(TRY_WAIT_MS):
+        while True:
+            if told:  # refused at once, too: a deadlock or a serialisation failure on the server
+                for _ in range(PAUSE_STEPS):
+                    progress(0, 0, waiting(told[-1]))
+                    sleep(RETRY_PAUSE_S / PAUSE_STEPS)
+                progress(0, 0, waiting(told[-1]))
+            try:
+                return job()
+            except BusyError as busy:
+                told.append(busy)
+
+
+@contextlib.contextmanager
+def write_when_free(db: Database, progress: Progress, waiting: Callable[[BusyError], str]) -> Iterator[Connection]:
+    """On a worker: `db.write()`, begun as `when_free` tries a job: a long write (an import) that another
+    officer's write holds back hears «Hủy» while it waits, and is all of it or nothing still."""
+    def begun() -> tuple[contextlib.ExitStack, Connection]:
+        stack = contextlib.ExitStack()
+        return stack, stack.enter_context(db.write())
+
+    stack, connection = when_free(begun, progress, waiting, [])
+    with stack:
+        yield connection
+
+
 def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
-    """`job`'s result; while it is refused as busy, `job` again (each try waits TRY_WAIT_MS for the other
-    writer, not the database's busy time, then RETRY_PAUSE_S) until it is done, or raises BusyError saying that
-    the officer stopped waiting."""
+    """`job`'s result; while it is refused as busy, `job` again on a worker (`when_free`) until it is done, or
+    raises BusyError saying that the officer stopped waiting."""
     try:
         return job()
     except BusyError as busy:
@@ -196,16 +239,7 @@ def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
 
     def tries(progress: Progress) -> Item:
         try:
-            with writes_wait_at_most(TRY_WAIT_MS):
-                while True:  # refused at once, too: a deadlock or a serialisation failure on the server
-                    for _ in range(PAUSE_STEPS):  # «Hủy» is heard at each step
-                        progress(0, 0, waiting_text(told[-1]))
-                        sleep(RETRY_PAUSE_S / PAUSE_STEPS)
-                    progress(0, 0, waiting_text(told[-1]))
-                    try:
-                        return job()
-                    except BusyError as busy:
-                        told.append(busy)
+            return when_free(job, progress, waiting_text, told)
         except Cancelled:
             raise told[-1].reworded(stopped_text(told[-1])) from None
 
@@ -217,10 +251,7 @@ def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
 
     task = run_in_background(parent, "Đang chờ để lưu", tries, done, cancellable=True)
     task.dialog.setWindowModality(Qt.ApplicationModal)  # no other window writes meanwhile
-    said = QLabel(waiting_text(first))
-    said.setWordWrap(True)  # a paragraph, not one line as wide as the screen
-    said.setMinimumWidth(WAITING_WIDTH)
-    task.dialog.setLabel(said)
+    task.say_in_paragraphs(waiting_text(first))
     task.dialog.show()
     if not task.done:
         loop.exec()
@@ -233,10 +264,10 @@ def _writer(busy: BusyError) -> str:
     return f"«{busy.writer}»" if busy.writer else "một người dùng hoặc chương trình khác"
 
 
-def waiting_text(busy: BusyError) -> str:
+def waiting_text(busy: BusyError, meanwhile: str = UNSAVED) -> str:
+    """What a dialog waiting for another writer says: who writes, then `meanwhile`, what waits and how to stop."""
     who = _writer(busy)
-    return (f"{who[:1].upper()}{who[1:]} đang ghi vào cơ sở dữ liệu (có thể đang nhập một danh sách dài). Đang chờ "
-            "để lưu khi ghi xong; chưa lưu gì. Bấm «Hủy» để thôi chờ: những gì đã nhập vẫn còn trên biểu mẫu.")
+    return f"{who[:1].upper()}{who[1:]} đang ghi vào cơ sở dữ liệu (có thể đang nhập một danh sách dài). {meanwhile}"
 
 
 def stopped_text(busy: BusyError) -> str:

@@ -5,12 +5,13 @@ imported."""
 import datetime as dt
 import io
 import json
+import time
 
 import openpyxl
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 from PySide6.QtTest import QTest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
@@ -141,12 +142,12 @@ def _cancelled_in_the_import(monkeypatch, when) -> None:
     is asked at each call of `progress`, with "done" once the import has returned."""
     import_sheet = importing.import_sheet
 
-    def pressing(db, kind, sheet, dry_run, progress, converted):
+    def pressing(db, kind, sheet, dry_run, progress, converted, write):
         def watched(done: int, total: int, stage: str | None = None) -> None:
             QThread.currentThread().cancel_requested |= when(stage)
             progress(done, total, stage)
 
-        result = import_sheet(db, kind, sheet, dry_run, progress=watched, converted=converted)
+        result = import_sheet(db, kind, sheet, dry_run, progress=watched, converted=converted, write=write)
         QThread.currentThread().cancel_requested |= when("done")
         return result
 
@@ -173,6 +174,55 @@ def test_cancel_pressed_once_the_rows_are_saved_is_told_too_late(qtbot, context,
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert wizard.message.text() == ("Không kịp hủy: dữ liệu đã được lưu. "
                                      "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
+
+
+def _another_officer_writing(context, monkeypatch, wizard: ImportWizard, pressed: list[float]):
+    """A write held as another officer's long one holds it; «Hủy» pressed (the time in `pressed`) as the
+    wizard's import tries to begin its own, if `pressed` is empty when it does."""
+    write = context.db.write
+
+    def trying():
+        if QThread.currentThread() is wizard.task.worker and pressed == []:
+            wizard.task.worker.cancel_requested = True
+            pressed.append(time.monotonic())
+        return write()
+
+    monkeypatch.setattr(context.db, "write", trying)
+    return write()
+
+
+def _stored(context) -> tuple[int, int]:
+    """The cadres stored and the trail's entries."""
+    with context.db.read() as connection:
+        entries = connection.execute(select(func.count()).select_from(audit_log)).scalar()
+    return browse.count(context.db, "cadres"), entries
+
+
+def test_cancel_while_another_officer_writes_is_heard_within_half_a_second_and_imports_nothing(
+        qtbot, context, tmp_path, monkeypatch):
+    """The import's write waited the database's busy time (5 s) for another officer's, deaf to «Hủy»
+    meanwhile: it tries in short waits, as a form's save does (workers.when_free)."""
+    wizard, pressed = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, GOOD)), []
+    before = _stored(context)
+    with _another_officer_writing(context, monkeypatch, wizard, pressed):
+        wizard.run_import()
+        qtbot.waitUntil(lambda: wizard.task.done, timeout=10_000)
+        stopped = time.monotonic()
+    assert stopped - pressed[0] < 0.5
+    assert wizard.message.text() == "Đã hủy; không nhập dòng nào, cơ sở dữ liệu không thay đổi."
+    assert _stored(context) == before
+
+
+def test_an_import_waits_for_another_officers_write_saying_so_then_imports(qtbot, context, tmp_path, monkeypatch):
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
+    with _another_officer_writing(context, monkeypatch, wizard, [None]):  # «Hủy» never pressed
+        wizard.run_import()
+        qtbot.waitUntil(lambda: "chưa nhập dòng nào" in wizard.task.dialog.labelText(), timeout=10_000)
+        assert wizard.task.dialog.labelText() == (
+            "Một người dùng hoặc chương trình khác đang ghi vào cơ sở dữ liệu (có thể đang nhập một danh sách dài). "
+            "Đang chờ để nhập khi ghi xong; chưa nhập dòng nào. Bấm «Hủy» để thôi chờ.")
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.message.text() == "Đã nhập 2 dòng: 2 mới, 0 cập nhật, 0 không đổi."
 
 
 def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, tmp_path):
@@ -434,7 +484,7 @@ def test_a_run_after_one_that_listed_errors_shows_none_of_them(qtbot, context, t
     wizard = _checked(qtbot, loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "loi.xlsx", HEADERS, BAD)))
     assert wizard.errors.isVisibleTo(wizard) and wizard.preview_label.isVisibleTo(wizard)
 
-    def cancelled_at_once(db, kind, sheet, dry_run, progress, converted):
+    def cancelled_at_once(db, kind, sheet, dry_run, progress, converted, write):
         QThread.currentThread().cancel_requested = True
         progress(0, len(BAD))
 
