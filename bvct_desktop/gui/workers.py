@@ -46,7 +46,7 @@ WAITING_WIDTH = 460  # the dialog that waits for another writer, in pixels
 RETRY_PAUSE_S, PAUSE_STEPS = 0.5, 5  # between two tries of a write refused as busy
 TRY_WAIT_MS = 200  # how long each of those tries waits for the other writer: «Hủy» is deaf meanwhile
 UNSAVED = "Đang chờ để lưu khi ghi xong; chưa lưu gì. Bấm «Hủy» để thôi chờ: những gì đã nhập vẫn còn trên biểu mẫu."
-_RUNNING: set["BackgroundTask | QuietTask"] = set()  # a running thread must outlive its caller's references
+_RUNNING: set["_Task"] = set()  # a running thread must outlive its caller's references
 
 
 class Cancelled(Exception):
@@ -96,12 +96,49 @@ class _ProgressDialog(QProgressDialog):
             event.ignore()
 
 
-class BackgroundTask(QObject):
-    """One running job and its progress dialog (kept alive by the parent until done)."""
+class _Task(QObject):
+    """One job on its worker, kept until done (`_RUNNING`), not by its window: a window closed (and deleted)
+    while its job runs would take the task with it, never told that the job ended. The job is then
+    cancelled if it can be, and its outcome told to no one (an unexpected error logged)."""
+
+    def __init__(self, parent: QObject | None, job: Callable[[Progress], Any],
+                 on_done: Callable[[Any, BaseException | None], None], cancellable: bool):
+        super().__init__()
+        self.worker = _Worker(job)
+        self.worker.finished_with.connect(self._finished)
+        self._on_done, self.cancellable = on_done, cancellable
+        self.done = self.orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._orphan)
+
+    def start(self) -> None:
+        _RUNNING.add(self)
+        self.worker.start()
+
+    def _orphan(self) -> None:
+        self.orphaned = True
+        self.worker.cancel_requested |= self.cancellable
+
+    def _finished(self, result: Any, error: BaseException | None) -> None:
+        self.worker.wait()
+        self.done = True
+        _RUNNING.discard(self)
+        if not self.orphaned:
+            self._ended()
+            self._on_done(result, error)
+        elif error is not None and not isinstance(error, Cancelled):
+            failure_message(error, "Không xong việc của một cửa sổ đã đóng")
+
+    def _ended(self) -> None:  # noqa: B027 - a hook
+        """Before `on_done`, with its window still there."""
+
+
+class BackgroundTask(_Task):
+    """One running job and its progress dialog."""
 
     def __init__(self, parent: QWidget | None, title: str, job: Callable[[Progress], Any],
                  on_done: Callable[[Any, BaseException | None], None], cancellable: bool = False):
-        super().__init__(parent)
+        super().__init__(parent, job, on_done, cancellable)
         self.dialog = _ProgressDialog(title, cancellable, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModal)
@@ -109,21 +146,13 @@ class BackgroundTask(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setValue(0)  # Qt shows the dialog after the minimum duration only once it has a value
-        self.worker = _Worker(job)
         self.worker.advanced.connect(self._advanced)
-        self.worker.finished_with.connect(self._finished)
         self.dialog.canceled.connect(self.cancel)
-        self._on_done = on_done
-        self.done = False
 
     @property
     def cancel_requested(self) -> bool:
         """Cancel was pressed (a job that ended anyway had passed its last step)."""
         return self.worker.cancel_requested
-
-    def start(self) -> None:
-        _RUNNING.add(self)
-        self.worker.start()
 
     def say_in_paragraphs(self, text: str) -> None:
         """The dialog's words wrapped at WAITING_WIDTH, not one line as wide as the screen."""
@@ -139,40 +168,24 @@ class BackgroundTask(QObject):
         self.dialog.setLabelText("Đang dừng…")
 
     def _advanced(self, done: int, total: int, stage: str) -> None:
+        if self.orphaned:  # its dialog went with its window
+            return
         self.dialog.setRange(0, total)  # 0 to 0: a busy bar
         self.dialog.setValue(min(done, total))
         if stage and not self.worker.cancel_requested:
             self.dialog.setLabelText(stage)
 
-    def _finished(self, result: Any, error: BaseException | None) -> None:
-        self.worker.wait()
+    def _ended(self) -> None:
         self.dialog.reset()  # stops the timer that would show it still
         self.dialog.hide()
-        self.done = True
-        _RUNNING.discard(self)
-        self._on_done(result, error)
 
 
-class QuietTask(QObject):
-    """One job off the GUI thread with no dialog (kept alive until done)."""
+class QuietTask(_Task):
+    """One job off the GUI thread with no dialog."""
 
     def __init__(self, parent: QObject | None, job: Callable[[], Any],
                  on_done: Callable[[Any, BaseException | None], None]):
-        super().__init__(parent)
-        self.worker = _Worker(lambda _progress: job())
-        self.worker.finished_with.connect(self._finished)
-        self._on_done = on_done
-        self.done = False
-
-    def start(self) -> None:
-        _RUNNING.add(self)
-        self.worker.start()
-
-    def _finished(self, result: Any, error: BaseException | None) -> None:
-        self.worker.wait()
-        self.done = True
-        _RUNNING.discard(self)
-        self._on_done(result, error)
+        super().__init__(parent, lambda _progress: job(), on_done, cancellable=False)
 
 
 def run_quietly(parent: QObject | None, job: Callable[[], Any],

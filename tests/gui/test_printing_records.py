@@ -3,14 +3,16 @@ delegation, a cadre's summary (family and slips) from the cadre's file — each 
 
 import datetime as dt
 import json
+import threading
 
 import pypdfium2 as pdfium
 
 from bvct_desktop.core import audit, browse, editing, settings
-from bvct_desktop.gui import printing, undecided, unsigned
+from bvct_desktop.gui import printing, undecided, unsigned, workers
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.forms import open_form
-from bvct_desktop.gui.qt import QItemSelectionModel
+from bvct_desktop.gui.forms.window import deleted_when_closed
+from bvct_desktop.gui.qt import QApplication, QEvent, QItemSelectionModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.documents import profile, render
 from bvct_desktop.io.documents.layout import date_text
@@ -225,3 +227,24 @@ def test_a_cadres_form_2c_prints_beside_the_summary_and_its_print_is_audited(qtb
     assert entry.kind == "cadres" and details["tai_lieu"] == "Sơ yếu lý lịch cán bộ, công chức"
     assert details["so_ban_ghi"] == 1
     form.preview.close()
+
+
+def test_a_form_closed_before_its_print_is_ready_cancels_it_and_the_task_is_forgotten(qtbot, context, monkeypatch):
+    """The officer closed the form in the first 0.3 s, before the progress window appeared: the task went
+    with the deleted form and never told it ended, registered as running for good. It outlives the form,
+    cancelled, and is forgotten once its worker stops; no preview opens for a form that is gone."""
+    closed, load = threading.Event(), profile.load
+    monkeypatch.setattr(profile, "load", lambda: closed.wait(10) and load())  # the job held until the form is gone
+    form = deleted_when_closed(open_form(context, "cadres", RegisterPage(context, "cadres").model.record_id(0), None))
+    deleted = []
+    form.destroyed.connect(lambda: deleted.append(True))
+    form.print_record()
+    task = form.print_job
+    form.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert deleted == [True]
+    closed.set()
+    qtbot.waitUntil(lambda: task not in workers._RUNNING, timeout=10_000)
+    assert task.done and task.cancel_requested
+    assert not [widget for widget in QApplication.topLevelWidgets()
+                if isinstance(widget, printing.PrintPreview) and widget.isVisible()]
