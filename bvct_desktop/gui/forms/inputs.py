@@ -57,7 +57,8 @@ class SuggestionBox(NarrowComboBox):
     """A value typed or chosen among the usual ones, listed as they hold what is typed («pv27» lists
     «Phòng PV27 – …»). On leaving it, a word typed without spaces that is part of exactly one of them
     («a93», «pv27») is that one; words with spaces («Bộ Công an») are a value of their own, even when one
-    holds them. It hears where the focus goes only while it holds it: a closed form is kept by its register."""
+    holds them. It hears where the focus goes (the application's, as its list of suggestions takes the keys while
+    open) only while it holds it."""
 
     def __init__(self, letters: int, parent: QWidget | None = None):
         super().__init__(letters, parent)
