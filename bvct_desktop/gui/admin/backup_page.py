@@ -111,8 +111,8 @@ class BackupPage(QWidget, Ui_BackupPage):
         user, password = self.context.db.actor.name, self.password.text()
 
         def done(report: backup.Report) -> None:
-            self.message.show_message(f"Bản sao lưu «{audit.full_path(path)}» tốt (tạo lúc {report.created_at:%d/%m/%Y %H:%M}"
-                                      f"{_made_by(report.manifest.get('created_by'))}).", error=False)
+            made = f"tạo lúc {report.created_at:%d/%m/%Y %H:%M}{_made_by(report.manifest.get('created_by'))}"
+            self.message.show_message(f"Bản sao lưu «{audit.full_path(path)}» tốt ({made}).", error=False)
             self.checks.setText("\n".join(f"{TICK} {check}" for check in report.checks))
 
         self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password), done)
