@@ -565,7 +565,7 @@ def _audit_restore(db: FileDatabase, path: Path, report: Report, kept: list[Path
     try:
         with db.write() as connection:
             db.audit(connection, "khôi phục từ bản sao lưu",
-                     details={"tep": str(path), "tao_luc": report.manifest["created_at"],
+                     details={**audit.file_at(path), "tao_luc": report.manifest["created_at"],
                               "ban_cu_giu_lai": [p.name for p in kept]})
     finally:
         db.close()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from .. import __version__
 from . import (
+    audit,
     audit_chain,
     autobackup,
     backup,
@@ -129,7 +130,7 @@ def restore_to_server(path: Path, user: str, password: str, server: ServerAddres
         restored = backup.restore(path, user, password, Path(folder) / "khoi-phuc.db", clock)
         db = unlock(restored.path, user, password, clock)
         try:
-            details = {"tep": str(path), "tao_luc": restored.report.manifest["created_at"],
+            details = {**audit.file_at(path), "tao_luc": restored.report.manifest["created_at"],
                        "len_may_chu": server.display}
             waiting = copying.to_server(db, server, owner, owner_password, user, password, clock,
                                         "khôi phục lên máy chủ từ bản sao lưu", details)

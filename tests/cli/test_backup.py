@@ -86,6 +86,16 @@ def test_restore_brings_the_records_back_and_keeps_the_current_pair(backed_up, c
     assert "khôi phục từ bản sao lưu" in listing
 
 
+def test_the_restore_s_entry_names_the_backup_by_its_full_path_as_typed_relative(backed_up, cli, monkeypatch):
+    """«bvct restore chuyen-may.bvctbak» typed in the USB stick's folder: the trail says which stick or
+    folder the records came back from, as a backup's and an import's entries do."""
+    monkeypatch.chdir(backed_up.parent)
+    code, _, err = cli("restore", backed_up.name)
+    assert code == 0, err
+    restored = [line for line in cli("audit", "list")[1].splitlines() if "khôi phục từ bản sao lưu" in line]
+    assert len(restored) == 1 and f"Tệp: {backed_up.resolve()};" in restored[0], restored
+
+
 @pytest.mark.file_only("a file database's modes")
 @pytest.mark.skipif(os.name != "posix", reason="owner-only modes are POSIX's")
 def test_the_restored_database_and_the_pair_kept_are_readable_by_their_owner_only(backed_up, cli, tmp_path):
