@@ -73,6 +73,8 @@ def cmd_restore(args) -> int:
     print(f"Đã khôi phục vào: {restored.path}")
     if restored.kept:
         print("Bản đang có được giữ lại: " + ", ".join(str(path) for path in restored.kept))
+    if restored.lost:
+        print(restored.lost)
     if restored.accounts:
         print(restored_accounts.told(restored.accounts))
     if args.recovery_key_file:

@@ -40,6 +40,7 @@ from . import (
     own_files,
     pair_swap,
     restore_checks,
+    restore_loss,
     restored_accounts,
     user_names,
 )
@@ -116,6 +117,7 @@ class Restored:
     report: Report
     accounts: list[str] = field(default_factory=list)  # what changed for the people who log in (restored_accounts)
     checks: list[str] = field(default_factory=list)  # what the administrator checks in it now (restore_checks)
+    lost: str | None = None  # the work the pair kept holds beyond the backup (restore_loss), when it tells it
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -534,7 +536,10 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)
-        logins_changed = restored_accounts.changes(_current_keys(target), keys)
+        current = _current_keys(target)
+        logins_changed = restored_accounts.changes(current, keys)
+        restored_as = Actor(report.user, ADMIN)
+        lost = _lost(target, current, db_key, path, restored_as, clock)
         keys.forget_failures()
         keys.last_backup = {"path": str(Path(path).resolve()), "at": report.manifest["created_at"],
                             "number": keys.backup_number}
@@ -545,11 +550,10 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             crashpoints.reached("restore-written")
             _refuse_while_open(target)  # a window may have opened it while the backup was checked
             release()
-            restored_as = Actor(report.user, ADMIN)
             kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock(), lambda kept: _audit_restore(
                 FileDatabase(target, db_key, keys.db_id, restored_as, clock), path, report, kept))
     return Restored(target, kept, report, logins_changed,
-                    _checks(FileDatabase(target, db_key, keys.db_id, restored_as, clock)))
+                    _checks(FileDatabase(target, db_key, keys.db_id, restored_as, clock)), lost)
 
 
 def _current_keys(target: Path) -> keyfile.KeyFile | None:
@@ -557,6 +561,21 @@ def _current_keys(target: Path) -> keyfile.KeyFile | None:
     with contextlib.suppress(BvctError):
         return keyfile.read(keyfile.key_path(target))
     return None
+
+
+def _lost(target: Path, current: keyfile.KeyFile | None, db_key: bytes, backup_path: Path, actor: Actor,
+          clock: Clock) -> str | None:
+    """What the database at `target` holds beyond the backup (`restore_loss.told`), read with the backup's
+    key before it is put aside: None when there is none, it is another database or it cannot be read."""
+    if current is None:
+        return None
+    db = FileDatabase(target, db_key, current.db_id, actor, clock)
+    try:
+        return restore_loss.told(db, backup_path)
+    except Exception:  # noqa: BLE001 - a database that cannot be read (the reason to restore) tells no loss
+        return None
+    finally:
+        db.close()
 
 
 def _audit_restore(db: FileDatabase, path: Path, report: Report, kept: list[Path]) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bvct_desktop import paths
-from bvct_desktop.core import backup, backup_log, keyfile, restore_checks
+from bvct_desktop.core import backup, backup_log, keyfile, restore_checks, restore_loss
 from bvct_desktop.core.errors import DISK_FULL, DamagedError, DiskFullError
-from tests.conftest import ADMIN, PASSWORD
+from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
 from tests.core.test_no_plaintext import SECRETS, _encodings
 
 
@@ -84,6 +84,28 @@ def test_restore_brings_the_records_back_and_keeps_the_current_pair(backed_up, c
     assert cli("audit", "verify")[0] == 0
     listing = cli("audit", "list")[1]
     assert "khôi phục từ bản sao lưu" in listing
+
+
+@pytest.mark.file_only("a file database's restore keeps the current pair; a server is restored only into an empty one")
+def test_an_older_backup_restored_over_newer_work_tells_what_the_restored_database_lacks(backed_up, cli, tmp_path):
+    """The desktop asks before with these lines; `bvct restore` (a Task Scheduler's, a script's) cannot ask,
+    so it tells what is left behind in the pair it kept, where the administrator can still find it."""
+    later = workbook(tmp_path / "them.xlsx", CADRE_HEADERS, [["Hoàng Văn Mới", "02/02/1982", "Nam"],
+                                                                ["Đặng Thị Sau", "03/03/1983", "Nữ"]])
+    assert cli("import", "cadres", later)[0] == 0
+    code, out, err = cli("restore", backed_up)
+    assert code == 0, err
+    kept = out.index("Bản đang có được giữ lại:")
+    assert out.index(f"{restore_loss.LOST}\n  – Cán bộ: 2 bản ghi thêm mới\n") > kept, out
+    code, out, err = cli("restore", backed_up)  # nothing done since the first restore
+    assert code == 0 and restore_loss.NOTHING_LOST in out, err
+
+
+def test_a_restore_over_a_database_it_cannot_read_tells_no_loss(backed_up, cli):
+    cli.db.write_bytes(b"\x00" * 8192)
+    code, out, err = cli("restore", backed_up)
+    assert code == 0, err
+    assert restore_loss.LOST not in out and restore_loss.NOTHING_LOST not in out, out
 
 
 def test_the_restore_s_entry_names_the_backup_by_its_full_path_as_typed_relative(backed_up, cli, monkeypatch):
