@@ -80,7 +80,10 @@ OPEN_IN_THE_DESKTOP = "Cơ sở dữ liệu đang được mở trong BVCT Deskt
 NOT_A_BACKUP = "«{}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng."
 CUT_SHORT = ("«{}» là bản sao lưu BVCT Desktop chưa được chép hết (tệp bị cắt cụt, có thể do ổ USB bị rút ra khi "
              "đang chép).")
+DAMAGED = "Bản sao lưu «{}» hỏng"
+CHANGED_BYTES = DAMAGED + ": một phần tệp đã bị thay đổi (có thể do ổ USB hoặc ổ đĩa bị lỗi)."
 ZIP_LOCAL_HEADER = 30  # a zip member's header before its name: signature, sizes, …, the name's length at 26
+ZIP_END, ZIP_END_AT_MOST = b"PK\x05\x06", 22 + 0xFFFF  # a zip's end record, written last, and its room with a comment
 WRONG_BACKUP_RECOVERY_KEY = ("Khóa khôi phục không mở được bản sao lưu này: hãy soát lại từng nhóm ký tự (khóa của "
                              "đúng cơ sở dữ liệu ấy, trên phiếu khóa khôi phục mới nhất trước thời điểm sao lưu).")
 WRONG_BACKUP_LOGIN = ("Sai tên người dùng hoặc mật khẩu của bản sao lưu (bản sao lưu có tài khoản riêng của nó: "
@@ -388,26 +391,30 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp sao lưu «{path}».") from None
     except (zipfile.BadZipFile, OSError):
-        raise DamagedError((CUT_SHORT if _cut_short(path) else NOT_A_BACKUP).format(path.name)) from None
+        raise DamagedError(_unreadable(path)) from None
 
 
-def _cut_short(path: Path) -> bool:
-    """Whether the file at `path`, no readable zip, begins as a backup does (its key file is written
-    first): the end, where a zip lists its members, was never copied."""
+def _unreadable(path: Path) -> str:
+    """Why the file at `path`, no readable zip, is refused. Begun as a backup is (its key file is written
+    first): cut short when the end, where a zip lists its members, was never copied, else damaged."""
     with contextlib.suppress(OSError), open(path, "rb") as handle:
         head = handle.read(ZIP_LOCAL_HEADER + len(KEYS))
         named = int.from_bytes(head[26:28], "little")
-        return head[:4] == b"PK\x03\x04" and head[ZIP_LOCAL_HEADER:ZIP_LOCAL_HEADER + named] == KEYS.encode()
-    return False
+        if head[:4] == b"PK\x03\x04" and head[ZIP_LOCAL_HEADER:ZIP_LOCAL_HEADER + named] == KEYS.encode():
+            handle.seek(max(0, handle.seek(0, 2) - ZIP_END_AT_MOST))
+            return CHANGED_BYTES.format(path.name) if ZIP_END in handle.read() else CUT_SHORT.format(path.name)
+    return NOT_A_BACKUP.format(path.name)
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:
+    if not {MANIFEST, KEYS, DATA} <= set(archive.namelist()):
+        raise DamagedError(NOT_A_BACKUP.format(path.name))
     try:
         manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
         key_bytes = archive.read(KEYS)
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError):
-        manifest, key_bytes = None, b""
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or DATA not in archive.namelist():
+    except (ValueError, zipfile.BadZipFile, OSError):
+        raise DamagedError(CHANGED_BYTES.format(path.name)) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DamagedError(NOT_A_BACKUP.format(path.name))
     if manifest.get("version") != VERSION:
         raise DamagedError(f"Bản sao lưu «{path.name}» thuộc phiên bản {manifest.get('version')} chưa hỗ trợ.")
@@ -440,7 +447,7 @@ def _check_database(extracted: Path, db_key: bytes, db_id: str, head: dict, user
     up as verified, then restored, it would erase the evidence).
     """
     copy = engine.make_engine(extracted, db_key, read_only=True)
-    damaged = f"Bản sao lưu «{path.name}» hỏng"
+    damaged = DAMAGED.format(path.name)
     try:
         with engine.translated_errors(extracted), copy.connect() as connection:
             problems = engine.integrity_problems(connection)

@@ -14,6 +14,7 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.core import backup, backup_log, keyfile, restore_checks, restore_loss
+from bvct_desktop.core.backup import ZIP_LOCAL_HEADER
 from bvct_desktop.core.errors import DISK_FULL, DamagedError, DiskFullError
 from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
 from tests.core.test_no_plaintext import SECRETS, _encodings
@@ -310,6 +311,41 @@ def test_a_backup_copied_half_is_told_as_cut_short_not_as_no_backup(backed_up, c
     workbook.write_bytes(b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml")
     code, _, err = cli.as_user(ADMIN, PASSWORD)("verify", workbook)
     assert code == 4 and err.startswith(backup.NOT_A_BACKUP.format("can-bo.bvctbak")), err
+
+
+def _member_byte(name: str):
+    """Where a byte of the member `name`'s stored data lies in the backup file."""
+    def at(path: Path) -> int:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(name)
+        return info.header_offset + ZIP_LOCAL_HEADER + len(info.filename.encode()) + len(info.extra) + 20
+    return at
+
+
+FLIPPED_BYTES = {
+    "trong tệp khóa": _member_byte("bvct.db.keys"),
+    "trong bản kê": _member_byte("manifest.json"),
+    "trong mục lục cuối tệp": lambda path: path.stat().st_size - 10,
+}
+
+
+@pytest.mark.file_only("compares the database file's bytes; the backup file is refused before any database is read")
+@pytest.mark.parametrize("where", FLIPPED_BYTES)
+def test_a_backup_with_a_byte_flipped_is_told_damaged_neither_foreign_nor_cut_short(backed_up, cli, tmp_path, where):
+    """A USB stick's bad sector in a whole backup: «không phải bản sao lưu …» sent the officer looking for
+    another file, «chưa được chép hết» to copy the same one again. It is a backup, damaged, whatever the
+    password, and nothing is changed."""
+    data = bytearray(backed_up.read_bytes())
+    data[FLIPPED_BYTES[where](backed_up)] ^= 0x01
+    flipped = tmp_path / "usb.bvctbak"
+    flipped.write_bytes(bytes(data))
+    before = cli.db.read_bytes(), keyfile.key_path(cli.db).read_bytes()
+    for password in (PASSWORD, "Sai-mat-khau-99"):
+        for command in ("verify", "restore"):
+            code, _, err = cli.as_user(ADMIN, password)(command, flipped)
+            assert code == 4 and err.startswith(backup.DAMAGED.format("usb.bvctbak")), err
+            assert err.rstrip().endswith(backup.another_backup()), err
+    assert (cli.db.read_bytes(), keyfile.key_path(cli.db).read_bytes()) == before
 
 
 @pytest.mark.file_only("compares the database file's bytes; the backup file is refused before any database is read")
