@@ -80,7 +80,7 @@ def cmd_restore(args) -> int:
     if args.recovery_key_file:
         print("Hãy đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục ấy (chương trình cho một khóa "
               f"khôi phục mới): bvct --db {hints.shell_word(target.absolute())} users passwd TÊN --recovery-key-file "
-              f"{hints.shell_word(args.recovery_key_file)} (TÊN: tên đăng nhập của quản trị viên).")
+              f"{hints.shell_word(Path(args.recovery_key_file).absolute())} (TÊN: tên đăng nhập của quản trị viên).")
     _print_checks(restored.checks)
     return 0
 

@@ -651,3 +651,25 @@ def test_an_administrator_who_forgot_the_password_restores_on_a_new_pc_with_the_
                          "--new-password-file", tmp_path / "moi.txt")
     assert code == 0 and "KHÓA KHÔI PHỤC MỚI" in out, err
     assert new.as_user(ADMIN, "Mat-khau-quan-tri-moi")("audit", "verify")[0] == 0
+
+
+def test_the_password_command_a_recovery_key_restore_prints_runs_as_printed_from_another_folder(tmp_path, capsys,
+                                                                                                monkeypatch):
+    """«--recovery-key-file khoa.txt» typed in the USB stick's folder (E:\\), then the printed command run
+    from «Dòng lệnh BVCT», which opens in the program's folder: the key file is named by its full path."""
+    from tests.conftest import Cli
+
+    old = Cli(tmp_path / "may-cu" / "bvct.db", capsys, monkeypatch)
+    (tmp_path / "may-cu").mkdir()
+    key = old("init", "--admin", ADMIN)[1].strip().splitlines()[-1]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert old("backup", "--out", usb / "bvct.bvctbak")[0] == 0
+    (usb / "khoa.txt").write_text(key + "\n", encoding="utf-8")
+    monkeypatch.chdir(usb)
+    target = tmp_path / "may-moi" / "bvct.db"
+    code, out, err = Cli(target, capsys, monkeypatch).as_user("", "")("restore", "bvct.bvctbak",
+                                                                        "--recovery-key-file", "khoa.txt")
+    assert code == 0, err
+    printed = re.search(r"bvct --db (\S+) users passwd TÊN --recovery-key-file (\S+) ", out)
+    assert printed and Path(printed[2]) == usb / "khoa.txt", out
