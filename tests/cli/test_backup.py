@@ -102,6 +102,7 @@ def test_an_older_backup_restored_over_newer_work_tells_what_the_restored_databa
     assert code == 0 and restore_loss.NOTHING_LOST in out, err
 
 
+@pytest.mark.file_only("a ruined database file; a server keeps its own pages")
 def test_a_restore_over_a_database_it_cannot_read_tells_no_loss(backed_up, cli):
     cli.db.write_bytes(b"\x00" * 8192)
     code, out, err = cli("restore", backed_up)
@@ -109,6 +110,7 @@ def test_a_restore_over_a_database_it_cannot_read_tells_no_loss(backed_up, cli):
     assert restore_loss.LOST not in out and restore_loss.NOTHING_LOST not in out, out
 
 
+@pytest.mark.file_only("a restore to a file; a server is restored only into an empty one (tests/server/test_moving.py)")
 def test_the_restore_s_entry_names_the_backup_by_its_full_path_as_typed_relative(backed_up, cli, monkeypatch):
     """«bvct restore chuyen-may.bvctbak» typed in the USB stick's folder: the trail says which stick or
     folder the records came back from, as a backup's and an import's entries do."""

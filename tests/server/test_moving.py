@@ -281,7 +281,8 @@ def test_a_backup_restores_onto_an_empty_server_database(office_file, empty_serv
     trail_before = _trail(office_file)
     monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
     monkeypatch.setenv("BVCT_DB", empty_server)
-    code, out, err = office_file("restore", backup, "--server-owner", OWNER)
+    monkeypatch.chdir(backup.parent)  # typed as found in the USB stick's folder
+    code, out, err = office_file("restore", backup.name, "--server-owner", OWNER)
     assert code == 0, err
     assert "Đã khôi phục lên" in out and OFFICER in out  # the officer sets a password on the server later
     monkeypatch.delenv("PGPASSWORD")
@@ -292,7 +293,8 @@ def test_a_backup_restores_onto_an_empty_server_database(office_file, empty_serv
     restored = _trail(office_file)
     kept = next(i for i, entry in enumerate(trail_before) if entry[4] == "sao lưu")
     assert [entry[1:] for entry in restored[:kept]] == [entry[1:] for entry in trail_before[:kept]]
-    assert [entry[4] for entry in restored].count("khôi phục lên máy chủ từ bản sao lưu") == 1
+    [entry] = [entry for entry in restored if entry[4] == "khôi phục lên máy chủ từ bản sao lưu"]
+    assert f"Tệp: {backup.resolve()};" in entry[-1]  # the stick or folder the records came from, whole
 
 
 def test_a_restore_onto_the_server_tells_what_to_check_as_a_restore_to_a_file_does(office_file, empty_server, cluster,
