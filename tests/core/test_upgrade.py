@@ -9,12 +9,13 @@ import time
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-from bvct_desktop.core import documents_data, editing, engine, importing, keyfile, migrations, vault
+from bvct_desktop.core import documents_data, editing, engine, importing, keyfile, migrations, settings, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
 from bvct_desktop.core.personfile.case_steps import LEADER, TEAM
 from bvct_desktop.core.personfile.vitae import SALARY
 from bvct_desktop.core.schema import cadres, complaints, passport_handovers, passports, persons, slips, vetting_cases
+from bvct_desktop.core.schema import settings as settings_table
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
 from tests.conftest import ADMIN, PASSWORD
@@ -636,3 +637,71 @@ def test_the_letters_of_a_0042_database_gain_their_forwarding_and_reply_empty_an
         opened.dispose()
     assert not columns & set(added) and "result" in columns
     assert tuple(kept) == ("Nặc danh", "Phản ánh kê khai lý lịch chưa trung thực")
+
+
+REPORT_RECIPIENTS_BEFORE = ("Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Tỉnh ủy (để báo cáo); "
+                            "Lưu Văn phòng Ban")  # as `bvct init` stored it until revision 0044
+OWN_RECIPIENTS = "Thường trực Thành ủy (để báo cáo); Lưu Văn phòng Ban"
+FUTURE = dt.date.today() + dt.timedelta(days=400)
+
+
+def _report_recipients_at_0043(path, monkeypatch, stored: list[tuple[dt.date | None, str]]):
+    """A database of 0043 whose «Nơi nhận» of the report has the `stored` values (first day, value)."""
+    opened = database_at(path, "0043", monkeypatch)
+    with opened.begin() as connection:
+        connection.execute(text("DELETE FROM settings WHERE key = 'noi_nhan_bao_cao'"))
+        connection.execute(text("INSERT INTO settings (key, valid_from, value) VALUES ('noi_nhan_bao_cao', :on, :v)"),
+                           [{"on": on, "v": value} for on, value in stored])
+    return opened
+
+
+def _report_recipients(connection) -> list[tuple[dt.date | None, str]]:
+    return [tuple(row) for row in connection.execute(
+        select(settings_table.c.valid_from, settings_table.c.value)
+        .where(settings_table.c.key == "noi_nhan_bao_cao").order_by(settings_table.c.valid_from)).all()]
+
+
+@pytest.mark.parametrize("stored, upgraded", [
+    ([(None, REPORT_RECIPIENTS_BEFORE)], [(None, settings.REPORT_RECIPIENTS)]),
+    ([(None, OWN_RECIPIENTS)], [(None, OWN_RECIPIENTS)]),
+    ([(None, REPORT_RECIPIENTS_BEFORE), (dt.date(2025, 7, 1), OWN_RECIPIENTS)],
+     [(None, REPORT_RECIPIENTS_BEFORE), (dt.date(2025, 7, 1), OWN_RECIPIENTS)]),
+    ([(None, OWN_RECIPIENTS), (dt.date(2025, 7, 1), REPORT_RECIPIENTS_BEFORE)],
+     [(None, OWN_RECIPIENTS), (dt.date(2025, 7, 1), settings.REPORT_RECIPIENTS)]),
+    ([(None, REPORT_RECIPIENTS_BEFORE), (FUTURE, OWN_RECIPIENTS)],
+     [(None, settings.REPORT_RECIPIENTS), (FUTURE, OWN_RECIPIENTS)]),
+], ids=["the-old-default", "the-office-own", "own-in-force", "old-default-in-force", "own-still-to-come"])
+def test_the_reports_recipients_still_the_old_default_list_thuong_truc_tinh_uy_first_after_0044(
+        tmp_path, monkeypatch, stored, upgraded):
+    """Revision 0044 rewrites the report's «Nơi nhận» in force today only where it is still word for word the
+    default `bvct init` stored before (Ban Tổ chức Trung ương first): the office's own text and its other dated
+    values are kept."""
+    path = tmp_path / "bvct.db"
+    _report_recipients_at_0043(path, monkeypatch, stored).dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        with db.read() as connection:
+            assert _report_recipients(connection) == upgraded
+    finally:
+        db.close()
+
+
+def test_going_back_to_0043_gives_the_old_default_back_and_keeps_an_office_own_text(tmp_path, monkeypatch):
+    from alembic import command
+
+    for name, stored, back in (("default", REPORT_RECIPIENTS_BEFORE, REPORT_RECIPIENTS_BEFORE),
+                               ("own", OWN_RECIPIENTS, OWN_RECIPIENTS)):
+        path = tmp_path / name / "bvct.db"
+        path.parent.mkdir()
+        opened = _report_recipients_at_0043(path, monkeypatch, [(None, stored)])
+        try:
+            with opened.begin() as connection:
+                command.upgrade(migrations._config(connection), "0044")
+            with opened.begin() as connection:
+                command.downgrade(migrations._config(connection), "0043")
+            with opened.connect() as connection:
+                assert migrations.current_revision(connection) == "0043"
+                assert _report_recipients(connection) == [(None, back)]
+        finally:
+            opened.dispose()
