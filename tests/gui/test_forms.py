@@ -680,6 +680,29 @@ def test_a_relative_is_added_on_the_cadres_file(qtbot, context):
     assert names[-2:] == ["Lê Minh Trí", "Võ Thị Bảy"]  # her son before her mother-in-law, as on form 2C
 
 
+def test_a_deceased_relative_reads_died_in_one_column_and_the_form_keeps_both_fields(qtbot, context):
+    """Officers read one word, «đã mất năm 1970», not «Đã mất: Có» beside «Năm mất: khoảng 1970»; «Sửa» still
+    offers both fields, filled."""
+    form = _file_of_anh(qtbot, context)
+    for name, died in (("Tôn Nữ Thị Hoàng Yến Ngọc Bích Phương Thảo", {"death_date": "khoảng 1970"}),
+                       ("Lê Văn Thành", {"deceased": "Có", "death_date": "1985"}),
+                       ("Lê Thị Ba", {"deceased": "Có"}), ("Lê Văn Tư", {})):
+        relatives.add_relative(context.db, form.person_id, {"relation": "Anh/chị/em", "full_name": name,
+                                                            "birth_date": "1950", **died})
+    tab = _tab(form, "Thân nhân")
+    tab.reload()
+    headers = [tab.table.horizontalHeaderItem(column).text() for column in range(tab.table.columnCount())]
+    assert "Đã mất" not in headers and "Năm mất" not in headers
+    rows = {tab.table.item(row, 1).text(): tab.table.item(row, headers.index("Tình trạng")).text()
+            for row in range(tab.table.rowCount())}
+    assert [rows[name] for name in ("Tôn Nữ Thị Hoàng Yến Ngọc Bích Phương Thảo", "Lê Văn Thành", "Lê Thị Ba",
+                                    "Lê Văn Tư")] == ["đã mất khoảng năm 1970", "đã mất năm 1985", "đã mất", ""]
+    tab.table.selectRow(next(i for i, entry in enumerate(tab.entries) if entry["full_name"] == "Lê Văn Thành"))
+    tab.buttons["Sửa"].click()
+    shown = support.shown_values(tab.dialog)
+    assert (shown["deceased"], shown["death_date"]) == ("Có", "1985")
+
+
 def test_a_slip_about_a_listed_relative_is_drafted_from_the_file_and_saved_about_her(qtbot, context):
     """«Lập phiếu xác minh…» on a relative: the slip's form opens filled from the file (her, her husband, whom
     the vetting is for); the officer adds the number, the day and the police unit, and the slip is about her."""

@@ -116,9 +116,11 @@ class Section:
 
 
 def editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, update, delete, about_relative=False,
-              sourced=False, also_shows=(), shown_too: tuple[Field, ...] = ()) -> Section:
-    """`shown_too`: columns the list adds after the fields' (what follows from them: a deadline)."""
-    return Section(title, kind, fields + shown_too, list_,
+              sourced=False, also_shows=(), shown_too: tuple[Field, ...] = (), not_shown: tuple[str, ...] = ()
+              ) -> Section:
+    """`shown_too`: columns the list adds after the fields' (what follows from them: a deadline); `not_shown`: the
+    keys of fields the list leaves to those columns (they stay on the entry's form)."""
+    return Section(title, kind, tuple(f for f in fields if f.key not in not_shown) + shown_too, list_,
                    (EntryAction("Thêm", fields, lambda db, person, _entry, values: add(db, person, values)),
                     EntryAction("Sửa", fields,
                                 lambda db, _person, entry, values: update(db, entry["id"], values, entry[VERSION]),
@@ -126,12 +128,16 @@ def editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, updat
                    delete, about_relative, sourced, also_shows)
 
 
+DIED = Field("died", "Tình trạng")  # a relative's «đã mất năm 1970», from «Đã mất» and «Năm mất» (Relative.died)
+
+
 def _relatives(db: Database, person_id: int) -> list[Entry]:
     """The relatives in the order of form 2C: those on the list (with the slips about them) and those
     known from slips only."""
     found = known.known_about(db, person_id)
     slips = {slip.slip_id: slip for slip in found.slips}
-    listed = {relative.id: dataclasses.asdict(relative) for relative in relatives.list_relatives(db, person_id)}
+    listed = {relative.id: {**dataclasses.asdict(relative), DIED.key: relative.died}
+              for relative in relatives.list_relatives(db, person_id)}
     entries = []
     for relative in found.relatives:
         about = [slips[slip_id] for slip_id in relative.slip_ids]
@@ -216,7 +222,8 @@ SECTIONS = (
     _notes("Quá trình công tác", WORK_PERIODS),
     _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
     editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
-              relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",)),
+              relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",),
+              shown_too=(DIED,), not_shown=("deceased", "death_date")),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
            shown_too=(REPORT_DUE,)),
     _notes("Quá trình lương", SALARY),
