@@ -128,7 +128,10 @@ def editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, updat
                    delete, about_relative, sourced, also_shows)
 
 
-DIED = Field("died", "Tình trạng")  # a relative's «đã mất năm 1970», from «Đã mất» and «Năm mất» (Relative.died)
+# what a relative is now: «đã mất năm 1970» (from «Đã mất» and «Năm mất»: Relative.died) or «ở nước ngoài», one
+# column for three fields so that the list stays as wide as the screen (the country, the year and the work abroad
+# keep theirs)
+STANDING = Field("standing", "Hiện nay")
 
 
 def _relatives(db: Database, person_id: int) -> list[Entry]:
@@ -136,7 +139,8 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
     known from slips only."""
     found = known.known_about(db, person_id)
     slips = {slip.slip_id: slip for slip in found.slips}
-    listed = {relative.id: {**dataclasses.asdict(relative), DIED.key: relative.died}
+    listed = {relative.id: {**dataclasses.asdict(relative),
+                            STANDING.key: relative.died or ("ở nước ngoài" if relative.abroad else None)}
               for relative in relatives.list_relatives(db, person_id)}
     entries = []
     for relative in found.relatives:
@@ -223,7 +227,7 @@ SECTIONS = (
     _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
     editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",),
-              shown_too=(DIED,), not_shown=("deceased", "death_date")),
+              shown_too=(STANDING,), not_shown=("deceased", "death_date", "abroad")),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
            shown_too=(REPORT_DUE,)),
     _notes("Quá trình lương", SALARY),
