@@ -64,7 +64,7 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
         history = history_declarations.c
         old_regime = connection.execute(select(history.post, history.place).where(
             history.person_id == record["relative_id"], history.declared_kind == OLD_REGIME,
-            history.deleted_at.is_(None)).order_by(history.since)).all()
+            history.deleted_at.is_(None)).order_by(history.since.asc().nulls_last(), history.id)).all()
     relative = next(r for r in family if r.id == record_id)
     values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
               "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"],

@@ -140,3 +140,13 @@ def test_a_slip_about_a_relative_who_has_died_says_so_in_its_note(db):
     assert slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values["note"] == (
         "Người được xác minh đã mất khoảng năm 1970.")
     assert "note" not in slip_draft.slip_for(db, _listed(db, hung, "Cha").id).values
+
+
+def test_work_under_the_former_regime_follows_its_years_and_what_has_no_year_comes_last_in_the_order_recorded(db):
+    """The same slip on the file database and on the office server: a post with no year after those dated."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father = _listed(db, hung, "Cha")
+    for since, post in ((None, "Lính địa phương quân"), ("1969", "Thư ký"), (None, "Cảnh sát"), ("1965", "Hạ sĩ")):
+        OWN_HISTORY.add(db, father.relative_id, {"declared_kind": OLD_REGIME, "since": since, "post": post})
+    assert slip_draft.slip_for(db, father.id).values["work_before_1975"] == (
+        "Hạ sĩ; Thư ký; Lính địa phương quân; Cảnh sát")
