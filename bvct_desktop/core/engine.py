@@ -83,8 +83,8 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
 @contextlib.contextmanager
 def busy_wait(connection: Connection, ms: int, usual_ms: int) -> Iterator[None]:
     """The connection's busy time at `ms` for the block (a transaction begun in it waits that long for
-    another's write), then `usual_ms` again. Set on the driver's connection: through `connection` it would
-    begin a transaction."""
+    another's write), then `usual_ms` again; a connection it cannot be set back on is discarded, not pooled.
+    Set on the driver's connection: through `connection` it would begin a transaction."""
     if ms == usual_ms:
         yield
         return
@@ -93,8 +93,10 @@ def busy_wait(connection: Connection, ms: int, usual_ms: int) -> Iterator[None]:
     try:
         yield
     finally:
-        with contextlib.suppress(sqlcipher.Error):  # an error of the block is the one to tell
+        try:
             driver.execute(f"PRAGMA busy_timeout = {int(usual_ms)}")
+        except sqlcipher.Error:  # an error of the block is the one to tell; the connection, still at `ms`, is closed
+            connection.invalidate()
 
 
 @contextlib.contextmanager

@@ -1,12 +1,15 @@
 """The connection's statements that can wait: a large import's indexes are made again, and its
 persons put in the search index, once its tables are written — on the other core while the import
-makes its audit entries, never while anything else uses the connection."""
+makes its audit entries, never while anything else uses the connection; and a connection whose settings
+cannot be set back is not used again."""
 
 import threading
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 
 from bvct_desktop.core import engine, vault
+from bvct_desktop.core.database import writes_wait_at_most
 from bvct_desktop.core.errors import BvctError
 from tests.conftest import ADMIN, PASSWORD
 from tests.held_read import read_held_open
@@ -149,3 +152,21 @@ def test_a_copy_is_checked_through_a_small_page_cache_the_working_database_keeps
             assert working.exec_driver_sql("PRAGMA cache_size").scalar() == -engine.CACHE_KIB
     finally:
         copy.dispose()
+
+
+def _busy_time_refused(action, pragma, value, *_) -> int:
+    """An authorizer refusing to set the busy time (reading it is let through)."""
+    setting = action == sqlcipher.SQLITE_PRAGMA and pragma == "busy_timeout" and value is not None
+    return sqlcipher.SQLITE_DENY if setting else sqlcipher.SQLITE_OK
+
+
+def test_a_connection_whose_busy_time_cannot_be_set_back_after_a_write_is_discarded_not_used_again(db):
+    """A write waits briefly for another's; were its connection pooled with that wait, later writes on it would
+    be refused as busy at once."""
+    with writes_wait_at_most(200), db.write() as connection:
+        connection.exec_driver_sql("INSERT INTO waiting (n) VALUES (1)")
+        driver = connection.connection.driver_connection
+        driver.set_authorizer(_busy_time_refused)
+    with pytest.raises(sqlcipher.ProgrammingError, match="closed"):
+        driver.execute("SELECT 1")
+    assert _rows(db) == [(1,)]
