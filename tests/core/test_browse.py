@@ -167,6 +167,19 @@ def test_the_letters_of_a_persons_file_list_the_open_ones_first_soonest_deadline
     assert by_received == [*first_resolved, late, resolved, coming, no_deadline]  # a column chosen still orders
 
 
+
+def test_the_resolved_letters_of_a_persons_file_follow_the_open_ones_the_latest_resolved_first(db):
+    """On the file database and the office server alike; one resolved after the day read is still open then,
+    and two resolved the same day are read in the order recorded."""
+    person = _person_of(db, "nguyen van hung")
+    letter = {"complaint_kind": "Tố cáo", "subject_name": "Nguyễn Văn Hùng", "received_on": "01/06/2025"}
+    resolved = {on: editing.save(db, "complaints", {**letter, "summary": on, "resolved_on": on})
+                for on in ("10/07/2025", "20/08/2025", "01/10/2025")}
+    same_day = editing.save(db, "complaints", {**letter, "summary": "Cùng ngày", "resolved_on": "10/07/2025"})
+    sample = browse.record_ids(db, "complaints", "phan anh ke khai")
+    listed = browse.record_ids(db, "complaints", filters=browse.Filters(person_id=person), today=dt.date(2025, 9, 20))
+    assert listed == [resolved["01/10/2025"], resolved["20/08/2025"], resolved["10/07/2025"], same_day, *sample]
+
 def test_a_column_filters_by_its_values_as_excel_does(db):
     values = dict(browse.column_values(db, "slips", "relation"))
     assert values == {"Bản thân": 1, "Cha": 2}

@@ -31,7 +31,8 @@ def file_order(day: dt.date | ColumnElement) -> tuple[ColumnElement, ...]:
     still_open = not_done_by(complaints.c.resolved_on, day)
     return (case((still_open, 0), else_=1), case((and_(still_open, complaints.c.due_on.is_(None)), 1), else_=0),
             case((still_open, func.coalesce(complaints.c.due_on, complaints.c.received_on))),
-            case((still_open, None), else_=complaints.c.resolved_on).desc(), complaints.c.id)
+            case((still_open, None), else_=complaints.c.resolved_on).desc().nulls_last(),
+            complaints.c.id)
 
 
 def open_told(letters: list[dict[str, Any]]) -> list[str]:
