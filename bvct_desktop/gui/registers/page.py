@@ -37,7 +37,7 @@ from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
 from ..flow_layout import FlowLayout
-from ..forms.window import deleted_when_closed
+from ..forms import window
 from ..import_wizard import ImportWizard
 from ..look import CROSS, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
@@ -147,7 +147,7 @@ class RegisterPage(QWidget):
         self.spec = browse.view(kind)
         self.kind = self.spec.kind
         self.title = HEADINGS[kind]
-        self.forms: dict[int | None, QWidget] = {}
+        self.open_forms: list[QWidget] = []  # the records' forms open, as forms.window.shown keeps them
         self.recyclable = kind in recycle_bin.TABLES
         self.exchanged = exchanged(kind)
         self.printed = self.exchanged or kind in printing.OWN_LISTS  # exported and printed
@@ -739,21 +739,25 @@ class RegisterPage(QWidget):
         if not self.bin_switch.isChecked():
             self._show_form(self.model.record_id(row))
 
+    @property
+    def forms(self) -> dict[int | None, QWidget]:
+        """The forms open, by their record (None: a new one's, until it is saved)."""
+        return {form.record_id: form for form in self.open_forms}
+
     def _show_form(self, record_id: int | None) -> None:
         form = self.forms.get(record_id)
         if form is None:
             try:
-                form = deleted_when_closed(forms.open_form(self.context, self.kind.name, record_id, self))
+                form = forms.open_form(self.context, self.kind.name, record_id, self)
             except BvctError as error:
                 self.message.show_message(error.message)
                 return
-            self.forms[record_id] = form
-            form.saved.connect(lambda saved_id, form=form: self._keep_form(form, saved_id))
-            form.closed.connect(lambda form=form: self._drop_form(form))
             if record_id is None and isinstance(form, forms.RecordForm) and form.editable:
                 form.offer_next()
                 form.next_wanted.connect(self._next_record)
-        form.show()
+            window.shown(form, self.open_forms)
+        else:
+            form.show()
         form.raise_()
         form.activateWindow()
 
@@ -762,15 +766,6 @@ class RegisterPage(QWidget):
         self.new_record()
         if None in self.forms:
             self.forms[None].carry(carried)
-
-    def _keep_form(self, form: QWidget, record_id: int) -> None:
-        """`form` kept as the form of `record_id`: a new record's, once saved, is no longer the one
-        «Thêm» brings back."""
-        self._drop_form(form)
-        self.forms[record_id] = form
-
-    def _drop_form(self, form: QWidget) -> None:
-        self.forms = {key: kept for key, kept in self.forms.items() if kept is not form}
 
     def _exported(self, chosen: export_password.Destination, records: int, rows, error) -> None:
         if isinstance(error, Cancelled):
