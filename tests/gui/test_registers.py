@@ -901,6 +901,23 @@ def test_a_slip_answered_and_chosen_again_stays_chosen_through_the_next_search(q
     assert page.chosen_hidden == [first]
 
 
+
+def test_a_chosen_slip_the_rest_of_a_search_finds_is_selected_again_once_found(qtbot, context, monkeypatch):
+    """A search shows its first rows at once and finds the rest while the officer pauses: a chosen slip found
+    then stayed unselected while the chip still counted it out of sight."""
+    for name, value in (("FIRST", 1), ("CHUNK", 1), ("QUICK", 1), ("RARE", 0), ("SCAN_BUDGET", 2)):
+        monkeypatch.setattr(register_search, name, value)  # the sample slips searched as 100,000 are
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show()
+    last = browse.record_ids(context.db, "slips", "pxm")[-1]
+    page.table.selectRow(page.model.row_of(last))
+    page.search.setText("pxm")
+    assert page.chosen_hidden == [last] and page.chosen_button.isVisibleTo(page)
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.selected_ids() == [last] and page.chosen_hidden == []
+    assert not page.chosen_button.isVisibleTo(page)
+
 def test_a_reply_typed_by_keyboard_alone_is_counted_on_every_slip_it_was_written_on(qtbot, context):
     """The same letter entered again by keyboard (Tab between the fields, Space on «Lưu cho tất cả») was told
     «Đã ghi kết quả cho 0 phiếu»: only the slips it changed were counted."""

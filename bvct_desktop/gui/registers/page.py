@@ -168,6 +168,7 @@ class RegisterPage(QWidget):
         self._build()
         context.notifier.changed.connect(self._changed)
         self.model.grown.connect(self._show_count)
+        self.model.grown.connect(self._found_chosen)
         self._show_count()
         self._update_buttons()
 
@@ -626,12 +627,22 @@ class RegisterPage(QWidget):
         chosen = [slip for slip in self.chosen_slips() if slip not in self._answered]
         self._answered = set()  # let go once: chosen again, they are carried as any other
         change()
-        shown = self.model.rows_found(chosen)
+        # cleared first where the rows stayed (the same search): the slips answered no longer selected
+        self._select_chosen(chosen, self.model.rows_found(chosen), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _found_chosen(self) -> None:
+        """The slips chosen out of sight that the rest of a search found since: selected, no longer on the chip."""
+        found = self.model.rows_found(self.chosen_hidden) if self.chosen_hidden else {}
+        if found:
+            self._select_chosen(self.chosen_hidden, found, QItemSelectionModel.SelectionFlag.Select)
+
+    def _select_chosen(self, chosen: list[int], shown: dict[int, int],
+                       flag: QItemSelectionModel.SelectionFlag) -> None:
+        """The rows of `chosen` `shown` (their rows by id) selected as `flag` says, the others told on the chip."""
         selection, last = QItemSelection(), self.model.columnCount() - 1
         for row in shown.values():
             selection.select(self.model.index(row, 0), self.model.index(row, last))
-        # cleared first where the rows stayed (the same search): the slips answered no longer selected
-        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.selectionModel().select(selection, flag)
         self._show_chosen_hidden([slip for slip in chosen if slip not in shown])
 
     def _show_chosen_hidden(self, hidden: list[int]) -> None:
