@@ -14,11 +14,11 @@ thread: `error` is None, a `Cancelled`, or the exception the job raised.
 `run_quietly(parent, job, on_done)` does the same without a dialog, for a page that says itself
 that it is working (the dashboard's "Đang tính…").
 
-`written_when_free(parent, job)` runs a short write (a form's save) as it is, and only while another
-officer's long write (an import of a long list) keeps the database busy tries it again on a worker,
-a dialog saying whom it waits for, that nothing is saved yet, with a «Hủy» that stops waiting. A job
-already on a worker waits the same way: `when_free(job, progress, …)`, or `write_when_free(db, progress, …)`
-for the transaction it begins (an import's).
+`written_when_free(parent, job)` runs a short write (a form's save) as it is, waiting only TRY_WAIT_MS for
+another writer, and only while another officer's long write (an import of a long list) keeps the database
+busy tries it again on a worker, a dialog saying whom it waits for, that nothing is saved yet, with a
+«Hủy» that stops waiting. A job already on a worker waits the same way: `when_free(job, progress, …)`, or
+`write_when_free(db, progress, …)` for the transaction it begins (an import's).
 
 `wait_for(job)` is for a short job in the middle of a step that needs its result (a key
 derivation, up to a second): the job runs on a worker and the caller waits with the windows
@@ -44,7 +44,7 @@ Item = TypeVar("Item")
 COUNTED_EVERY = 1_000  # items `counted` gives between two calls of `progress`
 WAITING_WIDTH = 460  # the dialog that waits for another writer, in pixels
 RETRY_PAUSE_S, PAUSE_STEPS = 0.5, 5  # between two tries of a write refused as busy
-TRY_WAIT_MS = 200  # how long each of those tries waits for the other writer: «Hủy» is deaf meanwhile
+TRY_WAIT_MS = 200  # how long each try waits for the other writer: the window (first) or «Hủy» is deaf meanwhile
 UNSAVED = "Đang chờ để lưu khi ghi xong; chưa lưu gì. Bấm «Hủy» để thôi chờ: những gì đã nhập vẫn còn trên biểu mẫu."
 _RUNNING: set["_Task"] = set()  # a running thread must outlive its caller's references
 
@@ -242,10 +242,12 @@ def write_when_free(db: Database, progress: Progress, waiting: Callable[[BusyErr
 
 
 def written_when_free(parent: QWidget | None, job: Callable[[], Item]) -> Item:
-    """`job`'s result; while it is refused as busy, `job` again on a worker (`when_free`) until it is done, or
-    raises BusyError saying that the officer stopped waiting."""
+    """`job`'s result; its first try, on the GUI thread, waits TRY_WAIT_MS for another writer, not the
+    database's busy time, so a refusal freezes the window only that long; while it is refused as busy, `job`
+    again on a worker (`when_free`) until it is done, or raises BusyError saying that the officer stopped waiting."""
     try:
-        return job()
+        with writes_wait_at_most(TRY_WAIT_MS):
+            return job()
     except BusyError as busy:
         first = busy
     told = [first]

@@ -7,6 +7,7 @@ import pytest
 
 from bvct_desktop import paths
 from bvct_desktop.core import audit
+from bvct_desktop.core.database import write_wait_ms
 from bvct_desktop.core.errors import DISK_FULL, BusyError, DiskFullError, InputError
 from bvct_desktop.gui import workers
 from bvct_desktop.gui.qt import QPushButton, Qt, QThread, QWidget
@@ -216,3 +217,53 @@ def test_cancel_while_a_try_waits_for_another_writer_is_heard_within_half_a_seco
         workers.written_when_free(None, save)
     assert time.monotonic() - cancelled_at[-1] < 0.5
     assert len(list(audit.list_entries(db))) == before
+
+
+def test_a_save_held_back_by_another_writer_shows_its_waiting_dialog_within_a_moment_then_saves(qtbot, db, monkeypatch):
+    """The first try of a save, on the GUI thread, waits TRY_WAIT_MS for another officer's write, not the
+    database's busy time (5 s): the window is frozen only that long before the dialog with «Hủy» shows. The
+    other write then ends, and a later try saves."""
+    before, holding, release = len(list(audit.list_entries(db))), threading.Event(), threading.Event()
+
+    def other_officer() -> None:
+        with db.write():
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=other_officer)
+    holder.start()
+    assert holding.wait(5)
+    started, frozen_for, dialog_of = time.monotonic(), [], workers.run_in_background
+
+    def waiting_dialog(*args, **kwargs) -> workers.BackgroundTask:
+        frozen_for.append(time.monotonic() - started)
+        release.set()  # the other officer's write ends
+        return dialog_of(*args, **kwargs)
+
+    def save() -> str:
+        with db.write() as connection:
+            db.audit(connection, "lưu thử")
+        return "đã lưu"
+
+    monkeypatch.setattr(workers, "run_in_background", waiting_dialog)
+    try:
+        assert workers.written_when_free(None, save) == "đã lưu"
+    finally:
+        release.set()
+        holder.join()
+    assert frozen_for[0] < workers.TRY_WAIT_MS / 1000 + 0.3
+    assert len(list(audit.list_entries(db))) == before + 1
+
+
+def test_a_save_on_a_free_database_is_done_at_once_on_the_gui_thread_and_later_writes_wait_as_usual(qtbot, db):
+    ran_on = []
+
+    def save() -> str:
+        ran_on.append(QThread.currentThread())
+        with db.write() as connection:
+            db.audit(connection, "lưu thử")
+        return "đã lưu"
+
+    assert workers.written_when_free(None, save) == "đã lưu"
+    assert ran_on == [QThread.currentThread()] and not workers._RUNNING
+    assert write_wait_ms(db.busy_timeout_ms) == db.busy_timeout_ms
