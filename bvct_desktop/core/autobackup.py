@@ -1,4 +1,5 @@
-"""Automatic backups: when the program closes (at most one a day) and before a schema migration.
+"""Automatic backups: when the program closes (one a day, replaced by a later one that day when work was
+done since) and before a schema migration.
 
 They go to the automatic folder in the user's data folder (`backup_log.auto_folder`), are
 copied to a second folder when the setting `thu_muc_sao_luu_2` names one (the last copy, failed or
@@ -14,14 +15,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, not_, or_, select
 
-from . import audit, audit_chain, backup, backup_log, keyfile, settings
+from . import audit, audit_chain, backup, backup_log, keyfile, lockout, settings
 from .database import Database
 from .errors import BvctError, os_reason
 from .files import atomic_output
 from .permissions import Action, allows
-from .schema import meta
+from .schema import audit_log, meta
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 WARN_AFTER = dt.timedelta(days=7)
@@ -32,9 +33,10 @@ SECOND_ACTION = f"{backup_log.AUTOMATIC} (thư mục thứ hai)"
 
 
 def at_exit(db: Database, folder: Path | None = None) -> Path | None:
-    """A backup as the program closes, unless one was made at exit today; returns its path. Today's,
-    when it is not in the second folder (its copy failed and the USB drive is plugged in since, or the
-    program was cut off before copying it), is copied there, and its path returned.
+    """A backup as the program closes, unless one made at exit today holds all the work done; returns its
+    path. A later one the same day takes the place of the day's earlier one once it is in place (`prune`).
+    Today's, when it is not in the second folder (its copy failed and the USB drive is plugged in since,
+    or the program was cut off before copying it), is copied there, and its path returned.
 
     A backup taken before a migration does not count: it is taken as the program starts, so it holds
     none of the day's work.
@@ -43,7 +45,7 @@ def at_exit(db: Database, folder: Path | None = None) -> Path | None:
     now = db.clock()
     owner = backup.owner(db)
     made = _series(backup_log.auto_backups(folder, owner), before_upgrade=False)
-    if made and made[-1].at.date() == now.date():
+    if made and made[-1].at.date() == now.date() and _holds_all_work(db, made[-1].path):
         second = _second_folder(db)
         if second is None or (second / made[-1].path.name).exists():
             return None
@@ -82,6 +84,21 @@ def _unchanged_since(db: Database, made: list[backup_log.Known]) -> Path | None:
     found = backup_log.label(made[-1].path)
     head = keyfile.read(db.key_path).audit_head
     return made[-1].path if found is not None and found.audit_head == head else None
+
+
+def _holds_all_work(db: Database, made: Path) -> bool:
+    """Whether the backup at `made` holds all the work done in the open database: its audit trail goes on
+    from the backup's head with no entry but backups', sign-ins' and restores' (what a restore puts back is
+    the trail it brings), entries lost with no work."""
+    head = (found := backup_log.label(made)) and found.audit_head
+    if not head:
+        return False
+    no_work = or_(audit_log.c.action.in_((backup_log.MANUAL, backup_log.AUTOMATIC, SECOND_ACTION, backup.RESTORED)),
+                  and_(audit_log.c.action == lockout.LOGIN, audit_log.c.outcome == audit_chain.OK))
+    with db.read() as connection:
+        same_head = connection.execute(select(audit_log.c.mac).where(audit_log.c.id == head["id"])).scalar()
+        worked = connection.execute(select(exists().where(audit_log.c.id > head["id"], not_(no_work)))).scalar()
+    return same_head == head["mac"] and not worked
 
 
 def auto_name(db: Database, at: dt.datetime, kind: str = "") -> str:

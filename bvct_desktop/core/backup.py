@@ -64,6 +64,7 @@ VERSION = 1
 FORMAT, MANIFEST, KEYS, DATA = backup_log.FORMAT, backup_log.MANIFEST, backup_log.KEYS, "bvct.db"
 MANIFEST_KEY_PURPOSE = b"bvct-backup-manifest"
 CHUNK = 1 << 20
+RESTORED = "khôi phục từ bản sao lưu"  # the restore's audit action
 # The checks a verification names, in words an administrator reads (the codes behind them: the
 # manifest's HMAC, the files' SHA-256, SQLCipher's page HMACs and SQLite's integrity check)
 MANIFEST_CHECKED = "Bản kê nội dung còn nguyên, đúng mã xác thực của cơ sở dữ liệu này"
@@ -590,7 +591,7 @@ def _audit_restore(db: FileDatabase, path: Path, report: Report, kept: list[Path
     once it is there (`pair_swap`)."""
     try:
         with db.write() as connection:
-            db.audit(connection, "khôi phục từ bản sao lưu",
+            db.audit(connection, RESTORED,
                      details={**audit.file_at(path), "tao_luc": report.manifest["created_at"],
                               "ban_cu_giu_lai": [p.name for p in kept]})
     finally:

@@ -1,4 +1,5 @@
-"""Automatic backups: at exit at most daily, before a migration, kept 7 daily/4 weekly/12 monthly."""
+"""Automatic backups: at exit daily and again after the day's later work, before a migration, kept 7 daily/4 weekly/
+12 monthly."""
 
 import datetime as dt
 import json
@@ -54,6 +55,76 @@ def test_at_exit_backs_up_at_most_once_a_day(db, clock):
     assert second != first and second.exists()
     actions = [(e.action, e.outcome) for e in audit.list_entries(db)]
     assert actions.count(("sao lưu tự động", "ok")) == 2
+
+
+def test_a_later_close_the_same_day_after_work_backs_up_again_and_replaces_the_days_file(db, clock):
+    """Work done after the day's first close was not backed up until the next day: a PC that died that
+    evening lost the afternoon. Yesterday's backup and the one before an upgrade stay."""
+    yesterday = autobackup.at_exit(db)
+    clock.now += dt.timedelta(days=1, hours=-8)
+    upgrade = autobackup.before_migration(db)
+    settings.set_setting(db, "nguoi_ky", "Nguyễn Văn Ấn")
+    morning = autobackup.at_exit(db)
+    settings.set_setting(db, "nguoi_ky", "Trần Thị Bích")  # the afternoon's work
+    clock.now += dt.timedelta(hours=5)
+    evening = autobackup.at_exit(db)
+    assert evening not in (None, morning) and not morning.exists()
+    assert [k.path for k in backup_log.auto_backups(backup_log.auto_folder(), db.db_id)] == [yesterday, upgrade,
+                                                                                             evening]
+    assert backup.verify(evening, ADMIN, PASSWORD).checks
+    assert autobackup.last_verified(db.path).path == evening
+
+
+def test_closing_again_with_no_work_since_writes_nothing(db, clock, tmp_path):
+    """Signing in again is no work: the program opened, looked at and closed once more the same day."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    settings.set_setting(db, "thu_muc_sao_luu_2", str(usb))
+    made = autobackup.at_exit(db)
+    db.close()
+    folder, key_path = backup_log.auto_folder(), keyfile.key_path(db.path)
+    before = (sorted(folder.iterdir()), sorted(usb.iterdir()), keyfile.read(key_path).last_backup)
+    clock.now += dt.timedelta(hours=1)
+    reopened = vault.unlock(db.path, ADMIN, PASSWORD, clock)
+    try:
+        assert autobackup.at_exit(reopened) is None
+        assert (sorted(folder.iterdir()), sorted(usb.iterdir()), keyfile.read(key_path).last_backup) == before
+    finally:
+        reopened.close()
+    assert made.exists()
+
+
+def test_after_a_restore_the_days_backup_of_the_later_trail_does_not_count_as_holding_the_work(db, clock, tmp_path):
+    """The database put back as it was in the morning, then worked on: its trail is no longer than today's
+    backup's, but not the same."""
+    backup.create(db, tmp_path / "sang.bvctbak")
+    for number in range(3):
+        settings.set_setting(db, "nguoi_ky", f"Người ký {number}")
+    noon = autobackup.at_exit(db)
+    db.close()
+    backup.restore(tmp_path / "sang.bvctbak", ADMIN, PASSWORD, db.path, clock)
+    restored = vault.unlock(db.path, ADMIN, PASSWORD, clock)
+    try:
+        settings.set_setting(restored, "nguoi_ky", "Người ký chiều")  # with the restore's entry: fewer than noon's
+        clock.now += dt.timedelta(hours=3)
+        assert autobackup.at_exit(restored) not in (None, noon)
+    finally:
+        restored.close()
+
+
+def test_closing_several_times_a_day_keeps_the_same_days_as_closing_once(db, namesake, clock):
+    """A month on the tests' clock: ours closed three times a day after work, the other database once; the
+    days kept (7 daily, 4 weekly, 12 monthly) are the same, each by its day's last backup."""
+    for _ in range(40):
+        for hours in (16, 4, 4):  # 09:30, 13:30, 17:30
+            clock.now += dt.timedelta(hours=hours)
+            settings.set_setting(db, "nguoi_ky", f"Người ký {clock.now:%H}")
+            autobackup.at_exit(db)
+        autobackup.at_exit(namesake)
+    ours = backup_log.auto_backups(backup_log.auto_folder(), db.db_id)
+    theirs = backup_log.auto_backups(backup_log.auto_folder(), namesake.db_id)
+    assert [k.at.date() for k in ours] == [k.at.date() for k in theirs]
+    assert all(k.at.hour == 17 for k in ours) and len(ours) <= 7 + 4 + 12
 
 
 def test_last_verified_and_the_seven_day_warning(db, clock):
