@@ -565,16 +565,28 @@ def test_the_rest_of_form_2c_is_added_over_a_0035_database_its_records_kept_the_
         db.close()
 
 
-def test_the_slips_of_a_0039_database_gain_the_particulars_the_archives_search_by_empty_and_lose_them_going_back(
-        tmp_path, monkeypatch):
-    """Revision 0040 over a database of 0039 holding a slip: the slip stays as it was, its birth place … work before
-    1975 are there and empty; going back to 0039 drops them and keeps the slip."""
+ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column naming the record and its value, the
+                # query of what stays going back and its row, a column of the table before)
+    pytest.param("0039", slips, ("birth_place", "ethnicity", "religion", "cccd", "cmnd", "father_birth_date",
+                                 "mother_birth_date", "spouse_birth_date", "work_before_1975", "place_before_1975"),
+                 "number", "12/PXM", "SELECT number, relation FROM slips WHERE id = 1", ("12/PXM", "Cha"), "result_no",
+                 id="0040-slips-the-particulars-the-archives-search-by"),
+    pytest.param("0042", complaints, ("sender_address", "forwarded_to", "forwarded_on", "replied_on"), "sender",
+                 "Nặc danh", "SELECT sender, summary FROM complaints WHERE id = 1",
+                 ("Nặc danh", "Phản ánh kê khai lý lịch chưa trung thực"), "result",
+                 id="0043-letters-forwarding-and-reply"),
+]
+
+
+@pytest.mark.parametrize(("before", "table", "added", "named_by", "name", "kept_sql", "kept", "older"), ADDED_EMPTY)
+def test_a_revision_adding_columns_keeps_the_records_gives_them_empty_and_going_back_drops_them(
+        tmp_path, monkeypatch, before, table, added, named_by, name, kept_sql, kept, older):
+    """Over a database of the revision before holding a record: the record stays as it was, the columns added are
+    there and empty; going back drops them and keeps the record."""
     from alembic import command
 
-    added = ("birth_place", "ethnicity", "religion", "cccd", "cmnd", "father_birth_date", "mother_birth_date",
-             "spouse_birth_date", "work_before_1975", "place_before_1975")
     path = tmp_path / "bvct.db"
-    opened = database_at(path, "0039", monkeypatch)
+    opened = database_at(path, before, monkeypatch)
     with opened.begin() as connection:
         _fill(connection)
     opened.dispose()
@@ -582,61 +594,24 @@ def test_the_slips_of_a_0039_database_gain_the_particulars_the_archives_search_b
     db = vault.unlock(path, ADMIN, PASSWORD)
     try:
         with db.read() as connection:
-            stored = connection.execute(select(slips.c.number, slips.c.father_name, *(slips.c[key] for key in added))
-                                        .where(slips.c.id == 1)).one()
+            stored = connection.execute(select(table.c[named_by], *(table.c[key] for key in added))
+                                        .where(table.c.id == 1)).one()
     finally:
         db.close()
-    assert tuple(stored) == ("12/PXM", None, *(None for _ in added))
+    assert tuple(stored) == (name, *(None for _ in added))
 
     opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
     try:
         with opened.begin() as connection:
-            command.downgrade(migrations._config(connection), "0039")
+            command.downgrade(migrations._config(connection), before)
         with opened.connect() as connection:
-            assert migrations.current_revision(connection) == "0039"
-            columns = {column["name"] for column in inspect(connection).get_columns("slips")}
-            kept = connection.execute(text("SELECT number, relation FROM slips WHERE id = 1")).one()
+            assert migrations.current_revision(connection) == before
+            columns = {column["name"] for column in inspect(connection).get_columns(table.name)}
+            found = connection.execute(text(kept_sql)).one()
     finally:
         opened.dispose()
-    assert not columns & set(added) and "result_no" in columns
-    assert tuple(kept) == ("12/PXM", "Cha")
-
-
-def test_the_letters_of_a_0042_database_gain_their_forwarding_and_reply_empty_and_lose_them_going_back(
-        tmp_path, monkeypatch):
-    """Revision 0043 over a database of 0042 holding a letter: the letter stays as it was, its sender's address,
-    where and when it was forwarded and when its sender was answered are there and empty; going back to 0042 drops
-    them and keeps the letter."""
-    from alembic import command
-
-    added = ("sender_address", "forwarded_to", "forwarded_on", "replied_on")
-    path = tmp_path / "bvct.db"
-    opened = database_at(path, "0042", monkeypatch)
-    with opened.begin() as connection:
-        _fill(connection)
-    opened.dispose()
-
-    db = vault.unlock(path, ADMIN, PASSWORD)
-    try:
-        with db.read() as connection:
-            stored = connection.execute(select(complaints.c.sender, *(complaints.c[key] for key in added))
-                                        .where(complaints.c.id == 1)).one()
-    finally:
-        db.close()
-    assert tuple(stored) == ("Nặc danh", *(None for _ in added))
-
-    opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
-    try:
-        with opened.begin() as connection:
-            command.downgrade(migrations._config(connection), "0042")
-        with opened.connect() as connection:
-            assert migrations.current_revision(connection) == "0042"
-            columns = {column["name"] for column in inspect(connection).get_columns("complaints")}
-            kept = connection.execute(text("SELECT sender, summary FROM complaints WHERE id = 1")).one()
-    finally:
-        opened.dispose()
-    assert not columns & set(added) and "result" in columns
-    assert tuple(kept) == ("Nặc danh", "Phản ánh kê khai lý lịch chưa trung thực")
+    assert not columns & set(added) and older in columns
+    assert tuple(found) == kept
 
 
 REPORT_RECIPIENTS_BEFORE = ("Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); Thường trực Tỉnh ủy (để báo cáo); "
