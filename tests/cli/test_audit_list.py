@@ -17,7 +17,7 @@ def test_the_listing_names_roles_registers_and_details_in_vietnamese(cli, cadres
     assert cli.as_user("cv", "Chuyen-vien-2026")("import", "cadres", cadres_file)[0] == 0
     imported = next(cells for cells in _listing(cli.as_user(ADMIN, PASSWORD)) if cells[4] == "nhập")
     assert imported[3] == "Chuyên viên" and imported[6] == "Cán bộ"
-    assert imported[8].startswith("Tệp: can_bo.xlsx; ") and "Mới: " in imported[8]
+    assert imported[8].startswith(f"Tệp: {cadres_file.resolve()}; ") and "Mới: " in imported[8]  # its full path
     added = next(cells for cells in _listing(cli) if cells[4] == "thêm người dùng")
     assert added[3] == "Quản trị" and "Vai trò: Chuyên viên" in added[8]
     assert not any('{"' in cells[8] or "quan-tri" in cells[3] for cells in _listing(cli))
