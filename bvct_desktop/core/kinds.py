@@ -254,9 +254,11 @@ CADRES = Kind("cadres", "Cán bộ", (
     Field("party_official_on", "Ngày chính thức", F.DATE),
     Field("party_card_no", "Số thẻ đảng viên"),
     Field("note", "Ghi chú", max_length=LONG_TEXT),
+    # Not in the spec's column list: after it, so the contract's columns keep their order (form 2C item 4)
+    Field("birth_place", "Nơi sinh", place=Place.ADDRESS, shown_after="birth_date"),
 ), date_key=None, stored_in="cadres",
     persons=(PersonLink.of("person_id", "full_name", "birth_date", "gender", "cccd", "cmnd", "home_town", "residence",
-                           "ethnicity", "religion"),),
+                           "ethnicity", "religion", "birth_place"),),
     lookups={"unit": UNITS})
 
 SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
@@ -393,8 +395,10 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("deceased", "Đã mất", F.CHOICE, choices=YES_NO, also=TICKED),
     Field("death_date", "Năm mất", F.PARTIAL_DATE, not_before="birth_date", approximate=True,
           hint="thường chỉ ghi năm; không rõ thì ghi «khoảng 1970»"),
+    # after «Năm mất», for the same reason: what the slip drafted about the relative asks for
+    Field("birth_place", "Nơi sinh", place=Place.ADDRESS, shown_after="birth_date"),
 ), date_key=None, stored_in="relatives",
-    persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence"),
+    persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence", "birth_place"),
              PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date"}, cadre=True)))
 
 KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS, RELATIVES)}

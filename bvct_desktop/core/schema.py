@@ -91,6 +91,7 @@ persons = Table(
     Column("other_names", Text),
     Column("gender", String),
     Column("birth_date", String),
+    Column("birth_place", Text),  # migration 0045
     Column("home_town", Text),
     Column("home_town_key", Text, nullable=False, default=""),
     Column("residence", Text),

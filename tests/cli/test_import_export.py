@@ -430,3 +430,40 @@ def test_a_slips_particulars_the_archives_search_by_come_back_from_its_export_af
     assert exported[0][:len(headers)] == headers
     row = dict(zip(exported[0], exported[1], strict=True))
     assert {header: row[header] for header in ARCHIVES_SEARCH_BY} == ARCHIVES_SEARCH_BY
+
+
+BORN_AT = {"cadres": "Thôn Tiến Lợi, xã Tiến Lợi, thành phố Phan Thiết, tỉnh Bình Thuận",
+           "relatives": "Xã Hàm Thạnh, huyện Hàm Thuận Nam, tỉnh Bình Thuận"}
+
+
+def test_a_persons_birth_place_comes_back_from_its_export_after_the_contracts_columns(cli, tmp_path):
+    """A cadre's and a relative's «Nơi sinh», written in a column after the contract's, into an empty database
+    and out again."""
+    exported = {}
+    for kind in ("cadres", "relatives"):
+        headers, rows = SAMPLES[kind]
+        source = workbook(tmp_path / f"{kind}-in.xlsx", [*headers, "Nơi sinh"], [[*rows[0], BORN_AT[kind]]])
+        assert cli("import", kind, source)[0] == 0
+        assert cli("export", kind, "--out", tmp_path / f"{kind}.xlsx")[0] == 0
+        exported[kind] = _sheet_rows(tmp_path / f"{kind}.xlsx")
+        assert exported[kind][0][:len(headers)] == headers and exported[kind][0][-1] == "Nơi sinh"
+        assert exported[kind][1][-1] == BORN_AT[kind]
+    empty = cli.__class__(tmp_path / "empty.db", cli._capsys, cli._monkeypatch)
+    assert empty("init", "--admin", "quantri")[0] == 0
+    for kind in ("cadres", "relatives"):
+        code, out, err = empty("import", kind, tmp_path / f"{kind}.xlsx")
+        assert code == 0, out + err
+        assert empty("export", kind, "--out", tmp_path / f"{kind}-2.xlsx")[0] == 0
+        assert _sheet_rows(tmp_path / f"{kind}-2.xlsx") == exported[kind]
+
+
+def test_a_birth_place_written_otherwise_is_the_same_cadre_updated_not_another(loaded, tmp_path):
+    """The person rule still matches by name, birth date and home town: the birth place is what the row adds."""
+    headers, rows = SAMPLES["cadres"]
+    code, out, err = loaded("import", "cadres", workbook(tmp_path / "noi-sinh.xlsx", [*headers, "Nơi sinh"],
+                                                         [[*rows[0], BORN_AT["cadres"]]]))
+    assert code == 0, out + err
+    assert "Thêm mới: 0" in out and "Cập nhật: 1" in out and "Dòng 2: cập nhật Nơi sinh" in out
+    code, out, err = loaded("import", "cadres", workbook(tmp_path / "noi-sinh-2.xlsx", [*headers, "Nơi sinh"],
+                                                         [[*rows[0], "Phan Thiết"]]))
+    assert code == 0 and "Thêm mới: 0" in out and "Cập nhật: 1" in out, out + err

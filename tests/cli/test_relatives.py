@@ -45,10 +45,11 @@ def test_export_gives_the_relatives_with_their_cadre_and_facts_abroad(with_cadre
     with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, ROWS))
     assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
     rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
-    assert list(rows[0]) == [*HEADERS, "Đã mất", "Năm mất"]  # the contract's columns first, a death after them
+    assert list(rows[0]) == [*HEADERS, "Đã mất", "Năm mất", "Nơi sinh"]  # the contract's columns first
     son = next(row for row in rows if row[3] == "Nguyễn Minh Khoa")
     assert son[:4] == ("Nguyễn Văn Hùng", son[1], "Con", "Nguyễn Minh Khoa")
-    assert son[4] == "1992" and son[8:] == ("Có", "Hoa Kỳ", 2015, "Kỹ sư phần mềm, công ty tư nhân", None, None)
+    assert son[4] == "1992" and son[8:] == ("Có", "Hoa Kỳ", 2015, "Kỹ sư phần mềm, công ty tư nhân", None, None,
+                                            None)
     father = next(row for row in rows if row[2] == "Cha")
     assert father[8] == "Không"
 

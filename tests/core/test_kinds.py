@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import record_rows
-from bvct_desktop.core.kinds import COMPLAINTS, DELEGATIONS, KINDS, SLIPS
+from bvct_desktop.core.fields import Place
+from bvct_desktop.core.kinds import CADRES, COMPLAINTS, DELEGATIONS, KINDS, RELATIVES, SLIPS
 from bvct_desktop.core.schema import persons
 from tests.samples import SAMPLES
 
@@ -48,6 +49,18 @@ def test_a_slip_form_shows_what_the_archives_search_by_among_the_particulars_it_
                           "father_birth_date", "mother_name", "mother_birth_date", "spouse_name", "spouse_birth_date",
                           "work_before_1975", "place_before_1975", "relation", "vetted_name"]
     assert sorted(shown) == sorted(spec.key for spec in SLIPS.fields)
+
+
+@pytest.mark.parametrize("kind", [CADRES, RELATIVES], ids=["cadres", "relatives"])
+def test_a_persons_birth_place_is_kept_on_the_person_after_the_contracts_columns_and_asked_after_the_birth_date(
+        kind):
+    """«Nơi sinh» of form 2C item 4 and of the slip, a place shown with what it is called now."""
+    birth_place = kind.field("birth_place")
+    assert (birth_place.header, birth_place.place) == ("Nơi sinh", Place.ADDRESS)
+    assert kind.fields.index(birth_place) >= len(SAMPLES[kind.name][0])
+    assert kind.person.fields["birth_place"] == "birth_place"
+    shown = [spec.key for spec in kind.on_form]
+    assert shown[shown.index("birth_date") + 1] == "birth_place"
 
 
 @pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))

@@ -575,6 +575,9 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
                  "Nặc danh", "SELECT sender, summary FROM complaints WHERE id = 1",
                  ("Nặc danh", "Phản ánh kê khai lý lịch chưa trung thực"), "result",
                  id="0043-letters-forwarding-and-reply"),
+    pytest.param("0044", persons, ("birth_place",), "full_name", "Nguyễn Văn Hùng",
+                 "SELECT full_name, home_town FROM persons WHERE id = 1", ("Nguyễn Văn Hùng", "Hàm Tiến, Phan Thiết"),
+                 "home_town", id="0045-a-persons-birth-place"),
 ]
 
 

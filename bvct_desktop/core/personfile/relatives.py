@@ -46,6 +46,7 @@ class Relative:
     abroad_work: str | None
     deceased: bool | None = None
     death_date: str | None = None  # ISO at its precision, "~1970" when approximate (core/dates.py)
+    birth_place: str | None = None  # as written (Place.ADDRESS)
     versions: tuple[int, ...] = ()  # what a save of it compares (editing.versions; read by list_relatives)
 
     @property
@@ -76,7 +77,7 @@ def of_person(connection: Connection, person_id: int) -> list[Relative]:
                     persons.c.full_name, persons.c.birth_date, persons.c.home_town, persons.c.residence,
                     relatives.c.occupation, relatives.c.abroad, relatives.c.country,
                     relatives.c.abroad_since, relatives.c.abroad_work, relatives.c.deceased,
-                    relatives.c.death_date)
+                    relatives.c.death_date, persons.c.birth_place)
              .select_from(relatives.join(persons, relatives.c.relative_id == persons.c.id))
              .where(relatives.c.person_id == person_id, relatives.c.deleted_at.is_(None)))
     found = [Relative(**row) for row in connection.execute(query).mappings()]

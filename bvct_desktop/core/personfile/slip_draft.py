@@ -1,9 +1,9 @@
 """A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
-relative as the list has them (their gender where the relation tells it), their ethnicity, religion and identity
-numbers and their work under the former regime where recorded, that they have died (in its note), their parents and
-spouse with their birth years as the same list names them, whom the vetting is for, and its purpose when one vetting
-case of the person is open; with it, the slips already sent about the relative. The officer still reads and saves the
-slip."""
+relative as the list has them (their birth place too, and their gender where the relation tells it), their
+ethnicity, religion and identity numbers and their work under the former regime where recorded, that they have died
+(in its note), their parents and spouse with their birth years as the same list names them, whom the vetting is for,
+and its purpose when one vetting case of the person is open; with it, the slips already sent about the relative. The
+officer still reads and saves the slip."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -66,9 +66,9 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
             history.person_id == record["relative_id"], history.declared_kind == OLD_REGIME,
             history.deleted_at.is_(None)).order_by(history.since.asc().nulls_last(), history.id)).all()
     relative = next(r for r in family if r.id == record_id)
-    values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "home_town": relative.home_town,
-              "residence": _residence(relative), "relation": relative.relation, "vetted_name": owner["full_name"],
-              "gender": GENDER_OF.get(relative.relation), "note": _died(relative)}
+    values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "birth_place": relative.birth_place,
+              "home_town": relative.home_town, "residence": _residence(relative), "relation": relative.relation,
+              "vetted_name": owner["full_name"], "gender": GENDER_OF.get(relative.relation), "note": _died(relative)}
     values.update(subject)
     values.update(work_before_1975=_joined(post for post, _place in old_regime),
                   place_before_1975=_joined(place for _post, place in old_regime))

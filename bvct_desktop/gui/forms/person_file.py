@@ -227,7 +227,7 @@ SECTIONS = (
     _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
     editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",),
-              shown_too=(STANDING,), not_shown=("deceased", "death_date", "abroad")),
+              shown_too=(STANDING,), not_shown=("deceased", "death_date", "abroad", "birth_place")),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
            shown_too=(REPORT_DUE,)),
     _notes("Quá trình lương", SALARY),

@@ -115,7 +115,7 @@ def _particulars(flow: Flow, cadre: Mapping[str, Any], size: float) -> None:
     one("1) Họ và tên khai sinh (viết chữ in hoa)", cadre["full_name"].upper(), size, BOLD)
     one("2) Tên gọi khác", cadre["other_names"], size)
     two((("3) Sinh ngày", shown(cadre, "birth_date")), ("Giới tính", cadre["gender"])), size)
-    one("4) Nơi sinh", None, size)
+    one("4) Nơi sinh", shown(cadre, "birth_place"), size)
     one("5) Quê quán", shown(cadre, "home_town"), size)
     two((("6) Dân tộc", cadre["ethnicity"]), ("7) Tôn giáo", cadre["religion"])), size)
     one("8) Nơi đăng ký hộ khẩu thường trú", None, size)

@@ -91,7 +91,8 @@ FATHER_SLIP = {"number": "30/PXM", "issued_on": "05/01/2026", "full_name": "Nguy
                "home_town": "Phú Thủy, Phan Thiết", "relation": "Cha", "vetted_name": "Nguyễn Văn Hùng",
                "purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "result_on": "20/02/2026",
                "result": "Không có tàng thư"}
-CORRECTIONS = [{"birth_date": "1937"}, {"full_name": "Nguyễn Văn Tứ"}, {"home_town": "Hàm Tiến"}]
+CORRECTIONS = [{"birth_date": "1937"}, {"full_name": "Nguyễn Văn Tứ"}, {"home_town": "Hàm Tiến"},
+               {"birth_place": "Xã Hàm Thạnh, huyện Hàm Thuận Nam, tỉnh Bình Thuận"}]
 
 
 @pytest.mark.parametrize("correction", CORRECTIONS)
@@ -152,7 +153,7 @@ def test_a_death_contradicting_the_rest_of_the_entry_is_refused_at_its_field(db,
     assert field in caught.value.problems
 
 
-def test_the_relatives_file_keeps_the_contracts_headers_and_adds_the_death_after_them():
+def test_the_relatives_file_keeps_the_contracts_headers_and_adds_the_death_and_the_birth_place_after_them():
     assert [spec.header for spec in RELATIVES.fields] == [
         "Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Ngày sinh", "Quê quán", "Nơi ở",
-        "Nghề nghiệp", "Ở nước ngoài", "Nước", "Từ năm", "Công việc ở nước ngoài", "Đã mất", "Năm mất"]
+        "Nghề nghiệp", "Ở nước ngoài", "Nước", "Từ năm", "Công việc ở nước ngoài", "Đã mất", "Năm mất", "Nơi sinh"]

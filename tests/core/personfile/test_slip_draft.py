@@ -55,7 +55,7 @@ def test_the_birth_years_of_a_wifes_husband_and_father_come_from_the_list_one_no
 
 def test_a_fathers_ethnicity_religion_identity_numbers_and_work_under_the_former_regime_are_filled_as_recorded(db):
     """What the file holds of him as a person, and what he did before 1975 as his own history records it; his
-    birth place is held nowhere and stays for the officer to write by hand."""
+    birth place, not recorded, stays for the officer to write by hand."""
     hung = person_named(db, "Nguyễn Văn Hùng")
     father = _listed(db, hung, "Cha")
     editing.save(db, "cadres", {"full_name": "Nguyễn Văn Tư", "birth_date": "1938", "ethnicity": "Kinh",
@@ -71,6 +71,14 @@ def test_a_fathers_ethnicity_religion_identity_numbers_and_work_under_the_former
                                              "work_before_1975", "place_before_1975")} == {
         "birth_place": None, "ethnicity": "Kinh", "religion": "Phật giáo", "cccd": "060038001234",
         "cmnd": "260123456", "work_before_1975": "Thư ký", "place_before_1975": "Chi khu Hàm Thuận; Quận Hải Long"}
+
+
+def test_a_mothers_birth_place_recorded_on_the_list_fills_the_slips(db):
+    """The police archives search by birth place too (brief §2.1): the slip takes what her person holds."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {**MOTHER, "birth_place": "Xã Hàm Thạnh, huyện Hàm Thuận Nam, tỉnh Bình Thuận"})
+    values = slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values
+    assert values["birth_place"] == "Xã Hàm Thạnh, huyện Hàm Thuận Nam, tỉnh Bình Thuận"
 
 
 def test_a_childs_parents_are_the_person_and_their_spouse(db):

@@ -21,7 +21,7 @@ def cadre(**held) -> dict:
     """A cadre as documents_data.vitae_by_id reads one: nothing held but the name and birth date, unless given."""
     blank = dict.fromkeys(("other_names", "gender", "cccd", "cmnd", "home_town", "residence", "ethnicity", "religion",
                            "position", "unit", "management", "party_joined_on", "party_official_on", "party_card_no",
-                           "note"))
+                           "note", "birth_place"))
     lists = dict.fromkeys(("work", "rewards", "discipline", "relatives", "trips", "foreign", "slips", "political",
                            "training", "history", "salary", "appraisals"))
     return {**blank, **{key: [] for key in lists}, "full_name": "Tôn Nữ Thị Phương Thảo", "birth_date": "1970-05-02",
@@ -73,6 +73,15 @@ def test_the_particulars_held_are_in_their_place(tmp_path, history):
         assert expected in text
     assert "Cơ quan, đơn vị sử dụng CBCC: Phòng Bảo vệ chính trị nội bộ" in text
     assert all(word in text.split() for word in LONG_UNIT.split())
+
+
+def test_item_4_is_the_birth_place_held_with_what_it_is_called_now(tmp_path, history):
+    """Brief §2.3: «nơi sinh» as on the birth certificate, with the current unit's name."""
+    person = cadre(birth_place="Thôn Tiến Lợi, xã Tiến Lợi, thành phố Phan Thiết, tỉnh Bình Thuận",
+                   home_town="Phú Thủy, Phan Thiết")
+    text = " ".join(written(tmp_path, person, history))
+    assert ("4) Nơi sinh: Thôn Tiến Lợi, xã Tiến Lợi, thành phố Phan Thiết, tỉnh Bình Thuận (nay: Xã Tuyên Quang, "
+            "Lâm Đồng) 5) Quê quán: Phú Thủy, Phan Thiết") in text
 
 
 def test_what_the_file_does_not_hold_is_a_dotted_line_after_its_label(tmp_path, history, monkeypatch):
