@@ -180,15 +180,19 @@ class Field:
         return next((meant for written, meant in (*zip(self.choices, self.choices, strict=True), *self.also)
                      if text.fold(written) == wanted), None)
 
-    def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
+    def parse_column(self, raws: Sequence[object], known: dict | None = None) -> tuple[list[object], dict[int, str]]:
         """`parse` of a whole column: the stored values (None for an invalid cell) and the problem
         of each invalid cell by its index. Each distinct value is parsed once, by the one function
-        chosen for the field (a cell already in its stored form is taken as it is)."""
+        chosen for the field (a cell already in its stored form is taken as it is). `known`: the
+        outcomes of the values of the column's pieces parsed before this one, added to."""
         parse = _column_parser(self)
         if bool in set(map(type, raws)):  # True == 1: distinct values would not tell them apart
             outcomes = None
         else:
-            outcomes = {raw: parse(raw) for raw in set(raws)}
+            outcomes = {raw: parse(raw) for raw in (set(raws).difference(known) if known else set(raws))}
+            if known is not None:
+                known.update(outcomes)
+                outcomes = known
         values = list(map(outcomes.__getitem__, raws)) if outcomes is not None else list(map(parse, raws))
         if outcomes is not None and _Invalid not in set(map(type, outcomes.values())):
             return values, {}

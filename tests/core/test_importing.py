@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
+from bvct_desktop.core.fields import Field
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
@@ -95,7 +96,8 @@ def test_an_import_can_be_stopped_at_every_step_of_its_writing_and_leaves_the_da
     result, stages = outcome
     assert result.ok and result.counts["created"] == rows
     assert step >= 6  # before, per table, the entries, after
-    assert stages == [None] * (rows // importing.TOLD_EVERY) + [importing.WRITING] * step  # rows checked, written
+    # each column parsed, rows checked, written
+    assert stages == [None] * (2 + rows // importing.TOLD_EVERY) + [importing.WRITING] * step
     assert _stored(db)[0][:2] == [rows, rows]
 
 
@@ -104,7 +106,8 @@ def test_cancel_pressed_while_the_rows_are_checked_is_heard_within_a_fraction_of
     take 7 ms, 38 at most, here), not at the 1,000th row nor at the writing: nothing is written."""
     taken, pressed = [], []
     take = PLANS["cadres"].take
-    monkeypatch.setattr(PLANS["cadres"], "take", lambda plan, *args: taken.append(None) or take(plan, *args))
+    monkeypatch.setattr(PLANS["cadres"], "take", lambda plan, *args: taken.append(None) or pressed.append(None)
+                        or take(plan, *args))
 
     def progress(done: int, total: int, stage: str | None = None) -> None:
         if pressed:
@@ -112,11 +115,47 @@ def test_cancel_pressed_while_the_rows_are_checked_is_heard_within_a_fraction_of
 
     sheet = rows_sheet([["Họ và tên", "Ngày sinh"], *([f"Lê Văn Số {n}", "1960"] for n in range(999))])
     before = _stored(db)
-    pressed.append(None)
     with pytest.raises(Stopped):
         importing.import_sheet(db, CADRES, sheet, progress=progress)
     assert len(taken) == importing.TOLD_EVERY <= 100
     assert _stored(db) == before
+
+
+def test_cancel_pressed_while_the_cells_are_parsed_is_heard_before_the_next_piece(db, monkeypatch):
+    """«Hủy» pressed while a column's first PARSED_EVERY cells are parsed (a large sheet's parsing takes
+    seconds on the office PCs) stops the import there: no other cell parsed, no row planned, nothing written."""
+    parsed, taken, pressed = [], [], []
+    parse_column = Field.parse_column
+    monkeypatch.setattr(Field, "parse_column", lambda spec, raws, *known: parsed.append(len(raws))
+                        or pressed.append(None) or parse_column(spec, raws, *known))
+    monkeypatch.setattr(PLANS["cadres"], "take", lambda *_args: taken.append(None))
+
+    def progress(done: int, total: int, stage: str | None = None) -> None:
+        if pressed:
+            raise Stopped
+
+    rows = 2 * importing.PARSED_EVERY + 1
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], *([f"Lê Văn Số {n}", "1960"] for n in range(rows))])
+    before = _stored(db)
+    with pytest.raises(Stopped):
+        importing.import_sheet(db, CADRES, sheet, progress=progress)
+    assert parsed == [importing.PARSED_EVERY] and taken == []
+    assert _stored(db) == before
+
+
+def test_cells_parsed_piece_by_piece_tell_the_same_rows_as_a_whole_column(db, monkeypatch):
+    """The desktop parses PARSED_EVERY cells between two calls of `progress`, the command line (no
+    progress) each column at once: the same rows, the same problems at the same row numbers (a value
+    refused in one piece, in the next one too)."""
+    monkeypatch.setattr(importing, "PARSED_EVERY", 2)
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], ["Lê Văn Một", "1960"], ["Lê Văn Hai", "1961"],
+                        ["Lê Văn Ba", "1962"], ["Lê Văn Bốn", "31/02/1963"], ["Lê Văn Năm", "31/02/1963"]])
+    told = []
+    in_pieces = importing.import_sheet(db, CADRES, sheet, dry_run=True, progress=lambda *said: told.append(said))
+    whole = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert [(problem.row, problem.header) for problem in in_pieces.problems] == [(5, "Ngày sinh"), (6, "Ngày sinh")]
+    assert in_pieces.problems == whole.problems and in_pieces.rows == whole.rows == 5
+    assert told == [(0, 0)] * 6  # 2 columns of 5 cells, 3 pieces each
 
 
 def test_getting_ready_loads_the_gazetteer_for_rows_that_name_home_towns():
