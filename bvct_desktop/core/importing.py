@@ -40,7 +40,7 @@ MISSING_COLUMN = "thiếu cột bắt buộc"
 WRITING = "Đang ghi vào cơ sở dữ liệu…"
 Writing = contextlib.AbstractContextManager[Connection]  # a write transaction begun: `with db.write() as connection`
 TOLD_EVERY = 100  # rows planned between two calls of `progress`, where «Hủy» is heard (100 cadres: 7 ms, 38 at most)
-PARSED_EVERY = 10_000  # cells of a column parsed between two calls of `progress` (100,000 slips: 15 ms at most)
+PARSED_EVERY = 10_000  # cells of a column parsed between two calls of `progress` (100,000 slips: 42 ms at most)
 
 
 class NumberShown(Protocol):
