@@ -25,7 +25,7 @@ from ...core.errors import BvctError
 from ...core.kinds import CADRES, KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
-from ...core.personfile import cases, due_dates
+from ...core.personfile import cases, due_dates, opening
 from ...core.personfile.selected import Outcome
 from ...core.text import file_name
 from ...io import xlsx_writer
@@ -66,6 +66,7 @@ from .due_dates import DONE, DueDateDialog
 from .model import RegisterModel
 from .notices import LABEL as ISSUE_LABEL
 from .notices import SelectedNotices
+from .opening import OPENED, OpeningDialog
 from .replies import MOST_NAMED, ReplyDialog
 from .table import DownIntoList, RegisterTable
 from .value_filter import EMPTY, ValueFilter
@@ -326,6 +327,9 @@ class RegisterPage(QWidget):
                    ("reply", "Ghi kết quả…", lambda: self.record_replies(),  # clicked(bool) is no id list
                     "Ghi ngày nhận, số văn bản và kết quả cho các phiếu đã chọn (trả lời trong cùng một văn bản)",
                     editing, self.kind.name == "slips"),
+                   ("open_cases", "Mở hồ sơ thẩm tra…", self.open_cases,
+                    "Mở cùng lúc hồ sơ thẩm tra (cùng mục đích, ngày mở, quyết định, hạn) cho các cán bộ đã chọn, "
+                    "ví dụ danh sách nhân sự đại hội", editing, self.kind.name == "cadres"),
                    ("conclude", "Ghi kết luận…", self.record_conclusions,
                     "Ghi cùng một kết luận (số văn bản, ngày, người ký, kết quả) cho các hồ sơ đang xác minh đã chọn",
                     editing, self.kind.name == cases.KIND),
@@ -654,6 +658,10 @@ class RegisterPage(QWidget):
     def drop_chosen_hidden(self) -> None:
         self._show_chosen_hidden([])
 
+    def open_cases(self) -> None:
+        """«Mở hồ sơ thẩm tra…» for the cadres selected: one case (an election list's) entered once."""
+        self._for_cases_selected(OpeningDialog, opening.OPENING, "Mở hồ sơ thẩm tra", OPENED)
+
     def record_conclusions(self) -> None:
         """«Ghi kết luận…» for the vetting cases selected: one conclusion (an election list's) entered once."""
         self._for_cases_selected(ConclusionDialog, cases.CONCLUDING, "Ghi kết luận")
@@ -663,8 +671,8 @@ class RegisterPage(QWidget):
         self._for_cases_selected(DueDateDialog, due_dates.SETTING, "Đặt hạn hoàn thành", DONE)
 
     def _for_cases_selected(self, dialog: type, asked: str, title: str, *done: str) -> None:
-        """`dialog` (a ForSelectedDialog) for the vetting cases selected, what it writes (`asked` of the role)
-        then told in the status line and summed up under `title` (`done`: what the summary calls a case done)."""
+        """`dialog` (a ForSelectedDialog) for the vetting cases (or cadres) selected, what it writes (`asked` of the
+        role) then told in the status line and summed up under `title` (`done`: what the summary calls a case done)."""
         chosen = self.selected_ids()
         if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, asked):
             return
@@ -870,6 +878,7 @@ class RegisterPage(QWidget):
         in_bin = self.bin_switch.isChecked()
         selected = self.table.selectionModel().hasSelection()
         for key, visible, enabled in (("edit", not in_bin, selected), ("delete", not in_bin, selected),
+                                      ("open_cases", not in_bin, selected),
                                       ("restore", in_bin, selected),
                                       ("reply", not in_bin, selected or bool(self.chosen_hidden)),
                                       ("print_record", not in_bin, selected),
