@@ -95,13 +95,18 @@ def test_the_cadres_birth_date_must_match(with_cadres, tmp_path):
              "không tìm thấy cán bộ «Nguyễn Văn Hùng, sinh 1966»")
 
 
-def test_namesake_cadres_with_the_same_birth_date_are_an_error(with_cadres, tmp_path):
-    twins = workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán"],
-                     [["Lê Văn Nam", "1970", "Mũi Né"], ["Lê Văn Nam", "1970", "La Gi"]])
+def test_namesake_cadres_with_the_same_birth_date_are_an_error_naming_them_and_the_way_on(with_cadres, tmp_path):
+    """Two candidates of one commune, same name and year: the file cannot tell them apart, so the message
+    names each (home town, position, unit) and says where their relatives are entered instead."""
+    twins = workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán", "Chức vụ", "Đơn vị công tác"],
+                     [["Lê Văn Nam", "1970", "Mũi Né", "Bí thư Chi bộ thôn 2", "Đảng ủy xã Mũi Né"],
+                      ["Lê Văn Nam", "1970", "La Gi", None, None]])
     assert with_cadres("import", "cadres", twins)[0] == 0
     _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS,
                                    [_row(**{"Họ và tên cán bộ": "Lê Văn Nam", "Ngày sinh cán bộ": "1970"})]),
-             "khớp với 2 cán bộ")
+             "Dòng 2, cột «Họ và tên cán bộ»: «Lê Văn Nam, sinh 1970» khớp với 2 cán bộ (quê La Gi; quê Mũi Né, "
+             "Bí thư Chi bộ thôn 2, Đảng ủy xã Mũi Né); tệp không phân biệt được 2 người này: bỏ dòng này khỏi tệp "
+             "và ghi thân nhân ở thẻ «Thân nhân» của hồ sơ từng cán bộ")
 
 
 @pytest.mark.parametrize(("changes", "expected"), [

@@ -14,6 +14,7 @@ from .. import row_versions
 from ..errors import RowProblem
 from ..kinds import RELATIVES, SELF
 from ..people import Identity
+from ..schema import cadres, persons, units
 from .base import Outcome, Plan, Target, outcome
 
 
@@ -58,8 +59,17 @@ class RelativePlan(Plan):
         if not found:
             raise self._not_found(identity)
         if len(found) > 1:
-            raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ", "cadre_name")
+            raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ ({'; '.join(self._told(found))}); "
+                             f"tệp không phân biệt được {len(found)} người này: bỏ dòng này khỏi tệp và ghi thân nhân "
+                             "ở thẻ «Thân nhân» của hồ sơ từng cán bộ", "cadre_name")
         return found[0]
+
+    def _told(self, cadre_ids: list[int]) -> list[str]:
+        """Each cadre of `cadre_ids` as the officer tells namesakes apart: «quê Mũi Né, Bí thư Chi bộ, Đảng ủy xã»."""
+        query = (select(persons.c.home_town, cadres.c.position, units.c.name)
+                 .select_from(cadres.join(persons).outerjoin(units)).where(cadres.c.id.in_(cadre_ids)))
+        return sorted(", ".join([f"quê {town or 'chưa ghi'}", *filter(None, (position, unit))])
+                      for town, position, unit in self.connection.execute(query))
 
     def _not_found(self, identity: Identity) -> RowProblem:
         """No cadre out of the recycle bin is the row's: one in it is told with how to bring them back, a
