@@ -175,6 +175,15 @@ SizedLines = Sequence[tuple[str, float]]  # each line with the size it is printe
 
 
 COLUMN_SHRINK = 2.0  # pt a line of a column may lose to stay on one line: more, and it reads as another level
+SMALLEST = 11.0  # points: the least a slip, or a member list's table, too long at the profile's size is set in
+
+
+def sizes_down(size: float, smallest: float = SMALLEST, step: float = 0.5) -> list[float]:
+    """The sizes to try text too long at `size` in, largest first: down by `step` to `smallest`, none below."""
+    sizes = [size]
+    while sizes[-1] > smallest:
+        sizes.append(max(sizes[-1] - step, smallest))
+    return sizes
 
 
 def column_lines(text: str, font: str, size: float, width: float) -> SizedLines:
@@ -194,10 +203,9 @@ def header_size(text: str, font: str, size: float, width: float, named: bool = T
     whose lines keep each name whole (name_breaks) if any does, when `named`."""
     if fonts.width(nfc(text), font, size) <= width:
         return size
-    sizes = [size - 0.5 * step for step in range(int(COLUMN_SHRINK / 0.5) + 1)]
-    return min(sizes, key=lambda smaller: (len(wrap(text, font, smaller, width)),
-                                           named and name_breaks.cuts_a_name(nfc(text), font, smaller, width),
-                                           -smaller))
+    return min(sizes_down(size, size - COLUMN_SHRINK),
+               key=lambda smaller: (len(wrap(text, font, smaller, width)),
+                                    named and name_breaks.cuts_a_name(nfc(text), font, smaller, width), -smaller))
 
 
 def place_and_date(date: str, font: str, size: float, width: float) -> str:

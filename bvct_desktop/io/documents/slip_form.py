@@ -7,7 +7,7 @@ below a cut line the reply section the police fill in, whose signature and seal 
 On a slip issued since the provinces merged, a home town or residence written under former names
 (the police archives' index) has what it is called now after it.
 A particular not known prints as a dotted line. A slip whose values are too long for one page
-at the profile's size is set a little smaller (never below SMALLEST), then the police's part is
+at the profile's size is set a little smaller (never below layout.SMALLEST), then the police's part is
 given only its least room. One that still cannot fit keeps its signature with its text and goes on
 to another page, which names the slip and its person so that it cannot be parted from the first.
 """
@@ -48,7 +48,6 @@ PLACES = tuple(spec.key for spec in SLIPS.fields if spec.place is Place.ADDRESS)
 SLIP_RECIPIENTS = ("Như trên,",)
 ITEM_GAP = 1.0  # points between two particulars
 HAND_GAP = 3.0  # points between the lines the police write on by hand
-SMALLEST = 11.0  # points: the least a long slip is set in
 LEAST_SEAL_SPACE = 20 * mm  # the police's room to sign and seal on a slip that is short of room
 SIGNER_COLUMN = layout.SIGNATURE_SHARE
 
@@ -94,16 +93,14 @@ class Printed:
 
 
 def fitting(measure: "Measuring", slip: Printed, head: Letterhead) -> Fit:
-    """The largest size (down to SMALLEST) at which the slip fits its page, the police's part at its full
+    """The largest size (down to layout.SMALLEST) at which the slip fits its page, the police's part at its full
     room, else at its least; failing both, the largest at which the request and its signature fit the
     first page (the police's part then takes the next)."""
-    sizes = [float(measure.profile.slip["body"])]
-    while sizes[-1] > SMALLEST:
-        sizes.append(max(sizes[-1] - 0.5, SMALLEST))
+    sizes = layout.sizes_down(float(measure.profile.slip["body"]))
     for fit in [*(Fit(size) for size in sizes), *(Fit(size, least=True) for size in sizes)]:
         if measure.breaks(slip, head, fit)[1] == 0:
             return fit
-    return next((Fit(size) for size in sizes if measure.breaks(slip, head, Fit(size))[0] == 0), Fit(SMALLEST))
+    return next((Fit(size) for size in sizes if measure.breaks(slip, head, Fit(size))[0] == 0), Fit(sizes[-1]))
 
 
 def items(slip: Mapping[str, Any], request: str) -> list[Item]:

@@ -8,7 +8,7 @@ import pytest
 from bvct_desktop.core import settings
 from bvct_desktop.core.fields import SHORT_TEXT
 from bvct_desktop.core.kinds import SELF
-from bvct_desktop.io.documents import pdf, render, slip_form
+from bvct_desktop.io.documents import layout, pdf, render, slip_form
 
 from . import pdfcheck
 from .conftest import TITLE_150
@@ -218,7 +218,7 @@ def test_a_slip_too_long_at_its_size_gives_the_police_part_its_least_room_before
                                                                                               slip):
     target = printed([{**slip, **BIG}])
     assert pdfcheck.page_count(target) == 1
-    assert min(pdfcheck.font_sizes(target)) >= slip_form.SMALLEST
+    assert min(pdfcheck.font_sizes(target)) >= layout.SMALLEST
     found = pdfcheck.words(target)
     head = pdfcheck.phrase(found, "THỦ TRƯỞNG ĐƠN VỊ")
     assert head.bottom + slip_form.LEAST_SEAL_SPACE <= _text_bottom(options)
