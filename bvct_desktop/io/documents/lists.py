@@ -86,6 +86,11 @@ MEMBER_COLUMNS: tuple[Column, ...] = (
     replace(tables.of(SALARY.field("step"), 0.6, align="center", excel_width=6), whole=True),
     tables.of(D("role"), 1.2, label="Ghi chú", excel_width=13),
 )  # 112 of Excel's units: A4 portrait at 84 %, the letterhead's left block ending by «Năm sinh»
+# A post or unit on more lines sets the member list's table a size smaller: the columns never broken, the note and
+# a name kept whole leave post and unit too little room at 12 pt for a long post («Phó Giám đốc Sở …, kiêm Chánh
+# Văn phòng Điều phối nông thôn mới tỉnh»: 5 lines beside «Sở Nông nghiệp và Môi trường», 4 at 11 pt).
+MOST_LINES = 4
+LONG_VALUES = ("position", "unit")
 
 
 def period_text(start: dt.date | None, end: dt.date | None) -> str:
@@ -203,7 +208,16 @@ def draw_delegation(c: DocumentCanvas, trip: Mapping[str, Any], printed_on: dt.d
         flow.skip(4)
     for text in lines:
         flow.paragraph(text, REGULAR, size, indent=False, justify=False)
-    signed_table(flow, MEMBER_COLUMNS, member_records(trip), members_count(trip), size)
+    records = member_records(trip)
+    signed_table(flow, MEMBER_COLUMNS, records, members_count(trip), size, size=member_table_size(flow, records))
+
+
+def member_table_size(flow: Flow, records: Sequence[Mapping[str, Any]]) -> float:
+    """The member list's table size: the profile's, or the largest whole size below it (down to layout.SMALLEST)
+    at which no post or unit takes more than MOST_LINES lines; the rest of the page keeps its sizes."""
+    sizes = layout.sizes_down(flow.profile.size("table"), step=1.0)
+    return next((size for size in sizes if tables.Table(flow, MEMBER_COLUMNS, records, size).most_lines(LONG_VALUES)
+                 <= MOST_LINES), sizes[-1])
 
 
 def delegation_sheet(trip: Mapping[str, Any], date: str) -> Sheet:

@@ -14,7 +14,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -622,6 +622,7 @@ class Table:
         self.header = self._cells([column.label for column in columns], BOLD)
         self.header_height = max(len(lines) for lines in self.header) * self.leading + 2 * self.vertical
         self.aligns = [column.align for column in columns]
+        self.keys = [column.key for column in columns]
 
     def opening(self) -> float:
         """The room the table's start needs on its page: the header row and the first row — with a
@@ -632,6 +633,11 @@ class Table:
             rows = sum(self._wrapped(index)[2] for index in range(len(self.records)))
             return self.header_height + rows + self._next_block()
         return self.header_height + min(self._page_room(), self._start(self._wrapped(0)[2]) + self._kept_below(0))
+
+    def most_lines(self, keys: Collection[str]) -> int:
+        """The most lines a value of the columns `keys` takes in the table as laid out (1 without rows)."""
+        chosen = [i for i, key in enumerate(self.keys) if key in keys]
+        return max((len(self._wrapped(index)[0][i]) for index in range(len(self.records)) for i in chosen), default=1)
 
     def draw(self) -> None:
         """The table from the flow's position down, the header row again on every new page; a row taller than a

@@ -119,6 +119,28 @@ def phrase(found: list[Word], text: str, page: int | None = None) -> Word:
                 max(w.x1 for w in words), max(w.bottom for w in words))
 
 
+def cell_lines(found: list[Word], text: str) -> list[str]:
+    """The lines of the first left-aligned table cell reading `text`, as printed: each line's words from the cell's
+    left edge, as far as they read on in `text` (a cell further right on the same line reads something else)."""
+    wanted = text.split()
+    lines_at: dict[tuple[int, float], list[Word]] = {}
+    for word in found:
+        lines_at.setdefault((word.page, word.top), []).append(word)
+    order = list(lines_at)
+    for first in (word for word in found if word.text == wanted[0]):
+        rest, lines = wanted, []
+        for at in order[order.index((first.page, first.top)):]:
+            row = sorted((word for word in lines_at[at] if word.x0 > first.x0 - 0.5), key=lambda word: word.x0)
+            taken = next((n for n in range(len(row), 0, -1) if [word.text for word in row[:n]] == rest[:n]), 0)
+            if not taken or abs(row[0].x0 - first.x0) > 0.5:
+                break
+            lines.append(" ".join(rest[:taken]))
+            rest = rest[taken:]
+            if not rest:
+                return lines
+    raise AssertionError(f"no cell reads «{text}»")
+
+
 def page_count(path: Path) -> int:
     return int(info(path)["Pages"])
 

@@ -14,7 +14,7 @@ from openpyxl.cell.cell import MergedCell
 
 from bvct_desktop.core import settings
 from bvct_desktop.core.kinds import COMPLAINTS
-from bvct_desktop.io.documents import lists, pdf, render, tables, workbook
+from bvct_desktop.io.documents import layout, lists, pdf, render, tables, workbook
 from tests import office_2016
 
 from . import pdfcheck
@@ -363,3 +363,58 @@ def test_the_printed_register_tells_each_slips_relation_and_whom_it_vets(tmp_pat
         band = {word.text for word in found if word.page == number.page
                 and number.top - 1 <= word.top < (min(below) if below else number.top + 60)}
         assert set((slip["vetted_name"] or "").split()) <= band, slip["number"]
+
+
+
+LONG_POST = "Phó Giám đốc Sở Nông nghiệp và Môi trường, kiêm Chánh Văn phòng Điều phối nông thôn mới tỉnh"
+LONG_UNIT = "Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh"
+SHORT_POSTS = [{"full_name": "Tôn Nữ Hoàng Bảo Ngọc", "birth_date": "1985", "unit": "Sở Xây dựng",
+                "position": "Trưởng phòng Quy hoạch và Phát triển hạ tầng", "role": "Thành viên"},
+               {"full_name": "Trần Văn Hùng", "birth_date": "1970", "position": "Chuyên viên", "unit": "Sở Ngoại vụ",
+                "role": "Thành viên"}]
+
+
+def _head(unit: str) -> dict:
+    return {"full_name": "Nguyễn Thị Phương Thảo", "birth_date": "1978-05-02", "position": LONG_POST, "unit": unit,
+            "role": "Trưởng đoàn"}
+
+
+def _printed_members(tmp_path, history, options, members: list[dict]) -> tuple[list[pdfcheck.Word], dict]:
+    """The words of a member list as printed, and how many of its characters each size has."""
+    target = tmp_path / "doan.pdf"
+    pdf.save(render.delegation_pdf(history, [{**TRIP, "members": members}], PRINTED, options), target)
+    return pdfcheck.words(target), pdfcheck.font_sizes(target)
+
+
+@pdfcheck.needs_poppler
+def test_a_member_list_with_a_long_post_sets_its_table_one_size_smaller_each_post_in_four_lines_each_name_whole(
+        tmp_path, history, options):
+    """A 74-letter post took 5 lines at 12 pt beside the names kept whole: the table is set at 11 pt, every post and
+    unit on 4 lines at most, names still whole; heading, trip and signature keep their sizes."""
+    members = [_head("Sở Nông nghiệp và Môi trường"), *SHORT_POSTS]
+    found, sizes = _printed_members(tmp_path, history, options, members)
+    for member in members:
+        assert pdfcheck.cell_lines(found, member["full_name"]) == [member["full_name"]]
+        for key in lists.LONG_VALUES:
+            assert len(pdfcheck.cell_lines(found, member[key])) <= lists.MOST_LINES, member[key]
+    _, ordinary = _printed_members(tmp_path, history, options, TRIP["members"])
+    table = options.profile.size("table")
+    assert table - 1 in sizes and table not in sizes
+    assert set(sizes) - {table - 1} == set(ordinary) - {table}
+
+
+@pdfcheck.needs_poppler
+def test_a_long_post_beside_a_long_unit_takes_a_line_less_at_11_pt_never_smaller(tmp_path, history, options):
+    """With «Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh» beside it the post takes 6 lines at 12 pt
+    and 5 at 11 (both on 4 need 209 pt, the names whole leave them 194): the table stops at the slip's least size."""
+    found, sizes = _printed_members(tmp_path, history, options, [_head(LONG_UNIT), *SHORT_POSTS])
+    assert min(sizes) == layout.SMALLEST
+    assert len(pdfcheck.cell_lines(found, LONG_POST)) == lists.MOST_LINES + 1
+    assert pdfcheck.cell_lines(found, "Nguyễn Thị Phương Thảo") == ["Nguyễn Thị Phương Thảo"]
+
+
+@pdfcheck.needs_poppler
+def test_a_member_list_of_ordinary_posts_keeps_the_profiles_table_size(tmp_path, history, options):
+    members = [{**_head("Sở Nông nghiệp và Môi trường"), "position": "Phó Giám đốc"}, *SHORT_POSTS]
+    _, sizes = _printed_members(tmp_path, history, options, members)
+    assert options.profile.size("table") in sizes and options.profile.size("table") - 1 not in sizes
