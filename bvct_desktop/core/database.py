@@ -359,11 +359,12 @@ class FileDatabase(Database):
     @contextlib.contextmanager
     def _begin(self, connection: Connection, write: bool) -> Iterator[None]:
         if not write:
+            engine.busy_wait(connection, self.busy_timeout_ms)
             with connection.begin():
                 yield
             return
-        with engine.busy_wait(connection, write_wait_ms(self.busy_timeout_ms), self.busy_timeout_ms), \
-                connection.execution_options(immediate=True).begin():
+        engine.busy_wait(connection, write_wait_ms(self.busy_timeout_ms))
+        with connection.execution_options(immediate=True).begin():
             yield
 
     @contextlib.contextmanager

@@ -34,6 +34,7 @@ COPY_CACHE_KIB = 2_048
 # RSS of 149 MB with CACHE_KIB, 1.95 s and 61 MB with this, 5.3 s and 46 MB with COPY_CACHE_KIB.
 CHECK_CACHE_KIB = 16_384
 LATER_INFO = "bvct_built_later"  # statements waiting for `built_later`'s end (connection.info)
+BUSY_INFO = "bvct_busy_ms"  # the busy time `busy_wait` last set on the pooled connection (connection.info)
 
 
 def _null(value: None) -> None:
@@ -59,7 +60,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
     cache_kib = CHECK_CACHE_KIB if read_only else CACHE_KIB
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record) -> None:
+    def _configure(dbapi_connection, record) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _begin)
         cursor = dbapi_connection.cursor()
         for pragma in ("cipher_log_level = NONE", "foreign_keys = ON", journal,
@@ -70,6 +71,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
                        "synchronous = FULL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        record.info[BUSY_INFO] = busy_timeout_ms
         dbapi_connection.create_function(collation.SQL_FUNCTION, 1, collation.sql_name_key, deterministic=True)
 
     @event.listens_for(engine, "begin")
@@ -80,23 +82,23 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int | None = None, read
     return engine
 
 
-@contextlib.contextmanager
-def busy_wait(connection: Connection, ms: int, usual_ms: int) -> Iterator[None]:
-    """The connection's busy time at `ms` for the block (a transaction begun in it waits that long for
-    another's write), then `usual_ms` again; a connection it cannot be set back on is discarded, not pooled.
+def busy_wait(connection: Connection, ms: int) -> None:
+    """The connection's busy time at `ms` (a transaction it begins waits that long for another's write),
+    until another use wants another: each pooled connection remembers its own, and is set only when it differs.
+    A connection it cannot be set on is discarded, not pooled, and the busy time set on a new one.
     Set on the driver's connection: through `connection` it would begin a transaction."""
-    if ms == usual_ms:
-        yield
+    if connection.info.get(BUSY_INFO) == ms:
         return
-    driver = connection.connection.driver_connection
-    driver.execute(f"PRAGMA busy_timeout = {int(ms)}")
     try:
-        yield
-    finally:
-        try:
-            driver.execute(f"PRAGMA busy_timeout = {int(usual_ms)}")
-        except sqlcipher.Error:  # an error of the block is the one to tell; the connection, still at `ms`, is closed
-            connection.invalidate()
+        _set_busy(connection, ms)
+    except sqlcipher.Error:
+        connection.invalidate()  # the next use of `connection` takes a new one from the pool
+        _set_busy(connection, ms)
+
+
+def _set_busy(connection: Connection, ms: int) -> None:
+    connection.connection.driver_connection.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    connection.info[BUSY_INFO] = ms
 
 
 @contextlib.contextmanager

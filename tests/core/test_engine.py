@@ -7,6 +7,7 @@ import threading
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import event
 
 from bvct_desktop.core import engine, vault
 from bvct_desktop.core.database import writes_wait_at_most
@@ -160,13 +161,57 @@ def _busy_time_refused(action, pragma, value, *_) -> int:
     return sqlcipher.SQLITE_DENY if setting else sqlcipher.SQLITE_OK
 
 
-def test_a_connection_whose_busy_time_cannot_be_set_back_after_a_write_is_discarded_not_used_again(db):
-    """A write waits briefly for another's; were its connection pooled with that wait, later writes on it would
-    be refused as busy at once."""
+def test_a_connection_whose_busy_time_cannot_be_set_back_is_discarded_and_the_next_write_waits_on_a_new_one(db):
+    """A write waits briefly for another's; were its connection used again with that wait, later writes on it
+    would be refused as busy at once."""
     with writes_wait_at_most(200), db.write() as connection:
         connection.exec_driver_sql("INSERT INTO waiting (n) VALUES (1)")
         driver = connection.connection.driver_connection
         driver.set_authorizer(_busy_time_refused)
+    assert _save(db, 2) == db.busy_timeout_ms
     with pytest.raises(sqlcipher.ProgrammingError, match="closed"):
         driver.execute("SELECT 1")
-    assert _rows(db) == [(1,)]
+    assert _rows(db) == [(1,), (2,)]
+
+def _busy_times_set(db, saves) -> dict[int, int]:
+    """How many times `saves` set the busy time, on each driver connection they used."""
+    counted: dict[int, int] = {}
+
+    def traced(dbapi_connection, *_) -> None:
+        def statement(sql: str) -> None:
+            if sql.startswith("PRAGMA busy_timeout ="):
+                counted[id(dbapi_connection)] = counted.get(id(dbapi_connection), 0) + 1
+        dbapi_connection.set_trace_callback(statement)
+
+    event.listen(db.engine, "checkout", traced)
+    try:
+        saves()
+    finally:
+        event.remove(db.engine, "checkout", traced)
+    return counted
+
+
+def _save(db, n: int) -> int:
+    """A save; gives the busy time it waited with."""
+    with db.write() as connection:
+        connection.exec_driver_sql("INSERT INTO waiting (n) VALUES (?)", (n,))
+        return connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one()
+
+
+def test_saves_in_a_row_waiting_briefly_set_the_short_wait_once_on_their_connection(db):
+    waited = []
+
+    def saves() -> None:
+        with writes_wait_at_most(200):
+            waited.extend([_save(db, 1), _save(db, 2)])
+
+    assert set(_busy_times_set(db, saves).values()) == {1}
+    assert waited == [200, 200]
+
+
+def test_after_saves_waiting_briefly_reads_and_writes_wait_the_usual_time_again(db):
+    with writes_wait_at_most(200):
+        _save(db, 1)
+    assert _save(db, 2) == db.busy_timeout_ms
+    with db.read() as connection:
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == db.busy_timeout_ms
