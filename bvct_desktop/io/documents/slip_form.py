@@ -126,7 +126,7 @@ def _labelled(slip: Mapping[str, Any], item: str | Joined) -> tuple[str, str | N
 def _worked_before_1975(slip: Mapping[str, Any]) -> bool:
     """Whether the slip asks what the subject did before 1975: said already, or born before BORN_TOO_LATE (or
     when not known)."""
-    born = slip["birth_date"]
+    born = slip.get("birth_date")
     if any(slip.get(key) for key in BEFORE_1975.keys) or not born:
         return True
     return (dates.PartialDate.from_iso(born) if isinstance(born, str) else born).year < BORN_TOO_LATE
@@ -210,7 +210,7 @@ class SlipFlow(Flow):
 
 def continued(slip: Mapping[str, Any]) -> str:
     """"(Tiếp theo Phiếu yêu cầu xác minh lai lịch số 12/PXM ngày 05/01/2025: PHẠM VĂN BÌNH, ngày sinh: 1950)"."""
-    birth = SLIPS.field("birth_date").display(slip["birth_date"])
+    birth = SLIPS.field("birth_date").display(slip.get("birth_date"))
     return (f"(Tiếp theo {TITLE.capitalize()} số {slip['number']} ngày "
             f"{SLIPS.field('issued_on').display(slip['issued_on'])}: {slip['full_name'].upper()}"
             + (f", ngày sinh: {birth})" if birth else ")"))

@@ -77,6 +77,13 @@ def test_what_the_archives_search_by_left_empty_is_dotted_for_the_officer_to_wri
     assert pdfcheck.info(target)["Pages"] == "1"
 
 
+def test_a_slip_given_without_a_birth_date_prints_it_as_not_known_and_asks_for_work_before_1975(printed, slip):
+    """Values read from where a particular is not kept lack its key: printed as one not known."""
+    unborn = {key: value for key, value in slip.items()
+              if key not in ("birth_date", "work_before_1975", "place_before_1975")}
+    lines = pdfcheck.lines(printed([unborn]))
+    assert "Ngày sinh: Giới tính: Nam" in lines and "Nghề nghiệp, chức vụ, đơn vị trước 1975:" in lines
+
 @pytest.mark.parametrize(("born", "asked"), [("1968", False), ("1960-01", False), ("1959-12-31", True), (None, True)])
 def test_work_before_1975_is_asked_of_a_subject_old_enough_to_have_had_it(printed, slip, born, asked):
     """A subject born since 1960 was a child in 1975: the line is left out, unless the slip says something there."""
