@@ -580,7 +580,7 @@ def _lost(target: Path, current: keyfile.KeyFile | None, db_key: bytes, backup_p
     db = FileDatabase(target, db_key, current.db_id, actor, clock)
     try:
         return restore_loss.told(db, backup_path)
-    except Exception:  # noqa: BLE001 - a database that cannot be read (the reason to restore) tells no loss
+    except (BvctError, *engine.DATABASE_ERRORS):  # one that cannot be read (the reason to restore) tells no loss
         return None
     finally:
         db.close()

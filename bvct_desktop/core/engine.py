@@ -34,6 +34,7 @@ COPY_CACHE_KIB = 2_048
 # RSS of 149 MB with CACHE_KIB, 1.95 s and 61 MB with this, 5.3 s and 46 MB with COPY_CACHE_KIB.
 CHECK_CACHE_KIB = 16_384
 LATER_INFO = "bvct_built_later"  # statements waiting for `built_later`'s end (connection.info)
+DATABASE_ERRORS = (exc.DBAPIError, sqlcipher.DatabaseError)  # SQLite's word on a file, through SQLAlchemy or not
 BUSY_INFO = "bvct_busy_ms"  # the busy time `busy_wait` last set on the pooled connection (connection.info)
 
 

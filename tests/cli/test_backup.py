@@ -110,6 +110,18 @@ def test_a_restore_over_a_database_it_cannot_read_tells_no_loss(backed_up, cli):
     assert restore_loss.LOST not in out and restore_loss.NOTHING_LOST not in out, out
 
 
+@pytest.mark.file_only("a file database's restore keeps the current pair; a server is restored only into an empty one")
+def test_a_fault_of_the_program_while_the_loss_is_counted_is_not_taken_for_a_database_it_cannot_read(
+        backed_up, cli, monkeypatch):
+    def fault(*_):
+        raise KeyError("audit_head")
+
+    monkeypatch.setattr(restore_loss, "told", fault)
+    with pytest.raises(KeyError):
+        backup.restore(backed_up, ADMIN, PASSWORD, cli.db)
+    assert cli("users", "list")[0] == 0
+
+
 @pytest.mark.file_only("a restore to a file; a server is restored only into an empty one (tests/server/test_moving.py)")
 def test_the_restore_s_entry_names_the_backup_by_its_full_path_as_typed_relative(backed_up, cli, monkeypatch):
     """«bvct restore chuyen-may.bvctbak» typed in the USB stick's folder: the trail says which stick or
