@@ -101,6 +101,8 @@ class _Task(QObject):
     while its job runs would take the task with it, never told that the job ended. The job is then
     cancelled if it can be, and its outcome told to no one (an unexpected error logged)."""
 
+    ended = Signal()  # the job's end, before `on_done`, with its window still there
+
     def __init__(self, parent: QObject | None, job: Callable[[Progress], Any],
                  on_done: Callable[[Any, BaseException | None], None], cancellable: bool):
         super().__init__()
@@ -124,13 +126,10 @@ class _Task(QObject):
         self.done = True
         _RUNNING.discard(self)
         if not self.orphaned:
-            self._ended()
+            self.ended.emit()
             self._on_done(result, error)
         elif error is not None and not isinstance(error, Cancelled):
             failure_message(error, "Không xong việc của một cửa sổ đã đóng")
-
-    def _ended(self) -> None:  # noqa: B027 - a hook
-        """Before `on_done`, with its window still there."""
 
 
 class BackgroundTask(_Task):
@@ -148,6 +147,7 @@ class BackgroundTask(_Task):
         self.dialog.setValue(0)  # Qt shows the dialog after the minimum duration only once it has a value
         self.worker.advanced.connect(self._advanced)
         self.dialog.canceled.connect(self.cancel)
+        self.ended.connect(self._close_dialog)
 
     @property
     def cancel_requested(self) -> bool:
@@ -175,7 +175,7 @@ class BackgroundTask(_Task):
         if stage and not self.worker.cancel_requested:
             self.dialog.setLabelText(stage)
 
-    def _ended(self) -> None:
+    def _close_dialog(self) -> None:
         self.dialog.reset()  # stops the timer that would show it still
         self.dialog.hide()
 
