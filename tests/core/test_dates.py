@@ -163,6 +163,13 @@ def test_only_a_whole_day_with_two_figures_for_its_year_is_given_a_century(typed
     assert with_full_year(typed, 2026) == typed
 
 
+@pytest.mark.parametrize(("typed", "told"), [("45/13/65", "tháng 13 không hợp lệ"),
+                                             ("31/2/65", "ngày 31/02/1965 không tồn tại"),
+                                             ("29/2/25", "ngày 29/02/2025 không tồn tại")])
+def test_a_day_that_does_not_exist_given_its_century_is_still_refused_with_the_usual_words(typed, told):
+    with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
+        parse_date(with_full_year(typed, 2026))
+
 def test_a_file_s_day_with_a_two_digit_year_is_refused_not_given_a_century():
     """An import must not guess the century: «12/3/65» in a cell is said wrong."""
     with pytest.raises(RowProblem):

@@ -63,6 +63,12 @@ def test_a_day_that_does_not_exist_stays_as_typed_and_is_said_wrong(qtbot, form)
     assert form.errors["issued_on"].isVisible()
 
 
+def test_a_day_with_a_two_digit_year_that_does_not_exist_shows_its_century_and_is_said_not_to_exist(qtbot, form):
+    """«31/2/65» is told as any day that does not exist, not as no day at all: the form takes two-digit years."""
+    type_day(qtbot, form.inputs["issued_on"], "31/2/65")
+    assert form.inputs["issued_on"].text() == "31/2/1965"
+    assert form.errors["issued_on"].text() == "Ngày phát hành: ngày 31/02/1965 không tồn tại"
+
 @pytest.mark.parametrize(("typed", "unit"), [("a93", A93), ("pv27", PV27), ("PV27", PV27)])
 def test_the_recipient_is_found_by_a_few_letters_of_its_code(qtbot, form, typed, unit):
     box = form.inputs["recipient"]
