@@ -14,7 +14,7 @@ from reportlab.lib.units import cm
 
 from ...core.kinds import CADRES, RELATIVES
 from ...core.personfile.foreign import RELATIVE_ABROAD
-from ...core.personfile.relatives import SPOUSE_SIDE
+from ...core.personfile.relatives import SPOUSE_SIDE, residence_told
 from ...core.personfile.vitae import OWN_HISTORY, SALARY, TRAINING
 from . import fonts, tables
 from .fonts import BOLD, ITALIC, REGULAR
@@ -238,10 +238,12 @@ def _element(element: Mapping[str, Any]) -> str:
 
 
 def _about(relative: Mapping[str, Any]) -> str:
-    """A relative's particulars as item 30 asks them, those the file holds, first that they have died."""
+    """A relative's particulars as item 30 asks them, those the file holds, first that they have died (then where
+    they lived is where they lived before)."""
     died = relative["died"] and relative["died"][0].upper() + relative["died"][1:]
     return "; ".join(filter(None, (died, *(f"{label}: {relative[key]}" for key, label in (
-        ("home_town", "quê quán"), ("occupation", "nghề nghiệp"), ("residence", "nơi ở")) if relative[key]))))
+        ("home_town", "quê quán"), ("occupation", "nghề nghiệp")) if relative[key]),
+        residence_told(relative["died"], relative["residence"]))))
 
 
 def _appraisal(appraisal: Mapping[str, Any]) -> str:

@@ -150,6 +150,19 @@ def test_a_slip_about_a_relative_who_has_died_says_so_in_its_note(db):
     assert "note" not in slip_draft.slip_for(db, _listed(db, hung, "Cha").id).values
 
 
+def test_a_dead_relatives_residence_is_where_they_lived_before_they_died_never_where_they_live(db):
+    """Officers write for the dead «nơi ở trước khi mất: …», never a residence the police would read as current:
+    the slip's «Nơi ở» stays empty and its note tells the last one (left out when not known)."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {**MOTHER, "death_date": "1970", "residence": "Phường Phú Thủy, Phan Thiết"})
+    relatives.add_relative(db, hung, {**BROTHER, "deceased": "Có"})
+    mother = slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values
+    brother = slip_draft.slip_for(db, _listed(db, hung, "Anh/chị/em").id).values
+    assert "residence" not in mother and "residence" not in brother
+    assert mother["note"] == "Người được xác minh đã mất năm 1970; nơi ở trước khi mất: Phường Phú Thủy, Phan Thiết."
+    assert brother["note"] == ("Người được xác minh đã mất; nơi ở trước khi mất: San Jose, California, Hoa Kỳ.")
+
+
 def test_work_under_the_former_regime_follows_its_years_and_what_has_no_year_comes_last_in_the_order_recorded(db):
     """The same slip on the file database and on the office server: a post with no year after those dated."""
     hung = person_named(db, "Nguyễn Văn Hùng")

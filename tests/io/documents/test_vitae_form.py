@@ -142,6 +142,18 @@ def test_a_relative_who_has_died_is_told_so_first_in_item_30(tmp_path, history):
     assert "Cha Tôn Thất Nguyễn Hoàng 1938 Đã mất khoảng năm 1970; quê quán: Phú Thủy" in text
 
 
+def test_a_dead_relatives_residence_is_the_one_before_they_died(tmp_path, history):
+    """Officers write where the dead lived last as «nơi ở trước khi mất», never as a residence now; a living
+    relative's stays «nơi ở»."""
+    father = {"relation": "Cha", "full_name": "Nguyễn Văn Tư", "birth_date": "1938", "home_town": "Mũi Né",
+              "residence": "Phường Phú Thủy", "occupation": "Làm ruộng", "source": "", "died": "đã mất năm 1970"}
+    mother = {**father, "relation": "Mẹ", "full_name": "Trần Thị Lành", "birth_date": "1942", "died": None}
+    text = " ".join(written(tmp_path, cadre(relatives=[father, mother]), history))
+    assert ("Cha Nguyễn Văn Tư 1938 Đã mất năm 1970; quê quán: Mũi Né; nghề nghiệp: Làm ruộng; nơi ở trước khi mất: "
+            "Phường Phú Thủy") in text
+    assert "Mẹ Trần Thị Lành 1942 quê quán: Mũi Né; nghề nghiệp: Làm ruộng; nơi ở: Phường Phú Thủy" in text
+
+
 def test_lists_of_items_21_22_29_and_32_read_as_held(tmp_path, history):
     person = cadre(
         rewards=[{"awarded_on": "2019", "award": "Giấy khen", "authority": "Giám đốc Sở", "decision_no": "12/QĐ",
