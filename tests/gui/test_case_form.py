@@ -9,6 +9,7 @@ from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.cases import NOTE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
+from bvct_desktop.core.personfile.relatives import DECLARED_MEMBERS
 from bvct_desktop.core.schema import persons
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.case_form import AWAITING_TITLE, FOUND_TITLE, ISSUES_TITLE, MISSING_TITLE
@@ -94,6 +95,18 @@ def test_a_missing_relative_reads_as_typed_with_a_less_than_or_an_ampersand(qtbo
     relatives.add_relative(context.db, _person(context), {"relation": "Vợ", "full_name": name})
     form = _case_window(qtbot, monkeypatch, context, None)
     assert f"Vợ: {name} (chưa có phiếu xác minh" in _shown(_titled(form, MISSING_TITLE)).toPlainText()
+
+
+def test_a_party_member_declared_in_full_is_shown_spared_a_check_of_their_own(qtbot, monkeypatch, context):
+    """HD 06-HD/TW mục 3.4c: the window says why a parent who is a Party member is not among those to check."""
+    father = {"full_name": "Nguyễn Văn Chín", "birth_date": "1940", "home_town": "Hàm Tiến",
+              "residence": "Phường Hàm Tiến", "occupation": "Hưu trí"}
+    record = relatives.add_relative(context.db, _person(context), {"relation": "Cha", **father})
+    listed = next(r for r in relatives.list_relatives(context.db, _person(context)) if r.id == record)
+    editing.save(context.db, "cadres", {**father, "party_joined_on": "03/02/1965"}, person_id=listed.relative_id)
+    form = _case_window(qtbot, monkeypatch, context, None)
+    assert "– Cha: Nguyễn Văn Chín" in _shown(_titled(form, DECLARED_MEMBERS)).toPlainText()
+    assert "Nguyễn Văn Chín" not in _shown(_titled(form, MISSING_TITLE)).toPlainText()
 
 
 def test_an_issue_s_lines_after_its_first_start_under_its_text_not_under_its_dash(qtbot, monkeypatch, context):

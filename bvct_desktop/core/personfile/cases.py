@@ -124,6 +124,7 @@ class CaseFile:
     team: list[dict[str, Any]]  # the verification team (case_steps.TEAM)
     missing_items: list[str]  # the dossier's items not received yet (case_steps.missing_items)
     minutes: list[dict[str, Any]]  # the verification minutes, oldest first (case_steps.MINUTES)
+    declared_members: list[Relative]  # those the rules require checked whom HD 06 spares (Relative.declared_member)
 
     def awaiting(self) -> list[str]:
         """Each slip of the case still without a reply, by whom it is about: «Cha: Nguyễn Văn Tư (phiếu 60/PXM
@@ -460,7 +461,8 @@ def _versioned(case: Mapping[str, Any]) -> dict[str, Any]:
 
 def case_file(db: Database, case_id: int) -> CaseFile:
     """The case (with its VERSION) with its slips, archive requests, the letters about the person (open
-    today or not), relatives still unchecked, validity, its team, dossier items missing and minutes."""
+    today or not), relatives still unchecked, validity, its team, dossier items missing, minutes and
+    the relatives spared a check of their own (HD 06-HD/TW mục 3.4c)."""
     db.require(Action.BROWSE, "xem hồ sơ thẩm tra")
     with db.read() as connection:
         case = _versioned(writes.current(connection, vetting_cases, case_id, "hồ sơ thẩm tra"))
@@ -480,7 +482,8 @@ def case_file(db: Database, case_id: int) -> CaseFile:
     concluded_on = case["concluded_on"]
     return CaseFile(case, full_name, birth_date, served, requests, about, missing, issues,
                     add_months(concluded_on, months) if concluded_on else None, kept(concluded_on), team, items,
-                    minutes)
+                    minutes, [relative for relative in family if relative.relation in MUST_CHECK
+                              and relative.declared_member])
 
 
 def kept(concluded_on: dt.date | None) -> retention.Kept | None:
@@ -537,11 +540,12 @@ def unchecked(relatives_: list[Relative], opened_on: dt.date, served: list[dict[
               slips_of: Mapping[int, tuple[int, ...]]) -> list[Unchecked]:
     """Relatives the rules require checked who have no slip in the case (`served`): none about them as a person,
     nor among those the person file joins to them (`slips_of` their record: a slip written without a home town made
-    a person of its own); and parents neither in the person's list of relatives nor checked by a slip of the case."""
+    a person of its own), but for a Party member declared in full (Relative.declared_member); and parents neither in
+    the person's list of relatives nor checked by a slip of the case."""
     checked_persons, served_ids = {slip["person_id"] for slip in served}, {slip["id"] for slip in served}
     found = []
     for relative in relatives_:
-        if relative.relation not in MUST_CHECK or relative.relative_id in checked_persons \
+        if relative.relation not in MUST_CHECK or relative.declared_member or relative.relative_id in checked_persons \
                 or served_ids.intersection(slips_of.get(relative.id, ())):
             continue
         if relative.relation == "Con" and not _adult(relative.birth_date, opened_on):

@@ -6,6 +6,7 @@ written through the same plan as a row of `bvct import relatives` (core/plans/re
 """
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..errors import InputError
 from ..kinds import RELATIVES, SELF
 from ..permissions import Action
 from ..plans.base import Target
-from ..schema import foreign_elements, persons, political_notes, relatives
+from ..schema import cadres, foreign_elements, persons, political_notes, relatives
 from . import writes
 
 KIND = "relatives"
@@ -27,6 +28,11 @@ FIELDS = tuple(f for f in RELATIVES.fields if f.key not in ("cadre_name", "cadre
 OWN_SIDE = ("Cha", "Mẹ", "Vợ", "Chồng", "Con", "Anh/chị/em")
 SPOUSE_SIDE = ("Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng")
 FORM_2C_ORDER = (SELF, *OWN_SIDE, *SPOUSE_SIDE, "Khác")  # item 30: a) own side, b) the spouse's side
+# HD 06-HD/TW (09/6/2025) mục 3.4c (brief §1.2): a parent, sibling or child who is a Party member and declared in
+# full needs no verification of their own; declared in full is every particular the list asks of them
+MEMBER_KIN = ("Cha", "Mẹ", "Anh/chị/em", "Con")
+DECLARED_IN_FULL = ("full_name", "birth_date", "home_town", "residence", "occupation")
+DECLARED_MEMBERS = "Thân nhân là đảng viên đã khai đầy đủ, không phải xác minh riêng (HD 06-HD/TW, mục 3.4c)"
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Relative:
     deceased: bool | None = None
     death_date: str | None = None  # ISO at its precision, "~1970" when approximate (core/dates.py)
     birth_place: str | None = None  # as written (Place.ADDRESS)
+    party_joined_on: dt.date | None = None  # «Ngày vào Đảng» of the relative's own record in the cadres register
     versions: tuple[int, ...] = ()  # what a save of it compares (editing.versions; read by list_relatives)
 
     @property
@@ -61,6 +68,13 @@ class Relative:
         if not self.deceased:
             return None
         return " ".join(filter(None, ("đã mất", self.death_date and PartialDate.from_iso(self.death_date).when)))
+
+    @property
+    def declared_member(self) -> bool:
+        """A living parent, sibling or child who is a Party member (the one record of it: their entry in the cadres
+        register with «Ngày vào Đảng») with every particular DECLARED_IN_FULL: not verified separately."""
+        return (self.relation in MEMBER_KIN and self.party_joined_on is not None and not self.deceased
+                and all(getattr(self, key) for key in DECLARED_IN_FULL))
 
 
 def residence_told(died: str | None, residence: str | None) -> str | None:
@@ -83,8 +97,9 @@ def of_person(connection: Connection, person_id: int) -> list[Relative]:
                     persons.c.full_name, persons.c.birth_date, persons.c.home_town, persons.c.residence,
                     relatives.c.occupation, relatives.c.abroad, relatives.c.country,
                     relatives.c.abroad_since, relatives.c.abroad_work, relatives.c.deceased,
-                    relatives.c.death_date, persons.c.birth_place)
-             .select_from(relatives.join(persons, relatives.c.relative_id == persons.c.id))
+                    relatives.c.death_date, persons.c.birth_place, cadres.c.party_joined_on)
+             .select_from(relatives.join(persons, relatives.c.relative_id == persons.c.id)
+                          .outerjoin(cadres, (cadres.c.person_id == persons.c.id) & cadres.c.deleted_at.is_(None)))
              .where(relatives.c.person_id == person_id, relatives.c.deleted_at.is_(None)))
     found = [Relative(**row) for row in connection.execute(query).mappings()]
     return sorted(found, key=lambda r: (family_rank(r.relation), r.birth_date or "", r.id))

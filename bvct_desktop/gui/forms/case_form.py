@@ -21,6 +21,7 @@ from ...core.kinds import ARCHIVE_REQUESTS, COMPLAINTS, SLIPS, kind_named
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ...core.personfile.political import POLITICAL_NOTES
+from ...core.personfile.relatives import DECLARED_MEMBERS
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
@@ -197,11 +198,15 @@ class CaseForm(QDialog):
         self._add_buttons(buttons)
 
     def _show_findings(self, found: cases.CaseFile) -> None:
-        """What the verification has found so far, read first on opening the case: the relatives still to check,
+        """What the verification has found so far, read first on opening the case: the relatives still to check
+        (and those Party members declared in full whom HD 06 spares it),
         the slips awaiting their replies and those whose reply found an archive record, and the political issues."""
         awaiting, records = found.awaiting(), found.found_records()
         if found.unchecked:
             self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True))
+        if found.declared_members:
+            self.body.addWidget(_in_lines(DECLARED_MEMBERS, [f"{relative.relation}: {relative.full_name}"
+                                                             for relative in found.declared_members], dashed=True))
         if awaiting:
             self.body.addWidget(_in_lines(AWAITING_TITLE, awaiting, dashed=True))
         if not found.unchecked and not awaiting:

@@ -122,6 +122,39 @@ def test_a_parent_who_has_died_is_still_to_check(db):
     assert ("Cha", "Nguyễn Văn Tư") in [(u.relation, u.full_name) for u in cases.case_file(db, case).unchecked]
 
 
+def _party_member(db, relative):
+    """The relative entered in the cadres register (the same person) with «Ngày vào Đảng»: the one place a
+    relative's Party membership is recorded."""
+    editing.save(db, "cadres", {"full_name": relative.full_name, "birth_date": relative.birth_date,
+                                "home_town": relative.home_town, "residence": relative.residence,
+                                "party_joined_on": "03/02/2010"},
+                 person_id=relative.relative_id)
+
+
+def test_a_parent_or_child_who_is_a_party_member_fully_declared_needs_no_separate_check(db):
+    """HD 06-HD/TW mục 3.4c (brief §1.2): a parent, sibling or child who is a Party member and fully declared (name,
+    birth year, home town, residence and occupation all given) is not verified separately; a spouse still is, and so
+    is a member declared only in part, or one who has died."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    father, wife, son = relatives.list_relatives(db, hung)
+    for relative in (father, wife, son):
+        _party_member(db, relative)
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    found = cases.case_file(db, case)
+    assert [u.relation for u in found.unchecked] == ["Vợ", "Mẹ"]
+    assert [f"{r.relation}: {r.full_name}" for r in found.declared_members] == [
+        "Cha: Nguyễn Văn Tư", "Con: Nguyễn Minh Khoa"]
+    relatives.update_relative(db, son.id, {"relation": "Con", "full_name": son.full_name,
+                                           "birth_date": son.birth_date, "home_town": son.home_town,
+                                           "residence": son.residence})  # his occupation no longer written
+    relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": father.full_name,
+                                              "birth_date": father.birth_date, "home_town": father.home_town,
+                                              "residence": father.residence, "occupation": father.occupation,
+                                              "death_date": "2020"})
+    found = cases.case_file(db, case)
+    assert [u.relation for u in found.unchecked] == ["Cha", "Vợ", "Con", "Mẹ"] and found.declared_members == []
+
+
 def test_who_is_still_unchecked_for_a_case(cli, db, tmp_path):
     hung = person_named(db, "Nguyễn Văn Hùng")
     case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})
