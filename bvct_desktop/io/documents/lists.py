@@ -67,7 +67,7 @@ PASSPORT_COLUMNS: tuple[Column, ...] = (tables.counter(), *(
 # The vetting cases' list: the slips' replies given the most room
 _NAME, _BORN, _HOME, _POST, _PURPOSE, _OPENED, _REPLIES, _CONCLUSION, _NOTE = case_register.FIELDS
 CASE_COLUMNS: tuple[Column, ...] = (
-    tables.counter(), tables.of(_NAME, 1.6, excel_width=22, unbroken=True), tables.year_of_birth(_BORN, 0.6),
+    tables.counter(), replace(tables.of(_NAME, 1.6, excel_width=22), paired=True), tables.year_of_birth(_BORN, 0.6),
     tables.of(_HOME, 1.3, excel_width=20), tables.of(_POST, 1.7, excel_width=26),
     replace(tables.of(_PURPOSE, 1.0), kept=frozenset(choice for choice in _PURPOSE.choices  # «Bầu cử» never broken
                                                       if len(choice) <= tables.SHORT_CHOICE)),

@@ -56,7 +56,8 @@ class Column:
     the table has no room, for names; `kept`: the values never broken, a choice's short fixed words; `whole_label`:
     its header never broken, one word of a few syllables, «Ghi chú»; `dated`: a day in its values never parted
     from the word before it, «hạn 15/02/2026», and what it says in brackets on two lines at most, «(quá hạn 1.234 /
-    ngày)»)."""
+    ngày)»; `paired`: names on two lines at most, never a syllable a line — a list whose other columns need the
+    room more than a name needs its one line)."""
 
     key: str
     label: str
@@ -69,6 +70,7 @@ class Column:
     kept: frozenset[str] = frozenset()
     whole_label: bool = False
     dated: bool = False
+    paired: bool = False
 
     def text(self, record: Mapping[str, Any]) -> str:
         text = self._shown(record.get(self.key))
@@ -191,12 +193,14 @@ def _distinct(least: list[float], headed: list[float]) -> list[list[float]]:
 
 def _least_values(texts: Sequence[Sequence[str]] | None, index: int, column: Column, size: float) -> float:
     """What a column's values need at least: a whole value (numbers, dates; see _unbroken) or a kept one (a short
-    choice), else its longest word — a dated one's brackets on two lines."""
+    choice), else its longest word — a paired one's values, a dated one's brackets, on two lines."""
     if not texts:
         return 0.0
     values = [row[index] for row in _sampled(texts)]
     longest = _widest({part for value in values for part in (
         _unbroken(value) if column.whole else [value] if value in column.kept else words(value))}, REGULAR, size)
+    if column.paired:
+        return max([longest, *(_two_lines(value, size) for value in set(values) if value)])
     if not column.dated:
         return longest
     return max([longest, *(_two_lines(bracket, size) for bracket in {found for value in values
