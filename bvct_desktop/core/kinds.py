@@ -38,6 +38,8 @@ SELF = "Bản thân"  # the vetted person is the subject of the slip
 OTHER_RELATION = "Khác"  # a relation the list does not name
 RELATIONS = (SELF, "Cha", "Mẹ", "Vợ", "Chồng", "Cha vợ", "Mẹ vợ", "Cha chồng",
              "Mẹ chồng", "Con", "Anh/chị/em", OTHER_RELATION)
+GENDER_OF = {**dict.fromkeys(("Cha", "Chồng", "Cha vợ", "Cha chồng"), GENDERS[0]),
+             **dict.fromkeys(("Mẹ", "Vợ", "Mẹ vợ", "Mẹ chồng"), GENDERS[1])}  # what the relation alone tells
 # a relation as old lists write it, and the relation of form 2C it is
 RELATIONS_WRITTEN = (("Bố", "Cha"), ("Anh", "Anh/chị/em"), ("Chị", "Anh/chị/em"), ("Em", "Anh/chị/em"),
                      ("Anh chị em", "Anh/chị/em"), ("Anh chị em ruột", "Anh/chị/em"))
@@ -402,6 +404,16 @@ RELATIVES = Kind("relatives", "Thân nhân", (
              PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date"}, cadre=True)))
 
 KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS, RELATIVES)}
+
+
+def gender_by_relation(values: Mapping[str, object]) -> object:
+    """The gender of a row's person: as written, else as its relation tells it (a father is «Nam»); RowProblem
+    (at the gender) when the two disagree."""
+    gender, told = values.get("gender"), GENDER_OF.get(values.get("relation"))
+    if gender and told and gender != told:
+        raise RowProblem(f"giới tính «{gender}» trái với quan hệ «{values['relation']}» (giới tính «{told}»): "
+                         "hãy xem lại một trong hai cột", "gender")
+    return gender or told
 
 
 def kind_named(name: str) -> Kind:

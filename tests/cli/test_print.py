@@ -128,6 +128,18 @@ def test_slips_by_number_follow_the_order_given(loaded, tmp_path):
     assert "Số 12/PXM" in pdfcheck.text(target, first=2, last=2)
 
 
+def test_a_slip_imported_without_the_gender_its_relation_tells_prints_it(loaded, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    mother = list(rows[0])
+    for header, value in (("Số phiếu", "14/PXM"), ("Họ và tên người được xác minh", "Lê Thị Năm"),
+                          ("Giới tính", None), ("Quan hệ", "Mẹ")):
+        mother[headers.index(header)] = value
+    assert loaded("import", "slips", workbook(tmp_path / "me.xlsx", headers, [mother]))[0] == 0
+    target = tmp_path / "phieu.pdf"
+    assert loaded("print", "slips", "--year", "2025", "--numbers", "14/PXM", "--out", target)[0] == 0
+    assert any(line.endswith("Giới tính: Nữ") for line in pdfcheck.lines(target))
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (("--year", "2025", "--numbers", "12/PXM", "99/PXM"), "Không có phiếu số 99/PXM năm 2025"),
     (("--numbers", "12/PXM"), "Thiếu --year YYYY"),

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from .. import earlier_slips
 from ..database import Database
-from ..kinds import GENDERS, SLIP_PURPOSES
+from ..kinds import GENDER_OF, SLIP_PURPOSES
 from ..permissions import Action
 from ..plans.cases import OPEN
 from ..schema import history_declarations, persons, relatives, vetting_cases
@@ -37,8 +37,6 @@ FAMILY = {
 BIRTH_OF = {"father_name": "father_birth_date", "mother_name": "mother_birth_date", "spouse_name": "spouse_birth_date"}
 KEPT_ON_PERSON = ("ethnicity", "religion", "cccd", "cmnd")  # what a person's row holds that the slip asks for
 CHILD_PARENTS = {"Nam": ("", "Vợ"), "Nữ": ("Chồng", "")}  # a child's father and mother, by the person's gender
-GENDER_OF = {**dict.fromkeys(("Cha", "Chồng", "Cha vợ", "Cha chồng"), GENDERS[0]),
-             **dict.fromkeys(("Mẹ", "Vợ", "Mẹ vợ", "Mẹ chồng"), GENDERS[1])}  # what the relation alone tells
 
 
 @dataclass(frozen=True)
