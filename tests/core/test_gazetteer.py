@@ -226,6 +226,8 @@ def test_other_names_of_a_home_town(place, others):
     ("xã Đăk Nông, Ngọc Hồi", "xã Đăk Nông, Ngọc Hồi (nay: Xã Dục Nông, Quảng Ngãi)"),  # not the province
     ("Đắk Nông", "Đắk Nông (nay: Tỉnh Lâm Đồng)"),
     ("xa Phan Ri Cua, huyen Tuy Phong", "xa Phan Ri Cua, huyen Tuy Phong (nay: Xã Phan Rí Cửa, Lâm Đồng)"),
+    # a commune merged under a name that carries its former district's, telling it from another «Tân Hà»
+    ("xã Tân Hà, Lâm Đồng", "xã Tân Hà, Lâm Đồng (nay: Xã Tân Hà Lâm Hà, Lâm Đồng)"),
     ("Đặc khu Phú Quý, Lâm Đồng", "Đặc khu Phú Quý, Lâm Đồng"),  # a current name: shown as written
     ("Quỳnh Lưu, Nghệ An", "Quỳnh Lưu, Nghệ An"),
     # already saying what it is called now: as written, never told twice
