@@ -406,14 +406,19 @@ RELATIVES = Kind("relatives", "Thân nhân", (
 KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS, RELATIVES)}
 
 
-def gender_by_relation(values: Mapping[str, object]) -> object:
-    """The gender of a row's person: as written, else as its relation tells it (a father is «Nam»); RowProblem
-    (at the gender) when the two disagree."""
+def gender_told(values: Mapping[str, object]) -> object:
+    """The gender of a row's person: as written, else as its relation tells it (a father is «Nam»)."""
+    return values.get("gender") or GENDER_OF.get(values.get("relation"))
+
+
+def gender_doubts(values: Mapping[str, object]) -> list[RowProblem]:
+    """The gender written against the one its relation tells («Nữ» for a «Cha»): told at the gender, not refused
+    (old lists hold such slips)."""
     gender, told = values.get("gender"), GENDER_OF.get(values.get("relation"))
     if gender and told and gender != told:
-        raise RowProblem(f"giới tính «{gender}» trái với quan hệ «{values['relation']}» (giới tính «{told}»): "
-                         "hãy xem lại một trong hai cột", "gender")
-    return gender or told
+        return [RowProblem(f"giới tính «{gender}» trái với quan hệ «{values['relation']}» (giới tính «{told}»): "
+                           "hãy xem lại một trong hai cột", "gender")]
+    return []
 
 
 def kind_named(name: str) -> Kind:

@@ -27,7 +27,7 @@ from ..database import Database
 from ..errors import RowProblem
 from ..fields import dates_after_expected, values_told
 from ..identity_numbers import cccd_warnings
-from ..kinds import Kind, PersonLink
+from ..kinds import Kind, PersonLink, gender_doubts
 from ..lookups import NameList
 from ..people import CadreBook, Identity, PersonBook
 from ..row_versions import ChangedMeanwhile, binned
@@ -384,9 +384,9 @@ class RecordsByKey:
 
 def doubts(kind: Kind, values: Mapping[str, Any]) -> list[RowProblem]:
     """What a row of any kind leaves doubtful, as an import tells it and a form asks about it: a CCCD
-    disagreeing with the birth date or sex beside it, a date after one it should not follow, a value to be
-    looked at (`Field.told_if`)."""
-    return [*cccd_warnings(values), *dates_after_expected(kind.dates_told_if_after, values),
+    disagreeing with the birth date or sex beside it, a sex its relation contradicts, a date after one it should
+    not follow, a value to be looked at (`Field.told_if`)."""
+    return [*cccd_warnings(values), *gender_doubts(values), *dates_after_expected(kind.dates_told_if_after, values),
             *values_told(kind.fields, values)]
 
 

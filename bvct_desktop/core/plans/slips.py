@@ -9,7 +9,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..errors import RowProblem
-from ..kinds import SELF, SLIPS, gender_by_relation
+from ..kinds import SELF, SLIPS
 from ..people import Identity
 from ..stored_rows import StoredRows
 from ..text import identity_key
@@ -49,8 +49,6 @@ class SlipPlan(Plan):
                 self.cases.changes, self.records]
 
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
-        if target is None:  # a file's row: its gender as the slip drafted from a person file has it
-            values["gender"] = gender_by_relation(values)
         key = _key(values)
         self.claim(key, number, f"số phiếu «{values['number']}» năm {key[0]}", "number", target)
         pid, changed = self.person(values, target)

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 
 from ...core import dates, gazetteer
 from ...core.fields import Place
-from ...core.kinds import OTHER_RELATION, SELF, SLIPS
+from ...core.kinds import OTHER_RELATION, SELF, SLIPS, gender_told
 from . import fonts, layout
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
@@ -104,7 +104,9 @@ def fitting(measure: "Measuring", slip: Printed, head: Letterhead) -> Fit:
 
 
 def items(slip: Mapping[str, Any], request: str) -> list[Item]:
-    """The slip's particulars and request, in order; short ones share a line."""
+    """The slip's particulars and request, in order; short ones share a line. A sex left empty is the one the
+    relation tells (a father is «Nam»), as the slip drafted from a person file has it."""
+    slip = {**slip, "gender": gender_told(slip)}
     found: list[Item] = [("Họ và tên", slip["full_name"].upper(), BOLD)]
     for item in PARTICULARS:
         if isinstance(item, tuple):

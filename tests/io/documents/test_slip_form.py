@@ -300,3 +300,13 @@ def test_a_place_the_gazetteer_cannot_tell_for_sure_or_needs_not_tell_prints_as_
 def test_a_slip_issued_before_the_merger_prints_its_places_as_they_were_called_then(printed, slip):
     text = _particulars(printed([{**slip, "issued_on": dt.date(2025, 6, 30)}]))
     assert "Quê quán: xã Hàm Tiến, tỉnh Bình Thuận Nơi ở:" in text and "nay:" not in text
+
+
+@pytest.mark.parametrize(("relation", "gender", "shown"), [
+    ("Mẹ", None, "Nữ"), ("Cha chồng", None, "Nam"), ("Cha", "Nữ", "Nữ"), ("Con", None, "")])
+def test_a_sex_left_empty_prints_as_the_relation_tells_it(slip, relation, gender, shown):
+    """As the slip drafted from a person file has it (a mother is «Nữ»); a sex written is printed as written, one
+    the relation does not tell (a child's) stays to be filled by hand."""
+    items = slip_form.items({**slip, "relation": relation, "gender": gender}, "")
+    labelled = [pair for item in items for pair in (item if isinstance(item, list) else [item[:2]])]
+    assert dict(labelled)["Giới tính"] == shown
