@@ -180,26 +180,9 @@ class Field:
         return next((meant for written, meant in (*zip(self.choices, self.choices, strict=True), *self.also)
                      if text.fold(written) == wanted), None)
 
-    def parse_column(self, raws: Sequence[object], known: dict | None = None) -> tuple[list[object], dict[int, str]]:
-        """`parse` of a whole column: the stored values (None for an invalid cell) and the problem
-        of each invalid cell by its index. Each distinct value is parsed once, by the one function
-        chosen for the field (a cell already in its stored form is taken as it is). `known`: the
-        outcomes of the values of the column's pieces parsed before this one, added to."""
-        parse = _column_parser(self)
-        if bool in set(map(type, raws)):  # True == 1: distinct values would not tell them apart
-            outcomes = None
-        else:
-            outcomes = {raw: parse(raw) for raw in (set(raws).difference(known) if known else set(raws))}
-            if known is not None:
-                known.update(outcomes)
-                outcomes = known
-        values = list(map(outcomes.__getitem__, raws)) if outcomes is not None else list(map(parse, raws))
-        if outcomes is not None and _Invalid not in set(map(type, outcomes.values())):
-            return values, {}
-        messages = {index: value.message for index, value in enumerate(values) if value.__class__ is _Invalid}
-        for index in messages:
-            values[index] = None
-        return values, messages
+    def parse_column(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
+        """`parse` of a whole column (a `ColumnParser` given it at once)."""
+        return ColumnParser(self).parse(raws)
 
     def to_cell(self, value: object) -> object:
         """The value written to a workbook cell (the importer reads it back unchanged): a date as a date,
@@ -340,6 +323,35 @@ class _Invalid:
 
     def __init__(self, message: str):
         self.message = message
+
+
+class ColumnParser:
+    """`parse` of a field's column, given whole or piece by piece (the desktop hears «Hủy» between two
+    pieces): each distinct value is parsed once over all its pieces, by the one function chosen for the
+    field (a cell already in its stored form is taken as it is)."""
+
+    def __init__(self, field: Field):
+        self._parse = _column_parser(field)
+        self._outcomes: dict[object, object] = {}  # each distinct value parsed so far → its outcome
+
+    def parse(self, raws: Sequence[object]) -> tuple[list[object], dict[int, str]]:
+        """The stored values of `raws` (None for an invalid cell) and the problem of each invalid cell
+        by its index in `raws`."""
+        parse, outcomes = self._parse, self._outcomes
+        if bool in set(map(type, raws)):  # True == 1: distinct values would not tell them apart
+            values = list(map(parse, raws))
+        else:
+            fresh = set(raws)
+            if outcomes:
+                fresh.difference_update(outcomes)
+            outcomes.update({raw: parse(raw) for raw in fresh})
+            values = list(map(outcomes.__getitem__, raws))
+            if _Invalid not in set(map(type, outcomes.values())):
+                return values, {}
+        messages = {index: value.message for index, value in enumerate(values) if value.__class__ is _Invalid}
+        for index in messages:
+            values[index] = None
+        return values, messages
 
 
 def _outcome(field: Field, raw: object) -> object:

@@ -21,7 +21,7 @@ from . import audit, gazetteer
 from .database import Database
 from .dates import YEAR_FORM, PartialDate
 from .errors import RowProblem
-from .fields import Field, Place, after
+from .fields import ColumnParser, Field, Place, after
 from .kinds import Kind
 from .legacy import Conversion, convert_sheet
 from .permissions import Action
@@ -274,10 +274,10 @@ def _parsed(spec: Field, raws: Sequence, progress: Progress | None) -> tuple[lis
         return spec.parse_column(raws)
     values: list[Any] = []
     messages: dict[int, str] = {}
-    known: dict = {}
+    parser = ColumnParser(spec)
     for start in range(0, len(raws), PARSED_EVERY):
         progress(0, 0)
-        piece, found = spec.parse_column(raws[start:start + PARSED_EVERY], known)
+        piece, found = parser.parse(raws[start:start + PARSED_EVERY])
         values += piece
         messages.update((start + offset, message) for offset, message in found.items())
     return values, messages

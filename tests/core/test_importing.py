@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
-from bvct_desktop.core.fields import Field
+from bvct_desktop.core.fields import ColumnParser
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
@@ -125,9 +125,9 @@ def test_cancel_pressed_while_the_cells_are_parsed_is_heard_before_the_next_piec
     """«Hủy» pressed while a column's first PARSED_EVERY cells are parsed (a large sheet's parsing takes
     seconds on the office PCs) stops the import there: no other cell parsed, no row planned, nothing written."""
     parsed, taken, pressed = [], [], []
-    parse_column = Field.parse_column
-    monkeypatch.setattr(Field, "parse_column", lambda spec, raws, *known: parsed.append(len(raws))
-                        or pressed.append(None) or parse_column(spec, raws, *known))
+    parse = ColumnParser.parse
+    monkeypatch.setattr(ColumnParser, "parse", lambda parser, raws: parsed.append(len(raws))
+                        or pressed.append(None) or parse(parser, raws))
     monkeypatch.setattr(PLANS["cadres"], "take", lambda *_args: taken.append(None))
 
     def progress(done: int, total: int, stage: str | None = None) -> None:
@@ -150,12 +150,16 @@ def test_cells_parsed_piece_by_piece_tell_the_same_rows_as_a_whole_column(db, mo
     monkeypatch.setattr(importing, "PARSED_EVERY", 2)
     sheet = rows_sheet([["Họ và tên", "Ngày sinh"], ["Lê Văn Một", "1960"], ["Lê Văn Hai", "1961"],
                         ["Lê Văn Ba", "1962"], ["Lê Văn Bốn", "31/02/1963"], ["Lê Văn Năm", "31/02/1963"]])
-    told = []
-    in_pieces = importing.import_sheet(db, CADRES, sheet, dry_run=True, progress=lambda *said: told.append(said))
+    pieces = []
+    parse = ColumnParser.parse
+    monkeypatch.setattr(ColumnParser, "parse", lambda parser, raws: pieces.append(len(raws)) or parse(parser, raws))
+    in_pieces = importing.import_sheet(db, CADRES, sheet, dry_run=True, progress=lambda *_said: None)
+    assert pieces == [2, 2, 1] * 2  # 2 columns of 5 cells, 3 pieces each
+    pieces.clear()
     whole = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert pieces == [5, 5]
     assert [(problem.row, problem.header) for problem in in_pieces.problems] == [(5, "Ngày sinh"), (6, "Ngày sinh")]
     assert in_pieces.problems == whole.problems and in_pieces.rows == whole.rows == 5
-    assert told == [(0, 0)] * 6  # 2 columns of 5 cells, 3 pieces each
 
 
 def test_getting_ready_loads_the_gazetteer_for_rows_that_name_home_towns():
