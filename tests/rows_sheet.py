@@ -11,7 +11,7 @@ from bvct_desktop.io.xlsx_reader import Sheet
 class RowsSheet(Sheet):
     font: str | None = None
 
-    def column_fonts(self, columns) -> dict:
+    def column_fonts(self, columns, heard=None) -> dict:
         return {c: [self.font] * self.height for c in columns}
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import event
 from sqlalchemy.engine import Connection
 
 from . import audit, gazetteer
@@ -59,13 +60,15 @@ class SheetData(Protocol):
     numbers_shown: dict[tuple[int, int], NumberShown]  # (row, col) → a number cell's format writes text around it
     hidden_rows: set[int]  # rows hidden in Excel
 
-    def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
+    def column_fonts(self, columns: Collection[int],
+                     heard: Callable[[], None] = ...) -> dict[int, Sequence[str | None]]: ...
 
 
 class Progress(Protocol):
-    """Told how far an import is: `(0, 0)` as the cells are parsed, `(done, total)` as the rows are
-    checked, then `(0, 0, WRITING)` between the steps of writing them (counts it cannot give). Raising
-    there stops the import, and nothing of it is written, up to its commit."""
+    """Told how far an import is: `(0, 0)` at the steps it cannot count (old TCVN3/VNI text converted,
+    the cells parsed, the plan prepared before the first row and finished after the last), `(done, total)`
+    as the rows are checked, then `(0, 0, WRITING)` between the steps of writing them. Raising there stops
+    the import, and nothing of it is written, up to its commit."""
 
     def __call__(self, done: int, total: int, stage: str | None = None) -> None: ...
 
@@ -435,7 +438,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     writing then reuse their memory: `bvct import` of 100,000 slips, 407 MB at its peak to 388).
     `write`: how its transaction begins, `db.write` unless the caller waits otherwise for another writer."""
     db.require(Action.EDIT, asked_for(kind))
-    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet) if converted is None else converted,
+    step = _step(progress)  # where «Hủy» is heard between the steps it cannot count
+    result = ImportResult(kind, dry_run, legacy=convert_sheet(sheet, heard=step) if converted is None else converted,
                           merged_cells=sheet.merged_filled)
     cells = sheet.columns
     columns, result.ignored_columns, result.problems = read_headers(kind, cells)
@@ -452,10 +456,13 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
     with (write or db.write)() as connection:
         plan = PLANS[kind.name](connection, db.clock())
-        plan.prefetch(rows)
+        with _heard_at_each_statement(connection, progress):
+            plan.prefetch(rows)
+        step()
         today = plan.now.date()
         ahead = rows.numbers_after({spec.key for spec in kind.event_dates}, today) if rows else set()
         former = rows.former_provinces(kind) if rows else {}
+        step()
         for done, (number, values) in enumerate(rows, start=1):
             if len(result.problems) >= MAX_PROBLEMS:
                 break
@@ -475,20 +482,49 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
                 result.updates.append(_update_line(kind, number, taken.changed, taken.status == CREATED))
             if progress and done % TOLD_EVERY == 0:
                 progress(done, len(rows))
+        step()
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
         del result.problems[MAX_PROBLEMS:]
         result.extras = plan.finish()
+        step()
         writes = plan.writes()
         del plan, rows  # what planning looked rows up by: not needed to write them
+        step()
         if result.ok and not dry_run:
-            step = functools.partial(progress, 0, 0, WRITING) if progress else lambda: None
-            step()
+            writing = _step(progress, WRITING)
+            writing()
             with db.bulk_writes(connection):
-                writes.apply_audited(db, connection, step)
-            step()
+                writes.apply_audited(db, connection, writing)
+            writing()
         db.audit(connection, "thử nhập" if dry_run else "nhập", "ok" if result.ok else "failed", kind=kind.name,
                  details=_audited(result, sheet.path))
     return result
+
+
+@contextlib.contextmanager
+def _heard_at_each_statement(connection: Connection, progress: Progress | None) -> Iterator[None]:
+    """`progress` told a step before each statement run on `connection` in the block: a plan looks up a
+    large file's persons in hundreds of queries (100,000 cadres already stored: 5 s), where «Hủy» is heard
+    too. Nothing for the command line, which passes no `progress`."""
+    if progress is None:
+        yield
+        return
+    step = _step(progress)
+
+    def heard(*_statement: object) -> None:
+        step()
+
+    event.listen(connection, "before_cursor_execute", heard)
+    try:
+        yield
+    finally:
+        event.remove(connection, "before_cursor_execute", heard)
+
+
+def _step(progress: Progress | None, *stage: str) -> Callable[[], None]:
+    """`progress` told a step it cannot count (saying `stage`), where «Hủy» is heard; nothing to tell
+    the command line, which passes no `progress`."""
+    return functools.partial(progress, 0, 0, *stage) if progress else lambda: None
 
 
 def _audited(result: ImportResult, path: Path | str) -> dict[str, Any]:

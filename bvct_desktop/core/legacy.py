@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -189,7 +189,8 @@ def _could_be(value: str, encoding: Encoding) -> bool:
 class FontedSheet(Protocol):
     columns: list[list[object]]  # by column (all of one length), columns[c][0] in Excel row 1
 
-    def column_fonts(self, columns: Collection[int]) -> dict[int, Sequence[str | None]]: ...
+    def column_fonts(self, columns: Collection[int],
+                     heard: Callable[[], None] = ...) -> dict[int, Sequence[str | None]]: ...
 
 
 @dataclass
@@ -204,7 +205,7 @@ class Conversion:
 _SUSPECT, _DOUBTFUL = "suspect", "doubtful"
 
 
-def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
+def convert_sheet(sheet: FontedSheet, samples: int = 3, heard: Callable[[], None] = lambda: None) -> Conversion:
     """Rewrites in place every cell of the sheet's columns typed in a legacy encoding, headers included.
 
     Decided column by column: one look at a column's text tells whether any cell of it can be
@@ -216,11 +217,15 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     a text that `guess` cannot tell is decided by its column (`_by_column`). Fonts are read once, for the
     columns concerned, and only when some text looks legacy; each distinct text in each font is
     decided and decoded once.
+
+    `heard` is called at each column looked at and between the steps (a legacy register of 100,000
+    rows takes seconds): raising there stops it, some columns then converted and the others not.
     """
     columns = sheet.columns
     kinds: dict[int, dict[str, str]] = {}  # column → its texts that may be legacy, suspect or doubtful
     unicode_columns: list[set] = []
     for c, column in enumerate(columns):
+        heard()
         values = set(column)
         text = _text(values)
         if text.isascii():
@@ -235,9 +240,10 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
         for c, values in unicode_columns:
             if found := _kinds(values, False):
                 kinds[c] = found
-    read = sheet.column_fonts([c + 1 for c in kinds]) if suspected else {}
+    read = sheet.column_fonts([c + 1 for c in kinds], heard) if suspected else {}
     cells = {c: list(zip(columns[c], read[c + 1], strict=True))
              for c in kinds if c + 1 in read}  # (text, font) of each cell, row 1 first, where fonts were read
+    heard()
     distinct = {c: set(cells[c]) if c in cells else {(value, None) for value in found} for c, found in kinds.items()}
     encodings = _FontEncodings()
     legacy_fonts = any(encodings[font] for c, found in kinds.items()
@@ -245,6 +251,7 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
     guessed = _Guesses()
     changes: dict[int, dict[tuple[str, str | None], tuple[str, Encoding]]] = {}
     for c, found in kinds.items():
+        heard()
         decided, undecided = {}, []
         for value, font in distinct[c]:
             kind = found.get(value)
@@ -262,7 +269,7 @@ def convert_sheet(sheet: FontedSheet, samples: int = 3) -> Conversion:
             changes[c] = decided
     for c in changes:
         cells.setdefault(c, list(zip(columns[c], itertools.repeat(None))))
-    return _rewrite(columns, cells, kinds, changes, samples)
+    return _rewrite(columns, cells, kinds, changes, samples, heard)
 
 
 def _by_column(columns: list[list[object]], c: int, decided: dict[tuple[str, str | None], tuple[str, Encoding]],
@@ -322,13 +329,14 @@ _SHOWN = str.maketrans({"\xad": "-"})  # TCVN3's «ư» is the soft hyphen, whic
 
 
 def _rewrite(columns: list[list[object]], cells: dict[int, list[tuple[object, str | None]]],
-             kinds: dict[int, dict[str, str]], changes: dict, samples: int) -> Conversion:
+             kinds: dict[int, dict[str, str]], changes: dict, samples: int, heard: Callable[[], None]) -> Conversion:
     """Writes the decided conversions into the columns; counts them, and takes the
     samples from the suspect cells first, then the doubtful ones, each in reading order (as
     the cell was read, with a visible stand-in for the character that does not display)."""
     result = Conversion()
     firsts: list[tuple[bool, int, int]] = []
     for c, decided in changes.items():
+        heard()
         outcomes = list(decided.values())
         numbers = {pair: number for number, pair in enumerate(decided, start=1)}
         chosen = list(map(numbers.get, cells[c]))  # each cell's outcome, by its number; None: unchanged

@@ -1,7 +1,8 @@
 """Importing a register from Excel: choose the file (read off the GUI thread), see its first rows
 numbered as Excel numbers them, with the columns the program recognised (and any old TCVN3/VNI
 text converted, before → after), run the import with a progress bar off the GUI thread (Cancel
-stops it while the rows are checked or written, nothing written), then read either "Đã nhập N
+stops it at every step — cells parsed, plan prepared, rows checked, plan finished, rows written —
+nothing written), then read either "Đã nhập N
 dòng" — with what else it did (entries added to a list, vetting cases opened, slips with no case,
 rows updated), the rows to look at again, and for slips a way to set their reply date at once
 — or the full list of row errors, copyable and savable, with the faulty rows shown and their bad

@@ -649,14 +649,16 @@ def xf_font_names(archive: zipfile.ZipFile, member: str | None) -> list[str | No
     return names
 
 
-def column_styles(archive: zipfile.ZipFile, member: str, columns: set[int],
-                  rows: int) -> dict[int, dict[int, int]]:
+def column_styles(archive: zipfile.ZipFile, member: str, columns: set[int], rows: int,
+                  heard: Callable[[], None] = lambda: None) -> dict[int, dict[int, int]]:
     """The style index of the cells of `columns` in rows 1 to `rows`, by column and row (cells
-    with none have style 0 and are left out)."""
+    with none have style 0 and are left out). `heard` is called before each block of the sheet's XML
+    (a large sheet's blocks take a second): raising there stops the reading."""
     styles: dict[int, dict[int, int]] = {column: {} for column in columns}
     numbers: dict[bytes, int] = {}  # a column's letters → its number
     row = 0
     for syntax, block in _blocks(archive, member):
+        heard()
         if syntax.plain(block):  # the fast way: only cells that carry a style, found by one pattern
             for letters, number, style in syntax.styled_cell.findall(block):
                 column = numbers.get(letters) or numbers.setdefault(letters, _column_number(letters.decode("ascii")))

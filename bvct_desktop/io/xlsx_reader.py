@@ -91,8 +91,10 @@ class Sheet:
                         "hãy bấm Lưu trong Excel rồi nhập lại.")
         return " ".join(told)
 
-    def column_fonts(self, columns: Collection[int]) -> dict[int, list[str | None]]:
-        """The font name of every cell of each column asked for (1-based), row 1 first."""
+    def column_fonts(self, columns: Collection[int],
+                     heard: Callable[[], None] = lambda: None) -> dict[int, list[str | None]]:
+        """The font name of every cell of each column asked for (1-based), row 1 first; `heard` called
+        at each block of the sheet's XML read and each column made: raising there stops it."""
         if not columns:
             return {}
         height = self.height
@@ -104,9 +106,10 @@ class Sheet:
                 names = sheet_xml.xf_font_names(archive, self.styles_member)
                 if len(set(names)) <= 1:
                     return {c: [names[0] if names else None] * height for c in columns}
-                styles = sheet_xml.column_styles(archive, self.member, set(columns), height)
+                styles = sheet_xml.column_styles(archive, self.member, set(columns), height, heard)
         fonts = {}
         for c in columns:
+            heard()
             fonts[c] = column = [names[0]] * height
             for row, style in styles.get(c, {}).items():
                 if row <= height:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
 from bvct_desktop.core.fields import ColumnParser
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
+from bvct_desktop.core.people import PersonBook
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
 from bvct_desktop.core.schema import delegation_members, delegations, persons, slips
@@ -96,8 +97,8 @@ def test_an_import_can_be_stopped_at_every_step_of_its_writing_and_leaves_the_da
     result, stages = outcome
     assert result.ok and result.counts["created"] == rows
     assert step >= 6  # before, per table, the entries, after
-    # each column parsed, rows checked, written
-    assert stages == [None] * (2 + rows // importing.TOLD_EVERY) + [importing.WRITING] * step
+    written = stages.index(importing.WRITING)  # parsed, prepared, checked, finished, then written
+    assert set(stages[:written]) == {None} and stages[written:] == [importing.WRITING] * step
     assert _stored(db)[0][:2] == [rows, rows]
 
 
@@ -140,6 +141,81 @@ def test_cancel_pressed_while_the_cells_are_parsed_is_heard_before_the_next_piec
     with pytest.raises(Stopped):
         importing.import_sheet(db, CADRES, sheet, progress=progress)
     assert parsed == [importing.PARSED_EVERY] and taken == []
+    assert _stored(db) == before
+
+
+def _pressing(pressed: list) -> importing.Progress:
+    """The desktop's `progress`: raises Stopped once «Hủy» was pressed (`pressed` not empty)."""
+    def progress(done: int, total: int, stage: str | None = None) -> None:
+        if pressed:
+            raise Stopped
+    return progress
+
+
+def test_cancel_pressed_while_old_text_is_converted_is_heard_before_the_conversion_ends(db, monkeypatch):
+    """«Hủy» pressed while a TCVN3 sheet's fonts are read (a legacy register of 100,000 rows takes seconds to
+    convert) stops the import in the conversion: no cell converted, none parsed, nothing written."""
+    pressed, parsed = [], []
+    monkeypatch.setattr(ColumnParser, "parse", lambda *_args: parsed.append(None))
+    sheet = rows_sheet([[to_tcvn3("Họ và tên"), to_tcvn3("Ngày sinh")], [to_tcvn3("Đặng Thùy Trâm"), "1968"]],
+                       font=".VnTime")
+    cells = [list(column) for column in sheet.columns]
+    column_fonts = sheet.column_fonts
+    monkeypatch.setattr(sheet, "column_fonts", lambda *args: pressed.append(None) or column_fonts(*args))
+    before = _stored(db)
+    with pytest.raises(Stopped):
+        importing.import_sheet(db, CADRES, sheet, progress=_pressing(pressed))
+    assert sheet.columns == cells and parsed == []
+    assert _stored(db) == before
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_cancel_pressed_while_the_plan_is_prepared_is_heard_before_the_first_row(db, monkeypatch, dry_run):
+    """«Hủy» pressed while the plan looks up the persons a file names (before its first row is checked)
+    stops the import there: no row checked, nothing written."""
+    pressed, taken = [], []
+    prefetch = PLANS["cadres"].prefetch
+    monkeypatch.setattr(PLANS["cadres"], "prefetch", lambda plan, rows: prefetch(plan, rows) or pressed.append(None))
+    take = PLANS["cadres"].take
+    monkeypatch.setattr(PLANS["cadres"], "take", lambda plan, *args: taken.append(None) or take(plan, *args))
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], *([f"Lê Văn Số {n}", "1960"] for n in range(150))])
+    before = _stored(db)
+    with pytest.raises(Stopped):
+        importing.import_sheet(db, CADRES, sheet, dry_run=dry_run, progress=_pressing(pressed))
+    assert taken == []
+    assert _stored(db) == before
+
+
+def test_cancel_pressed_while_the_persons_are_looked_up_is_heard_at_the_next_query(db, monkeypatch):
+    """With the persons stored, looking a large file's up takes hundreds of queries (100,000 cadres stored:
+    5 s): «Hủy» is heard before each, not once they are all run."""
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh", "Số CCCD"], ["Lê Văn Một", "1960", "001060000001"]])
+    assert importing.import_sheet(db, CADRES, sheet).ok
+    pressed, loads = [], []
+    load_where = PersonBook._load_where
+    monkeypatch.setattr(PersonBook, "_load_where", lambda book, *args: loads.append(None) or pressed.append(None)
+                        or load_where(book, *args))
+    before = _stored(db)
+    with pytest.raises(Stopped):
+        importing.import_sheet(db, CADRES, sheet, progress=_pressing(pressed))
+    assert len(loads) == 1  # by name; not by CCCD
+    assert _stored(db) == before
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_cancel_pressed_while_the_plan_is_finished_is_heard_before_its_writes_are_made(db, monkeypatch, dry_run):
+    """«Hủy» pressed after the last row is checked, while the plan finishes (100,000 slips: a second), stops
+    the import before the writes are laid out (another second), a check as an import: nothing written."""
+    pressed, laid_out = [], []
+    finish = PLANS["cadres"].finish
+    monkeypatch.setattr(PLANS["cadres"], "finish", lambda plan: pressed.append(None) or finish(plan))
+    writes = PLANS["cadres"].writes
+    monkeypatch.setattr(PLANS["cadres"], "writes", lambda plan: laid_out.append(None) or writes(plan))
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], ["Lê Văn Một", "1960"]])
+    before = _stored(db)
+    with pytest.raises(Stopped):
+        importing.import_sheet(db, CADRES, sheet, dry_run=dry_run, progress=_pressing(pressed))
+    assert laid_out == []
     assert _stored(db) == before
 
 

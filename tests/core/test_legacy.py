@@ -77,7 +77,7 @@ class FakeSheet(Sheet):
     fonts: dict = dataclasses.field(default_factory=dict)
     lookups: list = dataclasses.field(default_factory=list)
 
-    def column_fonts(self, columns):
+    def column_fonts(self, columns, heard=None):
         self.lookups.extend(sorted(columns))
         return {c: [self.fonts.get((r, c), "Times New Roman") for r in range(1, self.height + 1)] for c in columns}
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from bvct_desktop.core import browse, importing
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.numbers import grouped
+from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED, UPDATED
 from bvct_desktop.core.schema import audit_log
 from bvct_desktop.core.text import file_name
@@ -427,6 +428,34 @@ def test_a_check_tells_what_the_import_would_do_and_writes_nothing(qtbot, contex
     _imported(qtbot, wizard)
     assert wizard.message.text() == "Đã nhập 2 dòng: 1 mới, 1 cập nhật, 0 không đổi."
     assert browse.count(context.db, "cadres") == before + 1
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+@pytest.mark.parametrize("step, next_step", [("prefetch", "take"), ("finish", "writes")])
+def test_cancel_while_the_plan_is_prepared_or_finished_stops_there_and_the_file_can_be_run_again(
+        qtbot, context, tmp_path, monkeypatch, dry_run, step, next_step):
+    """«Hủy» pressed while the plan looks up the file's persons before its first row, or finishes after its
+    last (seconds each for 100,000 rows): the run stops there — not at the next row, nor at the writing —
+    nothing written, and the same file is then checked or imported as if nothing had happened."""
+    done, went_on = getattr(PLANS["cadres"], step), []
+    going_on = getattr(PLANS["cadres"], next_step)
+    monkeypatch.setattr(PLANS["cadres"], step, lambda plan, *args: setattr(
+        QThread.currentThread(), "cancel_requested", True) or done(plan, *args))
+    monkeypatch.setattr(PLANS["cadres"], next_step, lambda plan, *args: went_on.append(None) or going_on(plan, *args))
+    wizard = loaded(qtbot, _wizard(qtbot, context), workbook(tmp_path / "moi.xlsx", HEADERS, GOOD))
+    before = _stored(context)
+    run = wizard.check_button if dry_run else wizard.import_button
+    run.click()
+    qtbot.waitUntil(lambda: wizard.task.done, timeout=10_000)
+    assert wizard.message.text() == ("Đã hủy kiểm tra; chưa ghi gì vào cơ sở dữ liệu." if dry_run else
+                                     "Đã hủy; không nhập dòng nào, cơ sở dữ liệu không thay đổi.")
+    assert went_on == [] and _stored(context) == before
+    assert wizard.import_button.isEnabled() and wizard.check_button.isEnabled()
+    monkeypatch.setattr(PLANS["cadres"], step, done)
+    wizard.result = None
+    run.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert wizard.message.text().endswith("2 dòng: 2 mới, 0 cập nhật, 0 không đổi.")
 
 
 def test_a_check_of_a_file_with_errors_lists_them_as_an_import_does(qtbot, context, tmp_path):
