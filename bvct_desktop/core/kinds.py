@@ -359,6 +359,14 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     Field("home_town", "Quê quán", place=Place.ADDRESS),
     Field("answered_on", "Ngày trả lời", F.DATE, not_before="doc_on"),
     Field("result", "Kết quả", max_length=LONG_TEXT),
+    # Not in the spec's column list: after it, so the contract's columns keep their order. What the archives are
+    # searched for (brief §2.1), and the reply letter — ours to the other province, or theirs to us
+    Field("work_before_1975", "Chức vụ trước 1975", shown_after="home_town",
+          hint="nghề nghiệp hoặc chức vụ dưới chế độ cũ, ví dụ «Trung sĩ Địa phương quân, Chi khu Hàm Thuận»"),
+    Field("reply_no", "Số văn bản trả lời", as_written=True, shown_after="answered_on",
+          hint="số công văn trả lời: của ta gửi tỉnh bạn, hoặc của tỉnh bạn gửi ta"),
+    Field("extract", "Trích lục kèm theo", F.CHOICE, choices=YES_NO, also=TICKED, shown_after="reply_no",
+          hint="công văn trả lời có kèm trích lục tài liệu tàng thư hay không"),
 ), date_key="doc_on", stored_in="archive_requests",
     persons=(PersonLink.of("person_id", "full_name", "birth_date", "home_town"),))
 

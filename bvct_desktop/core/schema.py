@@ -231,6 +231,9 @@ archive_requests = Table(
     Column("answered_on", Date),
     Column("result", Text),
     Column("vetting_case_id", ForeignKey("vetting_cases.id")),
+    Column("work_before_1975", Text),  # migration 0046
+    Column("reply_no", String),  # migration 0046
+    Column("extract", String),  # migration 0046
     *_stamps(),
     Index(None, "deleted_at", "doc_on", "request_kind"),
     Index(None, "person_id"),

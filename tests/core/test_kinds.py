@@ -6,7 +6,7 @@ import pytest
 
 from bvct_desktop.core import record_rows
 from bvct_desktop.core.fields import Place
-from bvct_desktop.core.kinds import CADRES, COMPLAINTS, DELEGATIONS, KINDS, RELATIVES, SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, KINDS, RELATIVES, SLIPS
 from bvct_desktop.core.schema import persons
 from tests.samples import SAMPLES
 
@@ -49,6 +49,19 @@ def test_a_slip_form_shows_what_the_archives_search_by_among_the_particulars_it_
                           "father_birth_date", "mother_name", "mother_birth_date", "spouse_name", "spouse_birth_date",
                           "work_before_1975", "place_before_1975", "relation", "vetted_name"]
     assert sorted(shown) == sorted(spec.key for spec in SLIPS.fields)
+
+
+def test_an_archive_request_keeps_the_post_before_1975_and_the_reply_letter_with_its_extract():
+    """What the brief names for a research between provinces: the old regime's post searched for, asked after the home
+    town; the reply letter's number and whether an extract («trích lục») went with it, asked after the reply's day.
+    The files keep the contract's columns first."""
+    added = [ARCHIVE_REQUESTS.field(key) for key in ("work_before_1975", "reply_no", "extract")]
+    assert [(spec.header, spec.choices) for spec in added] == [
+        ("Chức vụ trước 1975", ()), ("Số văn bản trả lời", ()), ("Trích lục kèm theo", ("Có", "Không"))]
+    assert min(ARCHIVE_REQUESTS.fields.index(spec) for spec in added) >= len(SAMPLES["archive-requests"][0])
+    shown = [spec.key for spec in ARCHIVE_REQUESTS.on_form]
+    assert shown == ["request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date", "home_town",
+                     "work_before_1975", "answered_on", "reply_no", "extract", "result"]
 
 
 @pytest.mark.parametrize("kind", [CADRES, RELATIVES], ids=["cadres", "relatives"])

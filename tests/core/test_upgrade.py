@@ -14,7 +14,16 @@ from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
 from bvct_desktop.core.personfile.case_steps import LEADER, TEAM
 from bvct_desktop.core.personfile.vitae import SALARY
-from bvct_desktop.core.schema import cadres, complaints, passport_handovers, passports, persons, slips, vetting_cases
+from bvct_desktop.core.schema import (
+    archive_requests,
+    cadres,
+    complaints,
+    passport_handovers,
+    passports,
+    persons,
+    slips,
+    vetting_cases,
+)
 from bvct_desktop.core.schema import settings as settings_table
 from bvct_desktop.core.search import key_pattern, persons_with
 from bvct_desktop.core.text import identity_key, place_key
@@ -578,6 +587,9 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0044", persons, ("birth_place",), "full_name", "Nguyễn Văn Hùng",
                  "SELECT full_name, home_town FROM persons WHERE id = 1", ("Nguyễn Văn Hùng", "Hàm Tiến, Phan Thiết"),
                  "home_town", id="0045-a-persons-birth-place"),
+    pytest.param("0045", archive_requests, ("work_before_1975", "reply_no", "extract"), "province", "Đồng Nai",
+                 "SELECT province, doc_no FROM archive_requests WHERE id = 1", ("Đồng Nai", "45-CV/BTCTU"),
+                 "answered_on", id="0046-archive-request-post-and-reply-letter"),
 ]
 
 

@@ -366,7 +366,7 @@ def test_a_fields_error_is_the_line_right_under_it_and_the_next_field_follows(qt
     qtbot.waitExposed(form)
     support.fill(form, {"doc_on": "15/06/2026", "answered_on": "01/06/2026"})
     assert not form.save()
-    field, error, below = form.inputs["answered_on"], form.errors["answered_on"], form.inputs["result"]
+    field, error, below = form.inputs["answered_on"], form.errors["answered_on"], form.inputs["reply_no"]
     qtbot.waitUntil(error.isVisible)
     assert error.text() == "Ngày trả lời (01/06/2026) trước Ngày văn bản (15/06/2026): hãy xem lại một trong hai ngày"
     top = error.mapTo(form, error.rect().topLeft()).y()
