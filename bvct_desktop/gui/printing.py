@@ -37,13 +37,22 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core import audit, browse, case_register, documents_data, handover_minutes, passport_register, text
+from ..core import (
+    archive_letters,
+    audit,
+    browse,
+    case_register,
+    documents_data,
+    handover_minutes,
+    passport_register,
+    text,
+)
 from ..core.audit_chain import FAILED, OK
 from ..core.errors import BvctError
-from ..core.kinds import kind_named
+from ..core.kinds import ARCHIVE_REQUESTS, kind_named
 from ..core.numbers import grouped
 from ..core.personfile import case_steps
-from ..io.documents import lists, pdf, profile, render, sheets, slip_form, tables, vitae_form
+from ..io.documents import archive_letter, lists, pdf, profile, render, sheets, slip_form, tables, vitae_form
 from ..io.xlsx_writer import column_width
 from . import export_password, reauth, undecided, unsigned
 from .accessible import named
@@ -500,6 +509,26 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
     return _prepare(context, parent, "slips", make, confirm, opened, nothing="Chưa chọn phiếu nào để in.")
 
 
+def print_archive_letters(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
+                          confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
+    """The công văn of the chosen research requests between provinces' archives (our answer, or our request), each
+    from a page of its own: the requests of one letter chosen together are its persons (core/archive_letters)."""
+    ids, today = list(ids), context.clock().date()
+
+    def make(options: render.Options, _progress: Progress) -> Made | None:
+        office, letters = documents_data.gather(context.db, "in công văn tàng thư",
+                                                lambda connection: archive_letters.letters_by_ids(connection, ids))
+        if not letters:
+            return None
+        persons = [{**letter, **person} for letter in letters for person in letter["persons"]]
+        named = documents_data.documented(archive_letter.TITLE, ARCHIVE_REQUESTS, persons)
+        return (render.archive_letters_pdf(office, letters, today, options), archive_letter.TITLE,
+                file_name("cong van tang thu", persons), named)
+
+    return _prepare(context, parent, ARCHIVE_REQUESTS.name, make, confirm, opened,
+                    nothing="Chưa chọn yêu cầu tàng thư nào để in.")
+
+
 def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
                       confirm: Confirm | None = None, opened: Opened | None = None) -> BackgroundTask | None:
     """The member list (danh sách trích ngang) of each chosen delegation, each from a page of its own; when one
@@ -553,7 +582,8 @@ OWN_LISTS = {passport_register.KIND: (passport_register, render.passport_registe
 
 # What "In" prints for one record of a register (its form's button, the register's "In …" button)
 RECORD_DOCUMENTS = {"slips": ("In phiếu", print_slips), "delegations": ("In danh sách đoàn", print_delegations),
-                    "cadres": ("In trích ngang", print_cadres)}
+                    "cadres": ("In trích ngang", print_cadres),
+                    ARCHIVE_REQUESTS.name: ("In công văn", print_archive_letters)}
 
 
 def print_records(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,

@@ -184,6 +184,44 @@ def test_a_delegation_without_a_decision_is_dated_the_day_it_is_printed(qtbot, c
     assert date_text("Lâm Đồng", clock().date(), profile.load()) in page_text(form.preview)
     form.preview.close()
 
+def test_an_archive_request_prints_our_answer_letter_from_its_form(qtbot, context):
+    """The công văn the officer signs: our answer to the province's letter, addressed to its Ban Tổ chức, naming the
+    person asked about and what the archives hold on them."""
+    page = RegisterPage(context, "archive-requests")
+    qtbot.addWidget(page)
+    answered = browse.record_ids(context.db, "archive-requests", "huynh tam")
+    form = open_form(context, "archive-requests", answered[0], page)
+    qtbot.addWidget(form)
+    assert form.print_button.text() == "In công văn…"
+    form.print_record()
+    qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
+    text = " ".join(page_text(form.preview).split())
+    for expected in ("V/v trả lời kết quả nghiên cứu tàng thư", "Kính gửi: Ban Tổ chức Tỉnh ủy Đồng Nai",
+                     "Công văn số 45-CV/BTCTU ngày 03/02/2025", "1. Huỳnh Văn Tám, sinh năm 1948",
+                     "Không có tài liệu."):
+        assert expected in text
+    form.preview.close()
+
+
+def test_archive_requests_of_one_letter_chosen_together_print_as_one_letter(qtbot, context):
+    """A province asking about two persons in one letter is answered in one letter naming both."""
+    for name in ("Lê Văn Một", "Trần Thị Hai"):
+        editing.save(context.db, "archive-requests", {
+            "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Bình Định", "doc_no": "88-CV/BTCTU",
+            "doc_on": "02/11/2026", "full_name": name, "birth_date": "1940"})
+    page = RegisterPage(context, "archive-requests")
+    qtbot.addWidget(page)
+    page.search.setText("88-cv")
+    qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 2, timeout=10_000)
+    select_rows(page, [0, 1])
+    page.print_selected()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    text = " ".join(page_text(page.preview).split())
+    assert page.preview.pages == 1 and "đối với 2 trường hợp sau" in text
+    assert "Lê Văn Một" in text and "Trần Thị Hai" in text
+    page.preview.close()
+
+
 def test_a_cadres_summary_prints_from_the_cadres_file_with_the_family(qtbot, context):
     page = RegisterPage(context, "cadres")
     qtbot.addWidget(page)

@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from ...core import case_register, numbering, outgoing, passport_register, settings
+from ...core.archive_letters import letter_day
 from ...core.documents_data import Issue, delegation_day
 from ...core.errors import InputError
 from ...core.handover_minutes import Minutes
 from ...core.outgoing import Content
 from ...core.settings import History
 from . import (
+    archive_letter,
     conclusion,
     handover_minutes,
     lists,
@@ -142,6 +144,14 @@ def _each_pdf(office: History, records: Sequence[Mapping[str, Any]], day: Callab
     first = day(records[0])
     return pdf.render(draw_each, options.profile, letterhead(office.on(first), options), title, first,
                       on_page=options.on_page)
+
+
+def archive_letters_pdf(office: History, letters: Sequence[Mapping[str, Any]], printed_on: dt.date,
+                        options: Options) -> bytes:
+    """Each letter of a research between provinces' archives, dated and headed as on its own day
+    (archive_letters.letter_day)."""
+    return _each_pdf(office, letters, lambda letter: letter_day(letter, printed_on), archive_letter.draw,
+                     archive_letter.TITLE, options)
 
 
 def delegation_pdf(office: History, trips: Sequence[Mapping[str, Any]], printed_on: dt.date,
