@@ -1,14 +1,15 @@
-"""`bvct print …`: slips, the slip register, a delegation's member list, a cadre's sheet."""
+"""`bvct print …`: slips, the slip register, a delegation's member list, a cadre's sheet, the letter of a research
+between provinces' archives."""
 
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core import audit, documents_data
+from ..core import archive_letters, audit, documents_data
 from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
-from ..core.kinds import CADRES, DELEGATIONS
-from ..io.documents import lists, pdf, render, sheets, slip_form
+from ..core.kinds import ARCHIVE_REQUESTS, CADRES, DELEGATIONS
+from ..io.documents import archive_letter, lists, pdf, render, sheets, slip_form
 from .arguments import (
     cli_date,
     encrypted_note,
@@ -20,7 +21,7 @@ from .document_options import add_document_options, document_options, profile_no
 from .parser import VietnameseParser, add_period
 
 # what tells records apart → the option
-ASKING = {"ngày quyết định": "--date", "ngày sinh": "--birth", "quê quán": "--home-town"}
+ASKING = {"ngày quyết định": "--date", "ngày văn bản": "--date", "ngày sinh": "--birth", "quê quán": "--home-town"}
 
 
 def register(commands) -> None:
@@ -52,6 +53,14 @@ def register(commands) -> None:
     reminder.add_argument("--on", metavar="NGÀY", help="ngày của công văn, ngày tính quá hạn (mặc định hôm nay)")
     reminder.add_argument("--issue", action="store_true", help="phát hành (lấy số CV, ghi sổ văn bản đi)")
     add_document_options(reminder, "TỆP.pdf|TỆP.docx")
+
+    archive = documents.add_parser("archive-letter", help="công văn nghiên cứu tàng thư: trả lời tỉnh bạn, hoặc đề "
+                                                          "nghị tỉnh bạn nghiên cứu")
+    archive.set_defaults(handler=cmd_archive_letter)
+    archive.add_argument("--number", required=True, metavar="SỐ",
+                         help="số văn bản: công văn của tỉnh bạn mà ta trả lời, hoặc công văn đề nghị của ta")
+    archive.add_argument("--date", metavar="NGÀY", help="ngày văn bản (khi số văn bản dùng cho nhiều công văn)")
+    add_document_options(archive, "TỆP.pdf")
 
     cadre = documents.add_parser("cadre", help="trích ngang một cán bộ")
     cadre.set_defaults(handler=cmd_cadre)
@@ -184,6 +193,26 @@ def cmd_reminder(args) -> int:
         print(caution)
     if unsigned:
         print(unsigned)
+    profile_note(chosen)
+    return 0
+
+
+def cmd_archive_letter(args) -> int:
+    out, chosen = Path(args.out), document_options(args)
+    out_suffix(out, (".pdf",))
+    on = cli_date(args.date)
+
+    def write(office, letter, today) -> None:
+        pdf.save(render.archive_letters_pdf(office, [letter], today, chosen), out, chosen.password)
+
+    letter = _run(args, "in công văn tàng thư", ARCHIVE_REQUESTS.name,
+                  lambda connection: archive_letters.letter_numbered(connection, args.number, on), write,
+                  {"so_van_ban": args.number, "ngay": on},
+                  named=lambda found: documents_data.documented(archive_letter.TITLE, ARCHIVE_REQUESTS, [
+                      {**found, **person} for person in found["persons"]]))
+    print(f"Đã in công văn {archive_letter.subject(letter).removeprefix('V/v ')} gửi "
+          f"«{archive_letters.organization_board(letter['province'])}» về {len(letter['persons'])} trường hợp ra "
+          f"{out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0
 

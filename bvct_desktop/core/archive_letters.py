@@ -11,10 +11,14 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, record_rows
+from .dates import display_date
+from .errors import Ambiguous, InputError
 from .kinds import ARCHIVE_REQUESTS
+from .schema import archive_requests
 from .text import fold, identity_key
 
 LETTER_KEYS = ("request_kind", "province", "doc_no", "doc_on")
@@ -36,6 +40,25 @@ def letters_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str,
             letter.update({key: row[key] for key in REPLY_KEYS})
         letter["persons"].append({key: row[key] for key in PERSON_KEYS})
     return list(letters.values())
+
+
+def letter_numbered(connection: Connection, doc_no: str, on: dt.date | None) -> dict[str, Any]:
+    """The letter of `Số văn bản` `doc_no` (the province's letter we answer, or our request), typed with or without
+    accents; a number two letters share needs its `Ngày văn bản` `on` to tell them apart."""
+    wanted = identity_key(fold(doc_no))
+    rows = connection.execute(select(archive_requests.c.id, archive_requests.c.doc_no, archive_requests.c.doc_on)
+                              .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_no.is_not(None))
+                              .order_by(archive_requests.c.id)).all()
+    ids = [row.id for row in rows if identity_key(fold(row.doc_no)) == wanted and on in (None, row.doc_on)]
+    letters = letters_by_ids(connection, ids)
+    if not letters:
+        when = f" ngày {display_date(on)}" if on else ""
+        raise InputError(f"Không có yêu cầu nghiên cứu tàng thư nào theo văn bản số «{doc_no}»{when}.")
+    if len(letters) > 1:
+        which = ", ".join(f"{letter['province']} ngày {display_date(letter['doc_on'])}" for letter in letters)
+        raise Ambiguous(f"Văn bản số «{doc_no}» là của {len(letters)} công văn ({which})", "ngày văn bản",
+                        "một công văn")
+    return letters[0]
 
 
 def _letter_key(row) -> tuple:

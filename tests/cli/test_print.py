@@ -210,6 +210,28 @@ def test_a_delegation_list_heads_first_with_the_proposal_header(loaded, tmp_path
                              "K/T TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
+def test_an_archive_letter_is_printed_by_its_number_and_a_number_two_letters_share_asks_for_the_date(loaded, tmp_path):
+    """`bvct print archive-letter`: our answer to the province's letter of that number (typed without accents), each
+    person it asked about with what the archives hold; a number two provinces both used needs --date."""
+    target = tmp_path / "cv.pdf"
+    code, out, _ = loaded("print", "archive-letter", "--number", "45-cv/btctu", "--out", target)
+    assert (code, out.strip()) == (0, "Đã in công văn trả lời kết quả nghiên cứu tàng thư gửi «Ban Tổ chức Tỉnh ủy "
+                                      f"Đồng Nai» về 1 trường hợp ra {target}")
+    text = " ".join(" ".join(pdfcheck.lines(target)).split())
+    assert "Công văn số 45-CV/BTCTU ngày 03/02/2025 của Ban Tổ chức Tỉnh ủy Đồng Nai" in text
+    assert "1. Huỳnh Văn Tám, sinh năm 1948, quê quán Tánh Linh" in text and ": Không có tài liệu." in text
+    headers, _ = SAMPLES["archive-requests"]
+    assert loaded("import", "archive-requests", workbook(tmp_path / "more.xlsx", headers, [
+        ["Nghiên cứu giúp tỉnh bạn", "Bình Định", "45-CV/BTCTU", "17/11/2026", "Lê Văn Thượng", "1947", None, None,
+         None]]))[0] == 0
+    code, _, err = loaded("print", "archive-letter", "--number", "45-CV/BTCTU", "--out", target)
+    assert (code, err.strip()) == (2, "Văn bản số «45-CV/BTCTU» là của 2 công văn (Đồng Nai ngày 03/02/2025, Bình Định "
+                                      "ngày 17/11/2026); ghi thêm --date để chọn một công văn.")
+    assert loaded("print", "archive-letter", "--number", "45-CV/BTCTU", "--date", "2026-11-17",
+                  "--out", target)[0] == 0
+    assert "Kính gửi: Ban Tổ chức Tỉnh ủy Bình Định" in " ".join(pdfcheck.lines(target))
+
+
 def test_a_member_listed_without_position_or_unit_shows_those_of_the_cadre_s_file(loaded, tmp_path):
     """An old list often names the members only: the list to sign showed empty «Chức vụ» and «Đơn vị
     công tác» columns though the cadres' files hold them. A member's own position at the time, when
