@@ -362,7 +362,7 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
     # Not in the spec's column list: after it, so the contract's columns keep their order. What the archives are
     # searched for (brief §2.1), and the reply letter — ours to the other province, or theirs to us
     Field("work_before_1975", "Chức vụ trước 1975", shown_after="home_town",
-          hint="nghề nghiệp hoặc chức vụ dưới chế độ cũ, ví dụ «Trung sĩ Địa phương quân, Chi khu Hàm Thuận»"),
+          hint="nghề nghiệp, chức vụ dưới chế độ cũ, ví dụ «Trung sĩ Địa phương quân»"),
     Field("reply_no", "Số văn bản trả lời", as_written=True, shown_after="answered_on",
           hint="số công văn trả lời: của ta gửi tỉnh bạn, hoặc của tỉnh bạn gửi ta"),
     Field("extract", "Trích lục kèm theo", F.CHOICE, choices=YES_NO, also=TICKED, shown_after="reply_no",

@@ -585,6 +585,21 @@ def test_the_archive_register_marks_a_reply_that_came_late(db):
     assert deadlines.archive_reply_lateness(db, dt.date(2026, 12, 8), None) == ""
 
 
+def test_the_archive_register_finds_a_request_by_its_reply_letter_and_the_post_before_1975_searched_for(db):
+    """The officer looks up the answer they signed by its number, and who served where under the old regime; both
+    columns are there on request («Chọn cột»), the reply's extract too."""
+    answered = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Bình Định", "doc_no": "115-CV/BTCTU",
+        "doc_on": "17/11/2026", "full_name": "TÔN THẤT NGUYỄN HOÀNG PHƯỚC LONG", "birth_date": "1945",
+        "work_before_1975": "Trung sĩ Địa phương quân", "answered_on": "27/11/2026", "reply_no": "230-CV/BTCTU",
+        "extract": "Có", "result": "Có tài liệu"})
+    assert browse.record_ids(db, "archive-requests", "230-cv") == [answered]
+    assert browse.record_ids(db, "archive-requests", "dia phuong quan") == [answered]
+    row = _register_row(db, "archive-requests", answered)
+    assert (row["Chức vụ trước 1975"], row["Số văn bản trả lời"], row["Trích lục kèm theo"]) == (
+        "Trung sĩ Địa phương quân", "230-CV/BTCTU", "Có")
+
+
 def test_the_vetting_cases_register_says_how_late_an_open_case_is(db):
     """«Hạn hoàn thành» Saturday 15/03/2025 ends on Monday 17/03: that day the open case is not late, on Tuesday it is a
     day late, as the register's filter «Quá hạn» says; a case with no deadline shows none."""
