@@ -159,20 +159,27 @@ _ARCHIVE_KEYS = {ARCHIVE_FOR_OTHERS: "archive_research_for_other_provinces",
 
 
 def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """Each kind's requests dated in the period and those answered by its end; those dated before it and
-    not answered on the day before it (carried over), and those of them answered by its end."""
+    """Each kind's requests dated in the period, those answered by its end and those of them whose reply found
+    a record (archive_replies reads it as a slip's); those dated before it and not answered on the day before
+    it (carried over), and those of them answered by its end."""
     live = archive_requests.c.deleted_at.is_(None)
     answered = func.sum(case((deadlines.done_by(archive_requests.c.answered_on, end), 1), else_=0))
     counts = {kind: (count, done or 0) for kind, count, done in connection.execute(
         select(archive_requests.c.request_kind, func.count(), answered)
         .where(live, archive_requests.c.doc_on.between(start, end))
         .group_by(archive_requests.c.request_kind)).all()}
+    found = Counter(kind for kind, reply in connection.execute(
+        select(archive_requests.c.request_kind, archive_requests.c.result)
+        .where(live, archive_requests.c.doc_on.between(start, end),
+               deadlines.done_by(archive_requests.c.answered_on, end)))
+        if archive_replies.found_archive_record(reply))
     result = {}
     for kind, key in _ARCHIVE_KEYS.items():
         carried = _carried_over(connection, and_(live, archive_requests.c.request_kind == kind),
                                 archive_requests.c.doc_on, archive_requests.c.answered_on, start, end)
-        result.update(zip((key, f"{key}_answered", f"{key}_carried_over", f"{key}_carried_over_answered"),
-                          (*counts.get(kind, (0, 0)), *carried), strict=True))
+        result.update(zip((key, f"{key}_answered", f"{key}_with_record", f"{key}_carried_over",
+                           f"{key}_carried_over_answered"),
+                          (*counts.get(kind, (0, 0)), found[kind], *carried), strict=True))
     return result
 
 

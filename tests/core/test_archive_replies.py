@@ -141,3 +141,32 @@ def test_a_person_whose_two_slips_found_a_record_is_one_case_found(cli, tmp_path
     figures = json.loads(out)
     assert code == 0 and figures["slips_with_archive_record"] == 2
     assert figures["slip_subjects_with_archive_record"] == 1
+
+
+def test_the_report_counts_the_archive_research_whose_reply_found_a_record_each_way(cli, tmp_path):
+    """Of the requests dated in the period and answered by its end, those whose «Kết quả» found a record (read as a
+    slip's reply is): ours to other provinces, theirs to us; Phụ lục 4 has them in a column of its own."""
+    headers, _ = SAMPLES["archive-requests"]
+    requests = [["Nghiên cứu giúp tỉnh bạn", "Bình Định", f"{n}-CV/BTCTU", "03/02/2025", f"Lê Văn {name}", "1940",
+                 None, answered, result]
+                for n, (name, answered, result) in enumerate([
+                    ("Một", "20/02/2025", "Có tài liệu: nguyên là trung sĩ Địa phương quân, có trích lục kèm theo"),
+                    ("Hai", "20/02/2025", "Không có tài liệu trong tàng thư"),
+                    ("Ba", "10/01/2026", "Có tài liệu: nguyên là thiếu úy Cảnh sát Quốc gia")], 100)]
+    requests.append(["Nhờ tỉnh bạn nghiên cứu", "Quảng Nam", "200-CV/BTCTU", "05/03/2025", "Trần Thị Bốn", "1950",
+                     None, "01/04/2025", "Tàng thư có lưu hồ sơ: nguyên là thư ký Chi khu"])
+    assert cli("import", "archive-requests", workbook(tmp_path / "tang-thu.xlsx", headers, requests))[0] == 0
+    code, out, _ = cli("report", *YEAR, "--format", "json", "--out", "-")
+    figures = json.loads(out)
+    assert code == 0
+    assert (figures["archive_research_for_other_provinces_with_record"],
+            figures["archive_research_requested_from_other_provinces_with_record"]) == (1, 1)
+    (tmp_path / "phan-viet.txt").write_text(NOTES, encoding="utf-8")
+    assert cli("report", *YEAR, "--format", "docx", "--out", tmp_path / "bc.docx", "--notes",
+               tmp_path / "phan-viet.txt")[0] == 0
+    appendix = next(table for table in docx.Document(tmp_path / "bc.docx").tables
+                    if "Loại yêu cầu" in table.rows[0].cells[1].text)
+    assert [[cell.text for cell in row.cells] for row in appendix.rows] == [
+        ["STT", "Loại yêu cầu", "Số trường hợp", "Đã có kết quả", "Có tài liệu"],
+        ["1", "Nghiên cứu giúp tỉnh bạn", "3", "2", "1"], ["2", "Nhờ tỉnh bạn nghiên cứu", "1", "1", "1"],
+        ["", "Tổng cộng", "4", "3", "2"]]

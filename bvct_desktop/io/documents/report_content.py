@@ -78,7 +78,8 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # state them (a figure answered far below its count). 10, before 06/12/2026: Phụ lục 4 said nothing of the
 # archive requests carried over, as Phụ lục 1 says of the slips. 11: the delegations for
 # another purpose were «khác 3 đoàn»; where the slips went ended «(138 phiếu) (chi tiết tại Phụ lục 1)».
-WORDING = 12
+# 12, before 06/12/2026: Phụ lục 4 did not count the requests whose reply found a record («Có tài liệu»).
+WORDING = 13
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
@@ -541,15 +542,16 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
 
 
 def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
+    counted = ("count", "answered", *(("found",) if wording >= 13 else ()))
     columns = (tables.counter(), _name_column(ARCHIVE_REQUESTS.field("request_kind").header, 2),
-               _count_column("count", "Số trường hợp"), _count_column("answered", "Đã có kết quả"))
+               *(_count_column(key, label) for key, label in zip(
+                   counted, ("Số trường hợp", "Đã có kết quả", "Có tài liệu"), strict=False)))
     rows = tables.numbered([
-        {"name": ARCHIVE_FOR_OTHERS, "count": f["archive_research_for_other_provinces"],
-         "answered": f["archive_research_for_other_provinces_answered"]},
-        {"name": ARCHIVE_FROM_OTHERS, "count": f["archive_research_requested_from_other_provinces"],
-         "answered": f["archive_research_requested_from_other_provinces_answered"]}])
-    total = {"name": "Tổng cộng", TOTAL: True,
-             "count": sum(row["count"] for row in rows), "answered": sum(row["answered"] for row in rows)}
+        {"name": name, **{key: f[f"{figure}{suffix}"] for key, suffix in zip(
+            counted, ("", "_answered", "_with_record"), strict=False)}}
+        for name, figure in ((ARCHIVE_FOR_OTHERS, "archive_research_for_other_provinces"),
+                             (ARCHIVE_FROM_OTHERS, "archive_research_requested_from_other_provinces"))])
+    total = {"name": "Tổng cộng", TOTAL: True, **{key: sum(row[key] for row in rows) for key in counted}}
     note = _archive_carried_over(f, wording).strip() if wording >= 11 else ""
     return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total), note)
 
