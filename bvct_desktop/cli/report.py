@@ -75,6 +75,7 @@ def _document(args, start, end) -> int:
     notes = report_notes.read_file(Path(args.notes)) if args.notes else None
     db = open_database(args)
     try:
+        before = documents_data.reported_before(db, start, end) if args.issue else None
         issued = documents_data.report_document(db, start, end, out, subject(start, end),
                                                        render.report_writer(args.format, out, chosen),
                                                        notes=notes, issue=args.issue)
@@ -86,6 +87,10 @@ def _document(args, start, end) -> int:
     else:
         print(f"Đã phát hành báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y} ra {out}"
               + encrypted_note(chosen.password))
+        if before:
+            told, last = before
+            print(f"Lưu ý: {told}. Báo cáo {issued.text} là một văn bản mới, mang số mới (số văn bản không dùng lại); "
+                  f"để in lại báo cáo đã phát hành: bvct documents print {last} --format {args.format} --out TỆP.")
     if unsigned:
         print(unsigned)
     profile_note(chosen)

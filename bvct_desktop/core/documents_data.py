@@ -214,6 +214,17 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
     return made
 
 
+def reported_before(db: Database, start: dt.date, end: dt.date) -> tuple[str, str] | None:
+    """The reports on the period the register already holds, as the officer issuing another one is told:
+    («báo cáo kỳ này đã phát hành trước đó: số 01-BC/BTCTU ngày 30/12/2026», the last one's number); None when
+    there is none."""
+    earlier = outgoing.reports_on(db, start, end)
+    if not earlier:
+        return None
+    numbers = ", ".join(f"số {entry.number_text} ngày {entry.issued_on:%d/%m/%Y}" for entry in earlier)
+    return f"báo cáo kỳ này đã phát hành trước đó: {numbers}", earlier[-1].number_text
+
+
 def report_named(start: dt.date, end: dt.date) -> dict[str, Any]:
     """What an audit entry says of a report: its period."""
     return {"tu": start, "den": end}

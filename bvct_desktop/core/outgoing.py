@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from time import monotonic, sleep  # the names the tests replace
 from typing import Any
 
-from sqlalchemy import JSON, Text, case, cast, select, type_coerce
+from sqlalchemy import JSON, ColumnElement, Text, case, cast, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from . import audit, crashpoints, numbering, retention, settings
@@ -348,11 +348,27 @@ def stated(db: Database, kind: str, part: str, keys: tuple[str, ...], **equal: i
 def stated_in(connection: Connection, kind: str, part: str, keys: tuple[str, ...],
               **equal: int) -> list[tuple[Issued, Content]]:
     """`stated`, read in `connection`'s transaction (the write about to issue one more)."""
-    query = (_query().add_columns(*(_CONTENT[part, key].label(f"stated_{n}") for n, key in enumerate(keys)))
-             .where(outgoing_documents.c.kind == kind, document_numbers.c.status.not_in(numbering.NO_DOCUMENT),
-                    *(_CONTENT[part, key].as_integer() == value for key, value in equal.items()))
-             .order_by(document_numbers.c.issued_on, document_numbers.c.id))
+    query = _held(kind, *(_CONTENT[part, key].as_integer() == value for key, value in equal.items())).add_columns(
+        *(_CONTENT[part, key].label(f"stated_{n}") for n, key in enumerate(keys)))
     return [(_issued(row), dict(zip(keys, row[-len(keys):], strict=True))) for row in connection.execute(query)]
+
+
+def reports_on(db: Database, start: dt.date, end: dt.date) -> list[Issued]:
+    """The reports on the period from `start` to `end` the register holds as issued (not "hỏng" nor used outside
+    it), in the order their numbers were taken."""
+    db.require(Action.EXPORT, VIEWED_REGISTER)
+    query = _held(REPORT, *(_CONTENT["figures", bound].as_string() == day.isoformat()
+                            for bound, day in (("from", start), ("to", end))))
+    with db.read() as connection:
+        return [_issued(row) for row in connection.execute(query)]
+
+
+def _held(kind: str, *where: ColumnElement):
+    """The register's documents of `kind` it holds as issued, also meeting `where`, in the order their numbers
+    were taken."""
+    return (_query().where(outgoing_documents.c.kind == kind, document_numbers.c.status.not_in(numbering.NO_DOCUMENT),
+                           *where)
+            .order_by(document_numbers.c.issued_on, document_numbers.c.id))
 
 
 def find_by_id(db: Database, record_id: int) -> Issued:

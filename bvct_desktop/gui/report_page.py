@@ -339,6 +339,17 @@ class ReportPage(QWidget, Ui_ReportPage):
         if self.task is None and period_taken(self.start, self.end):
             self._make(render.report_writer("pdf", None, self.options()), None)
 
+    def _issued_again_agreed(self, start: dt.date, end: dt.date) -> bool:
+        """Whether to issue the period's report: at once when the register holds none, else when the officer
+        answers yes (a number taken is never given back)."""
+        before = documents_data.reported_before(self.context.db, start, end)
+        if before is None:
+            return True
+        told = before[0]
+        question = (f"{told[0].upper()}{told[1:]} (in lại ở trang «Văn bản đã phát hành»).\n\n"
+                    "Vẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy không bao giờ dùng lại.")
+        return self.context.dialogs.ask(self, "Báo cáo kỳ này đã phát hành", question) == YES
+
     def _make(self, writer: render.ReportWriter, target: Path | None) -> None:
         """The report with the officers' parts as kept (the page's are kept first): never older than
         what another officer kept meanwhile."""
@@ -348,7 +359,8 @@ class ReportPage(QWidget, Ui_ReportPage):
             return
         db, issue = self.context.db, self.issue.isChecked()
         complete = issue and not report_notes.missing(report_notes.saved(db, start, end))  # else refused as it is
-        if complete and not unsigned.issue_agreed(self.context, self, db.clock().date()):
+        if complete and not (unsigned.issue_agreed(self.context, self, db.clock().date())
+                             and self._issued_again_agreed(start, end)):
             return
 
         def done(issued, error) -> None:

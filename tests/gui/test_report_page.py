@@ -499,3 +499,31 @@ def test_the_report_printed_from_a_page_not_yet_following_has_the_parts_as_store
     assert "Bản mới của Ánh." in printed and "Bản cũ." not in printed
     assert report_notes.saved(anh.context.db, *anh.chosen_period()) == {"Ưu điểm": "Bản mới của Ánh."}
     chief.preview.close()
+
+
+def test_a_period_s_report_issued_again_is_asked_first_and_a_no_takes_no_number(page, qtbot):
+    """The year's report issued on 30/12 and asked for again on 02/01: the page names the report of that period
+    already issued and how to print it again, and takes a new number only when the officer says so."""
+    settings.set_setting(page.context.db, "nguoi_ky", "Nguyễn Văn Hòa")
+    choose(page, "6 tháng đầu năm")
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    page.issue.setChecked(True)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    page.preview.close()
+    assert page.context.dialogs.shown == []  # the first report of the period is not asked about
+    page.issue.setChecked(True)
+    page.context.dialogs.answer_next(NO)
+    page.print_report()
+    asked = page.context.dialogs.shown[-1]
+    assert asked.kind == "ask" and asked.title == "Báo cáo kỳ này đã phát hành"
+    assert asked.text == ("Báo cáo kỳ này đã phát hành trước đó: số 01-BC/BTCTU ngày 02/10/2025 (in lại ở trang "
+                          "«Văn bản đã phát hành»).\n\nVẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy "
+                          "không bao giờ dùng lại.")
+    assert page.task is None and page.issue.isChecked()
+    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
+    page.context.dialogs.answer_next(YES)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    page.preview.close()
+    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU", "02-BC/BTCTU"]
