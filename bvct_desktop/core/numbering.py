@@ -114,8 +114,8 @@ def _may_be_dated(connection: Connection, doc_type: str, term: dt.date, issued_o
     date of the last number of its series not "hỏng" (numbers follow the dates); a refusal ends with
     `nothing_done`, what its flow did not do."""
     if issued_on < term:
-        raise InputError(f"Ngày phát hành {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
-                         f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau).")
+        raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} trước ngày bắt đầu nhiệm kỳ "
+                         f"{term:%d/%m/%Y} (thiết lập nhiem_ky_bat_dau). {nothing_done}")
     if issued_on > today:
         raise InputError(f"Ngày văn bản {issued_on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): văn bản phát hành "
                          f"không ghi ngày chưa đến. {nothing_done}")

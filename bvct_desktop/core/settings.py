@@ -276,7 +276,8 @@ DEADLINES_FROM = {"han_tra_loi_phieu_ngay": ("phiếu đã phát hành", "ngày"
 def saved_note(db: Database, key: str, value: str, start: dt.date | None = None) -> str | None:
     """What the administrator should know once `key` is set to `value` (from `start`, else as a
     correction of the value in force today): a term start on or before documents already numbered
-    under another start does not restart their numbers; slips and member lists already issued in
+    under another start does not restart their numbers, one after today holds every number up until
+    that day; slips and member lists already issued in
     the value's span print again with it; a deadline corrected for its span moves the deadlines
     already running in it; a second backup folder not there now (a USB drive unplugged) is taken,
     but no copy is made until it is."""
@@ -292,9 +293,23 @@ def saved_note(db: Database, key: str, value: str, start: dt.date | None = None)
         return None
     with db.read() as connection:
         if key == "nhiem_ky_bat_dau":
-            return numbering.continued_note(connection, dt.date.fromisoformat(value))
+            term = dt.date.fromisoformat(value)
+            return numbering.continued_note(connection, term) or term_ahead_note(term, start, db.clock().date())
         span = read_history(connection).span_on(key, start or db.clock().date())
         return reprinted_note(connection, setting.label, value, span.valid_from, span.until)
+
+
+def term_ahead_note(term: dt.date, start: dt.date | None, today: dt.date) -> str | None:
+    """A term start `term` after `today`, in force from `start` (else corrected for today's span): no document
+    dated before it takes a number, so none is issued until then; None when it is not ahead of its own span."""
+    if term <= today or (start is not None and start >= term):
+        return None
+    since = "từ nay" if start is None or start <= today else f"từ ngày {start:%d/%m/%Y}"
+    last = term - dt.timedelta(days=1)
+    return (f"Lưu ý: ngày bắt đầu nhiệm kỳ {term:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): {since} đến hết ngày "
+            f"{last:%d/%m/%Y} không phát hành được văn bản có số nào (văn bản không ghi ngày trước ngày bắt đầu nhiệm "
+            f"kỳ của nó). Nếu nhiệm kỳ hiện tại còn đến hết ngày {last:%d/%m/%Y}: trả lại ngày bắt đầu của nhiệm kỳ "
+            f"hiện tại, rồi đặt ngày {term:%d/%m/%Y} áp dụng từ ngày {term:%d/%m/%Y}.")
 
 
 def second_folder_note(folder: str) -> str | None:

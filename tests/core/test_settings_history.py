@@ -206,6 +206,22 @@ def test_a_deadline_corrected_rather_than_started_from_a_day_says_it_moves_those
     assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "60", dt.date(2026, 3, 1)) is None
 
 
+def test_a_term_start_set_ahead_of_today_says_no_document_is_numbered_until_that_day(db):
+    """The congress is set for 10/03/2026 and the administrator types that day on 01/03/2026: from then on no
+    document could take a number until the 10th (one dated before its term is refused), without a word. Set
+    from that day instead, the term before it goes on until the day before: nothing to say."""
+    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10") == (
+        "Lưu ý: ngày bắt đầu nhiệm kỳ 10/03/2026 sau hôm nay (01/03/2026): từ nay đến hết ngày 09/03/2026 không "
+        "phát hành được văn bản có số nào (văn bản không ghi ngày trước ngày bắt đầu nhiệm kỳ của nó). Nếu nhiệm kỳ "
+        "hiện tại còn đến hết ngày 09/03/2026: trả lại ngày bắt đầu của nhiệm kỳ hiện tại, rồi đặt ngày 10/03/2026 "
+        "áp dụng từ ngày 10/03/2026.")
+    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10", dt.date(2026, 3, 5)).startswith(
+        "Lưu ý: ngày bắt đầu nhiệm kỳ 10/03/2026 sau hôm nay (01/03/2026): từ ngày 05/03/2026 đến hết ngày "
+        "09/03/2026 không phát hành được")
+    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10", dt.date(2026, 3, 10)) is None
+    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-01") is None  # today: the term begins now
+
+
 def test_a_second_backup_folder_that_is_not_there_is_warned_about_not_refused(db, tmp_path):
     """«Thư mục sao lưu thứ hai» took a folder that did not exist without a word."""
     missing = tmp_path / "o-usb-chua-cam"
