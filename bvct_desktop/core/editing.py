@@ -194,9 +194,14 @@ def _told(fields: Sequence[Field], warnings: list[RowProblem]) -> list[str]:
 
 
 def _parse(kind: Kind, keys, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The values of `keys` that `raw` holds, parsed, and a message per invalid one. A key `raw` lacks
+    is left out, so what is stored there stays (a caller knowing fewer fields than the kind has); a
+    required one is parsed all the same, and told missing."""
     values, problems = {}, {}
     for key in keys:
         spec = kind.field(key)
+        if key not in raw and not spec.required:
+            continue
         try:
             values[key] = spec.parse(raw.get(key))
         except RowProblem as problem:

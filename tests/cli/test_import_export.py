@@ -160,6 +160,43 @@ def test_empty_cells_never_erase_stored_values(loaded, tmp_path):
     assert code == 0 and "Đã có, không đổi: 1" in out
 
 
+HUNG = ["Nguyễn Văn Hùng", "12/03/1965", "Phú Thủy, Phan Thiết"]
+KEPT = ("Giới tính", "Số CCCD", "Nơi ở hiện nay", "Dân tộc", "Chức vụ", "Đơn vị công tác", "Nơi sinh")
+
+
+def _cadre_row(cli, tmp_path, full_name: str) -> dict:
+    code, _, _ = cli("export", "cadres", "--out", tmp_path / "can-bo.xlsx")
+    assert code == 0
+    headers, *rows = _sheet_rows(tmp_path / "can-bo.xlsx")
+    return next(dict(zip(headers, row, strict=True)) for row in rows if row[0] == full_name)
+
+
+@pytest.mark.parametrize(("kind", "headers", "row"), [
+    ("cadres", ["Họ và tên", "Ngày sinh", "Quê quán"], HUNG),  # a list of before «Nơi sinh», or a short one
+    ("cadres", ["Họ và tên", "Ngày sinh", "Quê quán", "Nơi ở hiện nay", "Nơi sinh"], [*HUNG, None, None]),
+    ("relatives", ["Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Ngày sinh",
+                   "Quê quán"], ["Trần Thị Ánh", "1970", "Anh/chị/em", *HUNG]),
+    ("relatives", ["Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Ngày sinh",
+                   "Quê quán", "Nơi ở"], ["Trần Thị Ánh", "1970", "Anh/chị/em", *HUNG, None]),
+    ("slips", ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán",
+               "Nơi nhận phiếu"], ["9/PXM", "05/02/2026", *HUNG, "Cục A93B – Bộ Công an"]),
+    ("slips", ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Ngày sinh", "Quê quán", "Nơi ở",
+               "Giới tính", "Nơi nhận phiếu"], ["9/PXM", "05/02/2026", *HUNG, None, None, "Cục A93B – Bộ Công an"]),
+])
+def test_a_row_about_a_stored_person_keeps_what_its_file_lacks_or_leaves_empty(loaded, tmp_path, kind, headers, row):
+    """A cadre is also a relative on another's list and a slip's subject: a file of any of these kinds without
+    a column (an older or shorter list), or with the cell empty, leaves their stored values as they are."""
+    code, _, _ = loaded("import", "cadres", workbook(tmp_path / "noi-sinh.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán",
+                                                                                 "Nơi sinh"], [[*HUNG, "Xã Phú Thủy"]]))
+    assert code == 0
+    before = _cadre_row(loaded, tmp_path, "Nguyễn Văn Hùng")
+    code, out, err = loaded("import", kind, workbook(tmp_path / "it.xlsx", headers, [row]))
+    assert code == 0, out + err
+    after = _cadre_row(loaded, tmp_path, "Nguyễn Văn Hùng")
+    assert {key: after[key] for key in KEPT} == {key: before[key] for key in KEPT}
+    assert before["Nơi ở hiện nay"] == "Phường Phú Thủy" and before["Nơi sinh"] == "Xã Phú Thủy"
+
+
 def test_dry_run_prints_the_summary_and_writes_nothing(cli, tmp_path):
     headers, rows = SAMPLES["cadres"]
     code, out, _ = cli("import", "cadres", workbook(tmp_path / "c.xlsx", headers, rows), "--dry-run")

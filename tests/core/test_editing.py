@@ -458,3 +458,42 @@ def test_a_summary_over_what_an_excel_cell_holds_is_refused_and_nothing_stored(d
         "quá dài (33.000 ký tự, mỗi emoji hay chữ hiếm tính là 2 như Excel; tối đa 32.767)")
     with db.read() as connection:
         assert connection.execute(select(audit_log.c.id)).scalars().all() == before
+
+
+# -- a field the values leave out ------------------------------------------------------------
+
+def _hung(db) -> dict:
+    [cid] = browse.record_ids(db, "cadres", "nguyen van hung")
+    return editing.load(db, "cadres", cid)
+
+
+def test_a_field_left_out_of_the_values_keeps_what_is_stored_on_the_person_and_the_record(db):
+    """Values without «Nơi ở hiện nay», «Nơi sinh» or «Đơn vị công tác» (a caller that knows fewer fields than
+    the kind has: one added later) change only the fields they hold; the person, shared with the relatives lists
+    and the slips, keeps the rest."""
+    hung = _hung(db)
+    _edited(db, "cadres", hung["id"], birth_place="Xã Phú Thủy")
+    editing.save(db, "cadres", {"full_name": "Nguyễn Văn Hùng", "birth_date": "12/03/1965", "position": "Phó Giám đốc"},
+                 hung["id"], hung["person_id"])
+    after = editing.load(db, "cadres", hung["id"])
+    assert after["position"] == "Phó Giám đốc"
+    assert {key: after[key] for key in ("residence", "birth_place", "home_town", "cccd", "unit", "party_card_no")} == {
+        "residence": "Phường Phú Thủy", "birth_place": "Xã Phú Thủy", "home_town": "Phú Thủy, Phan Thiết",
+        "cccd": "060065001234", "unit": "Sở Nội vụ", "party_card_no": "60.012345"}
+
+
+def test_a_field_emptied_on_the_form_is_cleared(db):
+    hung = _hung(db)
+    _edited(db, "cadres", hung["id"], residence="", unit="")
+    after = editing.load(db, "cadres", hung["id"])
+    assert (after["residence"], after["unit"]) == (None, None)
+
+
+def test_a_new_slip_about_a_cadre_picked_leaves_what_its_values_do_not_give_of_them(db):
+    hung = _hung(db)
+    editing.save(db, "slips", {"number": "7/PXM", "issued_on": "05/02/2026", "full_name": "Nguyễn Văn Hùng",
+                               "birth_date": "12/03/1965", "recipient": "Cục A93B – Bộ Công an"},
+                 person_id=hung["person_id"])
+    after = editing.load(db, "cadres", hung["id"])
+    assert (after["residence"], after["gender"], after["home_town"]) == ("Phường Phú Thủy", "Nam",
+                                                                          "Phú Thủy, Phan Thiết")

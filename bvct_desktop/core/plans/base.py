@@ -4,8 +4,9 @@ one as changes to tables, checked, then applied in the caller's transaction.
 An import and a form save take the same path — `take` each row, `finish`, `apply`, `audit` —
 so they store the same rows and leave the same audit entries. They differ only in what the
 officer meant (`Target`): an empty cell of a file never erases, an emptied field of a form
-does; a form names the record it edits and the person it picked, and a new record made on a
-form must not exist already (a file's row updates it).
+does, and a column or field the values lack leaves what is stored on either; a form names the
+record it edits and the person it picked, and a new record made on a form must not exist
+already (a file's row updates it).
 
 Where each field is stored comes from the kind's declaration (core/kinds.py): a subclass says
 only what is particular to its kind — its natural key and its rules.
@@ -254,12 +255,12 @@ class Plan(abc.ABC):
         """The person the row is about, and the field keys of theirs it changed.
 
         A person the officer picked shows every value on the form, so the form's values replace
-        theirs (an emptied field is cleared); a person found by the rule only gains what the row adds
-        (a home town too, when their CCCD found them).
+        theirs (an emptied field is cleared, one the values lack stays as stored); a person found by
+        the rule only gains what the row adds (a home town too, when their CCCD found them).
         """
         link = self.kind.person
         if target is not None and target.person_id is not None:
-            attributes = {column: values.get(key) for key, column in link.fields.items()}
+            attributes = {column: values[key] for key, column in link.fields.items() if key in values}
             return target.person_id, self._field_keys(link, self.people.update(target.person_id, attributes,
                                                                                    clears=True))
         who = identity(values, link)
@@ -276,10 +277,12 @@ class Plan(abc.ABC):
         return [by_column[column] for column in columns if column in by_column]
 
     def own_values(self, values: dict[str, Any]) -> dict[str, Any]:
-        """The record's own columns for a row: its own fields and the ids of its lookups."""
-        wanted = {key: values.get(key) for key in self._own_keys}
+        """The record's own columns for a row: its own fields and the ids of its lookups, those the row
+        holds (a field it lacks is left as stored)."""
+        wanted = {key: values[key] for key in self._own_keys if key in values}
         for key, column, id_for in self._lookups:
-            wanted[column] = id_for(values.get(key))
+            if key in values:
+                wanted[column] = id_for(values[key])
         return wanted
 
     def changed_fields(self, columns: list[str]) -> list[str]:

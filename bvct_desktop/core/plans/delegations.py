@@ -86,7 +86,7 @@ class DelegationPlan(Plan):
 
     def take_row(self, number: int, values: dict[str, Any], target: Target | None) -> Outcome:
         key = delegation_key(values)
-        trip = {k: values.get(k) for k in self.kind.own_keys}
+        trip = {k: values[k] for k in self.kind.own_keys if k in values}
         self._same_trip(key, number, trip)
         who = identity(values, self.kind.members.person)
         cid = self._member(who, restoring=target is None)
@@ -110,7 +110,8 @@ class DelegationPlan(Plan):
             self._trips.setdefault(cid, {})[did] = Trip(values["name"], values["depart_on"], values["return_on"])
         memberships = self._memberships(did) if not trip_created else self._members.setdefault(did, {})
         membership = memberships.get(cid)
-        wanted = {**{k: values.get(k) for k in self.kind.members.keys}, "delegation_id": did, "cadre_id": cid}
+        wanted = {**{k: values[k] for k in self.kind.members.keys if k in values},
+                  "delegation_id": did, "cadre_id": cid}
         mid, member_changed, member_created = self.upsert(
             self.members, membership["id"] if membership else None, membership, wanted, clears=target is not None)
         if member_created:

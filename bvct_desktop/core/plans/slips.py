@@ -20,6 +20,7 @@ NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's s
 NO_REPLY_DATE_WARNING = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
                          f"hãy ghi ngày nhận (sổ Phiếu xác minh, trạng thái «{NO_REPLY_DATE}»)")
 CASE_KEYS = {"person_id", "relation", "vetted_name", "vetted_cadre_id", "purpose", "issued_on"}  # decide the case
+VETTED_KEYS = frozenset({"vetted_name", "relation"})  # what decides the cadre a slip's vetting is for
 TO_ATTACH = ("id", "number", "vetting_case_id", *CASE_KEYS)  # what planning a stored slip's case reads
 
 
@@ -58,8 +59,9 @@ class SlipPlan(Plan):
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
         wanted = self.own_values(values)
         linked = current["vetted_cadre_id"] if current else None
+        told = VETTED_KEYS.intersection(values)  # else the values say nothing of it: the link stays
         wanted.update(number_key=key[1], year=key[0], person_id=pid,
-                      vetted_cadre_id=self._vetted_cadre(pid, values, linked))
+                      vetted_cadre_id=self._vetted_cadre(pid, values, linked) if told else linked)
         binned_at = current["deleted_at"] if current else None  # the upsert brings the slip back
         record_id, slip_changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                         wanted, clears=target is not None)
