@@ -10,7 +10,7 @@ from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.people import Identity
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
-from bvct_desktop.core.schema import audit_log, persons
+from bvct_desktop.core.schema import audit_log, persons, slips
 from tests.sample_db import sample_database, viewer_database
 
 
@@ -497,3 +497,17 @@ def test_a_new_slip_about_a_cadre_picked_leaves_what_its_values_do_not_give_of_t
     after = editing.load(db, "cadres", hung["id"])
     assert (after["residence"], after["gender"], after["home_town"]) == ("Phường Phú Thủy", "Nam",
                                                                           "Phú Thủy, Phan Thiết")
+
+
+def test_an_edit_whose_values_say_nothing_of_the_vetting_keeps_the_cadre_it_is_for(db):
+    """A slip about Nguyễn Văn Hùng himself (Bản thân) is for his vetting; values without «Quan hệ» and «Họ và tên
+    người được thẩm tra» leave it so."""
+    hung = _hung(db)
+    slip = editing.save(db, "slips", {"number": "8/PXM", "issued_on": "05/02/2026", "full_name": "Nguyễn Văn Hùng",
+                                      "birth_date": "12/03/1965", "relation": "Bản thân",
+                                      "recipient": "Cục A93B – Bộ Công an"}, person_id=hung["person_id"])
+    editing.save(db, "slips", {"number": "8/PXM", "issued_on": "05/02/2026", "full_name": "Nguyễn Văn Hùng",
+                               "birth_date": "12/03/1965", "recipient": "Cục A93B – Bộ Công an",
+                               "result": "Không có vấn đề"}, slip, hung["person_id"])
+    with db.read() as connection:
+        assert connection.execute(select(slips.c.vetted_cadre_id).where(slips.c.id == slip)).scalar() == hung["id"]
