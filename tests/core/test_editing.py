@@ -511,3 +511,18 @@ def test_an_edit_whose_values_say_nothing_of_the_vetting_keeps_the_cadre_it_is_f
                                "result": "Không có vấn đề"}, slip, hung["person_id"])
     with db.read() as connection:
         assert connection.execute(select(slips.c.vetted_cadre_id).where(slips.c.id == slip)).scalar() == hung["id"]
+
+
+def test_a_delegation_edited_with_values_lacking_a_members_role_or_its_purpose_keeps_them(db):
+    kind = kind_named("delegations")
+    record = browse.record_ids(db, "delegations")[0]
+    stored = editing.load(db, "delegations", record)
+    shown = {spec.key: spec.display(stored[spec.key]) for spec in kind.fields if spec.key in stored}
+    members = [{key: kind.field(key).display(value) for key, value in member.items() if key != "role"}
+               for member in stored[editing.MEMBERS]]
+    left_out = {key: value for key, value in shown.items() if key != "purpose"}
+    editing.save(db, "delegations", {**left_out, editing.MEMBERS: members}, record, None, stored[editing.VERSION])
+    after = editing.load(db, "delegations", record)
+    assert stored["purpose"] and after["purpose"] == stored["purpose"]
+    roles = [member["role"] for member in stored[editing.MEMBERS]]
+    assert any(roles) and [member["role"] for member in after[editing.MEMBERS]] == roles
