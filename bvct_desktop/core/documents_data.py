@@ -724,7 +724,7 @@ def _relative(relative: known.KnownRelative, listed: relatives.Relative | None,
     return {"relation": relative.relation, "full_name": relative.full_name, "birth_date": relative.birth_date,
             "home_town": relative.home_town, "residence": _lives(listed),
             "occupation": (listed.occupation if listed else None) or work_abroad, "source": source,
-            "died": listed and listed.died}
+            "died": listed and listed.died, "party_member": bool(listed and listed.in_party)}
 
 
 def _lives(listed: relatives.Relative | None) -> str | None:

@@ -407,9 +407,14 @@ RELATIVES = Kind("relatives", "Thân nhân", (
           hint="thường chỉ ghi năm; không rõ thì ghi «khoảng 1970»"),
     # after «Năm mất», for the same reason: what the slip drafted about the relative asks for
     Field("birth_place", "Nơi sinh", place=Place.ADDRESS, shown_after="birth_date"),
+    # a Party member declared so on the list, most not in the cadres register (HD 06-HD/TW mục 3.4c, brief §1.2)
+    Field("party_member", "Đảng viên", F.CHOICE, choices=YES_NO, also=TICKED, shown_after="occupation"),
+    # tells namesake cadres of one birth date apart (the cadre lookup narrows by it when given)
+    Field("cadre_home_town", "Quê quán cán bộ", place=Place.ADDRESS, shown_after="cadre_birth_date"),
 ), date_key=None, stored_in="relatives",
     persons=(PersonLink.of("relative_id", "full_name", "birth_date", "home_town", "residence", "birth_place"),
-             PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date"}, cadre=True)))
+             PersonLink("person_id", {"cadre_name": "full_name", "cadre_birth_date": "birth_date",
+                                      "cadre_home_town": "home_town"}, cadre=True)))
 
 KINDS = {kind.name: kind for kind in (CADRES, SLIPS, DELEGATIONS, ARCHIVE_REQUESTS, COMPLAINTS, RELATIVES)}
 

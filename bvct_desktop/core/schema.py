@@ -340,6 +340,7 @@ relatives = Table(
     Column("abroad_work", Text),
     Column("deceased", Boolean),
     Column("death_date", String),  # a partial date, perhaps approximate (core/dates.py)
+    Column("party_member", Boolean),  # migration 0047
     *_stamps(),
     UniqueConstraint("person_id", "relation", "relative_id"),
     Index(None, "relative_id"),

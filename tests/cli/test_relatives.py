@@ -45,11 +45,12 @@ def test_export_gives_the_relatives_with_their_cadre_and_facts_abroad(with_cadre
     with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", HEADERS, ROWS))
     assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
     rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
-    assert list(rows[0]) == [*HEADERS, "Đã mất", "Năm mất", "Nơi sinh"]  # the contract's columns first
+    assert list(rows[0]) == [*HEADERS, "Đã mất", "Năm mất", "Nơi sinh", "Đảng viên",  # the contract's columns first
+                             "Quê quán cán bộ"]
     son = next(row for row in rows if row[3] == "Nguyễn Minh Khoa")
     assert son[:4] == ("Nguyễn Văn Hùng", son[1], "Con", "Nguyễn Minh Khoa")
     assert son[4] == "1992" and son[8:] == ("Có", "Hoa Kỳ", 2015, "Kỹ sư phần mềm, công ty tư nhân", None, None,
-                                            None)
+                                            None, None, "Phú Thủy, Phan Thiết")
     father = next(row for row in rows if row[2] == "Cha")
     assert father[8] == "Không"
 
@@ -95,18 +96,68 @@ def test_the_cadres_birth_date_must_match(with_cadres, tmp_path):
              "không tìm thấy cán bộ «Nguyễn Văn Hùng, sinh 1966»")
 
 
-def test_namesake_cadres_with_the_same_birth_date_are_an_error_naming_them_and_the_way_on(with_cadres, tmp_path):
-    """Two candidates of one commune, same name and year: the file cannot tell them apart, so the message
-    names each (home town, position, unit) and says where their relatives are entered instead."""
-    twins = workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán", "Chức vụ", "Đơn vị công tác"],
-                     [["Lê Văn Nam", "1970", "Mũi Né", "Bí thư Chi bộ thôn 2", "Đảng ủy xã Mũi Né"],
-                      ["Lê Văn Nam", "1970", "La Gi", None, None]])
-    assert with_cadres("import", "cadres", twins)[0] == 0
-    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS,
-                                   [_row(**{"Họ và tên cán bộ": "Lê Văn Nam", "Ngày sinh cán bộ": "1970"})]),
+def _namesakes(cli, tmp_path, *towns):
+    """Two cadres «Lê Văn Nam» born 1970, of the home towns given (told apart by their CCCD)."""
+    twins = workbook(tmp_path / "c.xlsx", ["Họ và tên", "Ngày sinh", "Quê quán", "Chức vụ", "Đơn vị công tác",
+                                           "Số CCCD"],
+                     [["Lê Văn Nam", "1970", towns[0], "Bí thư Chi bộ thôn 2", "Đảng ủy xã Mũi Né", "060070001111"],
+                      ["Lê Văn Nam", "1970", towns[1], None, None, "060070002222"]])
+    assert cli("import", "cadres", twins)[0] == 0
+
+
+def _nam_row(**changes):
+    return _row(**{"Họ và tên cán bộ": "Lê Văn Nam", "Ngày sinh cán bộ": "1970", **changes})
+
+
+def test_namesake_cadres_with_the_same_birth_date_are_an_error_naming_them_and_the_column_telling_them_apart(
+        with_cadres, tmp_path):
+    """Two candidates of one commune, same name and year: the message names each (home town, position, unit) and
+    the column that tells them apart."""
+    _namesakes(with_cadres, tmp_path, "Mũi Né", "La Gi")
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", HEADERS, [_nam_row()]),
              "Dòng 2, cột «Họ và tên cán bộ»: «Lê Văn Nam, sinh 1970» khớp với 2 cán bộ (quê La Gi; quê Mũi Né, "
-             "Bí thư Chi bộ thôn 2, Đảng ủy xã Mũi Né); tệp không phân biệt được 2 người này: bỏ dòng này khỏi tệp "
-             "và ghi thân nhân ở thẻ «Thân nhân» của hồ sơ từng cán bộ")
+             "Bí thư Chi bộ thôn 2, Đảng ủy xã Mũi Né); thêm cột «Quê quán cán bộ» để phân biệt")
+
+
+def test_the_cadres_home_town_tells_namesakes_apart_and_is_exported_so_the_file_imports_back(with_cadres, tmp_path):
+    _namesakes(with_cadres, tmp_path, "Mũi Né", "La Gi")
+    code, out, err = with_cadres("import", "relatives", workbook(
+        tmp_path / "tn.xlsx", [*HEADERS, "Quê quán cán bộ"], [[*_nam_row(), "La Gi"], [*_nam_row(), "mũi né"]]))
+    assert code == 0 and "Thêm mới: 2" in out, out + err
+    assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
+    exported = openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0]
+    rows = list(exported.iter_rows(values_only=True))
+    assert sorted(row[-1] for row in rows if row[0] == "Lê Văn Nam") == ["La Gi", "Mũi Né"]
+    code, out, err = with_cadres("import", "relatives", tmp_path / "ra.xlsx")
+    assert code == 0 and "Thêm mới: 0" in out, out + err
+
+
+def test_namesake_cadres_of_one_home_town_are_an_error_saying_where_their_relatives_are_entered(with_cadres,
+                                                                                               tmp_path):
+    """Same name, year and home town: no column of the file tells them apart."""
+    _namesakes(with_cadres, tmp_path, "Mũi Né", "Mũi Né")
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", [*HEADERS, "Quê quán cán bộ"], [[*_nam_row(), "Mũi Né"]]),
+             "Dòng 2, cột «Họ và tên cán bộ»: «Lê Văn Nam, sinh 1970, quê Mũi Né» khớp với 2 cán bộ (quê Mũi Né; quê "
+             "Mũi Né, Bí thư Chi bộ thôn 2, Đảng ủy xã Mũi Né); tệp không phân biệt được 2 người này: bỏ dòng này "
+             "khỏi tệp và ghi thân nhân ở thẻ «Thân nhân» của hồ sơ từng cán bộ")
+
+
+def test_a_cadres_home_town_matching_no_namesake_names_theirs(with_cadres, tmp_path):
+    _namesakes(with_cadres, tmp_path, "Mũi Né", "La Gi")
+    _refused(with_cadres, workbook(tmp_path / "x.xlsx", [*HEADERS, "Quê quán cán bộ"], [[*_nam_row(), "Phan Rí"]]),
+             "Dòng 2, cột «Quê quán cán bộ»: không tìm thấy cán bộ «Lê Văn Nam, sinh 1970, quê Phan Rí»; có cán "
+             "bộ cùng họ tên, ngày sinh (quê La Gi; quê Mũi Né, Bí thư Chi bộ thôn 2, Đảng ủy xã Mũi Né): ghi quê "
+             "quán cán bộ như trong danh sách cán bộ")
+
+
+@pytest.mark.parametrize(("written", "exported"), [("Có", "Có"), ("x", "Có"), ("Không", "Không"), (None, None)])
+def test_a_relatives_party_membership_is_imported_and_exported(with_cadres, tmp_path, written, exported):
+    code, out, err = with_cadres("import", "relatives", workbook(tmp_path / "tn.xlsx", [*HEADERS, "Đảng viên"],
+                                                                 [[*ROWS[0], written]]))
+    assert code == 0, out + err
+    assert with_cadres("export", "relatives", "--out", tmp_path / "ra.xlsx")[0] == 0
+    rows = list(openpyxl.load_workbook(tmp_path / "ra.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert rows[1][rows[0].index("Đảng viên")] == exported
 
 
 @pytest.mark.parametrize(("changes", "expected"), [

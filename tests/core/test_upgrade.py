@@ -21,6 +21,7 @@ from bvct_desktop.core.schema import (
     passport_handovers,
     passports,
     persons,
+    relatives,
     slips,
     vetting_cases,
 )
@@ -590,6 +591,9 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0045", archive_requests, ("work_before_1975", "reply_no", "extract"), "province", "Đồng Nai",
                  "SELECT province, doc_no FROM archive_requests WHERE id = 1", ("Đồng Nai", "45-CV/BTCTU"),
                  "answered_on", id="0046-archive-request-post-and-reply-letter"),
+    pytest.param("0046", relatives, ("party_member",), "relation", "Cha",
+                 "SELECT relation, occupation FROM relatives WHERE id = 1", ("Cha", "Hưu trí"), "deceased",
+                 id="0047-a-relatives-party-membership"),
 ]
 
 
@@ -604,6 +608,10 @@ def test_a_revision_adding_columns_keeps_the_records_gives_them_empty_and_going_
     opened = database_at(path, before, monkeypatch)
     with opened.begin() as connection:
         _fill(connection)
+        if table is relatives:  # the first release, which _fill fills, had no relatives
+            connection.execute(text("INSERT INTO relatives (id, person_id, relative_id, relation, occupation, "
+                                    "created_at, updated_at) VALUES (1, 2, 3, 'Cha', 'Hưu trí', :now, :now)"),
+                               {"now": NOW})
     opened.dispose()
 
     db = vault.unlock(path, ADMIN, PASSWORD)

@@ -721,6 +721,36 @@ def test_a_deceased_relative_reads_died_in_one_column_and_the_form_keeps_both_fi
     assert (shown["deceased"], shown["death_date"]) == ("Có", "1985")
 
 
+def test_a_relative_who_is_a_party_member_reads_so_in_the_one_column_of_what_they_are_now(qtbot, monkeypatch,
+                                                                                          context):
+    """«Đảng viên» has no column of its own on the «Thân nhân» tab, read whole at 1366×768: «Hiện nay» says it, for
+    a relative declared so and for one whose entry in the cadres register has «Ngày vào Đảng»; «Sửa» offers the
+    field, filled."""
+    anh = browse.record_ids(context.db, "cadres", "tran thi anh")[0]
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "cadres", anh))
+    for name, member in (("Lê Văn Thành", {"party_member": "Có"}),
+                         ("Lê Văn Năm", {"party_member": "Có", "abroad": "Có", "country": "Lào"}),
+                         ("Lê Thị Ba", {"party_member": "Có", "deceased": "Có"}), ("Lê Văn Tư", {})):
+        relatives.add_relative(context.db, form.person_id, {"relation": "Anh/chị/em", "full_name": name,
+                                                            "birth_date": "1950", **member})
+    tu = next(r for r in relatives.list_relatives(context.db, form.person_id) if r.full_name == "Lê Văn Tư")
+    editing.save(context.db, "cadres", {"full_name": tu.full_name, "birth_date": tu.birth_date,
+                                        "party_joined_on": "03/02/1975"}, person_id=tu.relative_id)
+    tab = _tab(form, "Thân nhân")
+    tab.reload()
+    headers = [tab.table.horizontalHeaderItem(column).text() for column in range(tab.table.columnCount())]
+    assert "Đảng viên" not in headers
+    rows = {tab.table.item(row, 1).text(): tab.table.item(row, headers.index("Hiện nay")).text()
+            for row in range(tab.table.rowCount())}
+    assert [rows[name] for name in ("Lê Văn Thành", "Lê Văn Năm", "Lê Thị Ba", "Lê Văn Tư")] == [
+        "đảng viên", "đảng viên, ở nước ngoài", "đã mất", "đảng viên"]
+    qtbot.wait(1)
+    assert read_whole_in_view(tab.table) == []
+    tab.table.selectRow(next(i for i, entry in enumerate(tab.entries) if entry["full_name"] == "Lê Văn Thành"))
+    tab.buttons["Sửa"].click()
+    assert support.shown_values(tab.dialog)["party_member"] == "Có"
+
+
 def test_a_slip_about_a_listed_relative_is_drafted_from_the_file_and_saved_about_her(qtbot, context):
     """«Lập phiếu xác minh…» on a relative: the slip's form opens filled from the file (her, her husband, whom
     the vetting is for); the officer adds the number, the day and the police unit, and the slip is about her."""

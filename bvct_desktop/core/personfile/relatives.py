@@ -24,7 +24,7 @@ from ..schema import cadres, foreign_elements, persons, political_notes, relativ
 from . import writes
 
 KIND = "relatives"
-FIELDS = tuple(f for f in RELATIVES.fields if f.key not in ("cadre_name", "cadre_birth_date"))
+FIELDS = tuple(f for f in RELATIVES.on_form if f.key not in ("cadre_name", "cadre_birth_date", "cadre_home_town"))
 OWN_SIDE = ("Cha", "Mẹ", "Vợ", "Chồng", "Con", "Anh/chị/em")
 SPOUSE_SIDE = ("Cha vợ", "Mẹ vợ", "Cha chồng", "Mẹ chồng")
 FORM_2C_ORDER = (SELF, *OWN_SIDE, *SPOUSE_SIDE, "Khác")  # item 30: a) own side, b) the spouse's side
@@ -53,6 +53,7 @@ class Relative:
     deceased: bool | None = None
     death_date: str | None = None  # ISO at its precision, "~1970" when approximate (core/dates.py)
     birth_place: str | None = None  # as written (Place.ADDRESS)
+    party_member: bool | None = None  # «Đảng viên» as the list declares it
     party_joined_on: dt.date | None = None  # «Ngày vào Đảng» of the relative's own record in the cadres register
     versions: tuple[int, ...] = ()  # what a save of it compares (editing.versions; read by list_relatives)
 
@@ -70,10 +71,16 @@ class Relative:
         return " ".join(filter(None, ("đã mất", self.death_date and PartialDate.from_iso(self.death_date).when)))
 
     @property
+    def in_party(self) -> bool:
+        """A Party member: the list says so («Đảng viên»), or their entry in the cadres register has «Ngày vào
+        Đảng»."""
+        return bool(self.party_member) or self.party_joined_on is not None
+
+    @property
     def declared_member(self) -> bool:
-        """A living parent, sibling or child who is a Party member (the one record of it: their entry in the cadres
-        register with «Ngày vào Đảng») with every particular DECLARED_IN_FULL: not verified separately."""
-        return (self.relation in MEMBER_KIN and self.party_joined_on is not None and not self.deceased
+        """A living parent, sibling or child who is a Party member with every particular DECLARED_IN_FULL: not
+        verified separately."""
+        return (self.relation in MEMBER_KIN and self.in_party and not self.deceased
                 and all(getattr(self, key) for key in DECLARED_IN_FULL))
 
 
@@ -97,7 +104,8 @@ def of_person(connection: Connection, person_id: int) -> list[Relative]:
                     persons.c.full_name, persons.c.birth_date, persons.c.home_town, persons.c.residence,
                     relatives.c.occupation, relatives.c.abroad, relatives.c.country,
                     relatives.c.abroad_since, relatives.c.abroad_work, relatives.c.deceased,
-                    relatives.c.death_date, persons.c.birth_place, cadres.c.party_joined_on)
+                    relatives.c.death_date, persons.c.birth_place, relatives.c.party_member,
+                    cadres.c.party_joined_on)
              .select_from(relatives.join(persons, relatives.c.relative_id == persons.c.id)
                           .outerjoin(cadres, (cadres.c.person_id == persons.c.id) & cadres.c.deleted_at.is_(None)))
              .where(relatives.c.person_id == person_id, relatives.c.deleted_at.is_(None)))

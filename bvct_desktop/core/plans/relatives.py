@@ -1,9 +1,9 @@
 """Relatives (thân nhân, as on form 2C): the key is whose relative + relation + the relative.
 
-From a file, whose relative is a cadre found by name + birth date (no match or several is an
-error); from the person file, the person whose file it is. The relative is a person of their
-own, found or added by the person rule, so the slips issued about them find them again; a form
-editing a relative names their person, whom its values correct.
+From a file, whose relative is a cadre found by name + birth date, and home town when the row gives
+it (no match or several is an error); from the person file, the person whose file it is. The
+relative is a person of their own, found or added by the person rule, so the slips issued about
+them find them again; a form editing a relative names their person, whom its values correct.
 """
 
 from typing import Any
@@ -47,22 +47,34 @@ class RelativePlan(Plan):
         current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
             f"thân nhân này ({values['relation']}) đã có trong hồ sơ (có thể ở thùng rác)", "relation"))
         wanted = {**self.own_values(values), "person_id": owner, "relative_id": relative,
-                  "abroad": abroad_flag(values), "deceased": deceased_flag(values)}
+                  "abroad": abroad_flag(values), "deceased": deceased_flag(values),
+                  "party_member": yes_no(values.get("party_member"))}
         record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,
                                                           current, wanted, clears=target is not None)
         self._existing[key] = self.records.new[record_id] if created else current
         return outcome(record_id, created, changed + self.changed_fields(record_changed))
 
     def _cadre(self, values: dict[str, Any]) -> int:
-        identity = Identity(values["cadre_name"], values["cadre_birth_date"])
+        identity = Identity(values["cadre_name"], values["cadre_birth_date"], values.get("cadre_home_town"))
         found = self.cadres.find(identity)
         if not found:
             raise self._not_found(identity)
         if len(found) > 1:
-            raise RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ ({'; '.join(self._told(found))}); "
-                             f"tệp không phân biệt được {len(found)} người này: bỏ dòng này khỏi tệp và ghi thân nhân "
-                             "ở thẻ «Thân nhân» của hồ sơ từng cán bộ", "cadre_name")
+            raise self._namesakes(identity, found)
         return found[0]
+
+    def _namesakes(self, identity: Identity, found: list[int]) -> RowProblem:
+        """Several cadres are the row's: the column that tells them apart while the row gives no home town and
+        theirs differ, else where their relatives are entered instead."""
+        told = self._told(found)
+        towns = {self.people.key_of(self.cadres.person_of(cid))[2] for cid in found}
+        if identity.home_town is None and len(towns) == len(found):
+            way_on = f"thêm cột «{RELATIVES.field('cadre_home_town').header}» để phân biệt"
+        else:
+            way_on = (f"tệp không phân biệt được {len(found)} người này: bỏ dòng này khỏi tệp và ghi thân nhân ở thẻ "
+                      "«Thân nhân» của hồ sơ từng cán bộ")
+        return RowProblem(f"«{identity.description}» khớp với {len(found)} cán bộ ({'; '.join(told)}); {way_on}",
+                          "cadre_name")
 
     def _told(self, cadre_ids: list[int]) -> list[str]:
         """Each cadre of `cadre_ids` as the officer tells namesakes apart: «quê Mũi Né, Bí thư Chi bộ, Đảng ủy xã»."""
@@ -82,6 +94,10 @@ class RelativePlan(Plan):
                               "phục cán bộ ở Thùng rác hoặc nhập lại danh sách cán bộ có người này, rồi nhập lại tệp",
                               "cadre_name")
         missing = f"không tìm thấy cán bộ «{identity.description}»"
+        born_so = identity.home_town and self.cadres.find(identity._replace(home_town=None))
+        if born_so:
+            return RowProblem(f"{missing}; có cán bộ cùng họ tên, ngày sinh ({'; '.join(self._told(born_so))}): ghi "
+                              "quê quán cán bộ như trong danh sách cán bộ", "cadre_home_town")
         namesakes_born = self.cadres.birth_dates_named(identity.full_name)
         if not namesakes_born:
             return RowProblem(f"{missing}; hãy nhập danh sách cán bộ trước", "cadre_name")
@@ -100,6 +116,11 @@ def deceased_flag(values: dict[str, Any]) -> bool | None:
     return _flag(values, "deceased", ("death_date",), "«Đã mất» là Không nhưng lại ghi năm mất")
 
 
+def yes_no(written: str | None) -> bool | None:
+    """A Có/Không field as stored: None while empty."""
+    return None if written is None else written == "Có"
+
+
 def _flag(values: dict[str, Any], key: str, facts: tuple[str, ...], contradiction: str) -> bool | None:
     """A Có/Không field as stored: Có when any of the `facts` it stands for is written, a problem at it when it
     says Không all the same."""
@@ -108,4 +129,4 @@ def _flag(values: dict[str, Any], key: str, facts: tuple[str, ...], contradictio
         raise RowProblem(contradiction, key)
     if values.get(key) is None:
         return True if written else None
-    return values[key] == "Có"
+    return yes_no(values[key])

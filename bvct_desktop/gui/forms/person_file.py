@@ -128,9 +128,9 @@ def editable(title: str, kind: str, fields: tuple[Field, ...], list_, add, updat
                    delete, about_relative, sourced, also_shows)
 
 
-# what a relative is now: «đã mất năm 1970» (from «Đã mất» and «Năm mất»: Relative.died) or «ở nước ngoài», one
-# column for three fields so that the list stays as wide as the screen (the country, the year and the work abroad
-# keep theirs)
+# what a relative is now: «đã mất năm 1970» (from «Đã mất» and «Năm mất»: Relative.died), or «đảng viên» (Relative.
+# in_party) and «ở nước ngoài»; one column for four fields so that the list stays as wide as the screen (the country,
+# the year and the work abroad keep theirs)
 STANDING = Field("standing", "Hiện nay")
 
 
@@ -140,7 +140,7 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
     found = known.known_about(db, person_id)
     slips = {slip.slip_id: slip for slip in found.slips}
     listed = {relative.id: {**dataclasses.asdict(relative),
-                            STANDING.key: relative.died or ("ở nước ngoài" if relative.abroad else None)}
+                            STANDING.key: _standing(relative)}
               for relative in relatives.list_relatives(db, person_id)}
     entries = []
     for relative in found.relatives:
@@ -157,6 +157,12 @@ def _relatives(db: Database, person_id: int) -> list[Entry]:
             entries.append({**record, VERSION: record["versions"], **told,
                             SOURCE: _source("Danh sách thân nhân", about)})
     return entries
+
+
+def _standing(relative: relatives.Relative) -> str | None:
+    """«đã mất năm 1970»; «đảng viên, ở nước ngoài» for one living; None when nothing is known of it."""
+    return relative.died or ", ".join(filter(None, ("đảng viên" if relative.in_party else None,
+                                                    "ở nước ngoài" if relative.abroad else None))) or None
 
 
 def _about(names: dict[int, str], relative_id: int | None) -> str:
@@ -227,7 +233,7 @@ SECTIONS = (
     _notes("Đặc điểm lịch sử bản thân", OWN_HISTORY),
     editable("Thân nhân", relatives.KIND, relatives.FIELDS, _relatives, relatives.add_relative,
               relatives.update_relative, relatives.delete_relative, sourced=True, also_shows=("slips",),
-              shown_too=(STANDING,), not_shown=("deceased", "death_date", "abroad", "birth_place")),
+              shown_too=(STANDING,), not_shown=("deceased", "death_date", "abroad", "birth_place", "party_member")),
     _notes("Yếu tố nước ngoài", FOREIGN_ELEMENTS, _foreign_elements, also_shows=(relatives.KIND,),
            shown_too=(REPORT_DUE,)),
     _notes("Quá trình lương", SALARY),

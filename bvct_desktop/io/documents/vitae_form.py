@@ -239,11 +239,11 @@ def _element(element: Mapping[str, Any]) -> str:
 
 def _about(relative: Mapping[str, Any]) -> str:
     """A relative's particulars as item 30 asks them, those the file holds, first that they have died (then where
-    they lived is where they lived before)."""
+    they lived is where they lived before), «đảng viên» after the occupation."""
     died = relative["died"] and relative["died"][0].upper() + relative["died"][1:]
     return "; ".join(filter(None, (died, *(f"{label}: {relative[key]}" for key, label in (
         ("home_town", "quê quán"), ("occupation", "nghề nghiệp")) if relative[key]),
-        residence_told(relative["died"], relative["residence"]))))
+        relative["party_member"] and "đảng viên", residence_told(relative["died"], relative["residence"]))))
 
 
 def _appraisal(appraisal: Mapping[str, Any]) -> str:

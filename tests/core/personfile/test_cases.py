@@ -155,6 +155,22 @@ def test_a_parent_or_child_who_is_a_party_member_fully_declared_needs_no_separat
     assert [u.relation for u in found.unchecked] == ["Cha", "Vợ", "Con", "Mẹ"] and found.declared_members == []
 
 
+def test_a_parent_declared_a_party_member_on_the_relatives_list_in_full_needs_no_separate_check(db):
+    """Not in the cadres register, her Party membership is written on the list («Đảng viên: Có»): HD 06-HD/TW mục
+    3.4c spares her all the same; declared «Không», she is still to check."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    mother = {"relation": "Mẹ", "full_name": "Trần Thị Lành", "birth_date": "1942", "home_town": "Mũi Né",
+              "residence": "Phường Phú Thủy", "occupation": "Hưu trí", "party_member": "Có"}
+    record = relatives.add_relative(db, hung, mother)
+    case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026"})
+    found = cases.case_file(db, case)
+    assert [f"{r.relation}: {r.full_name}" for r in found.declared_members] == ["Mẹ: Trần Thị Lành"]
+    assert "Mẹ" not in [u.relation for u in found.unchecked]
+    relatives.update_relative(db, record, {**mother, "party_member": "Không"})
+    found = cases.case_file(db, case)
+    assert found.declared_members == [] and "Mẹ" in [u.relation for u in found.unchecked]
+
+
 def test_who_is_still_unchecked_for_a_case(cli, db, tmp_path):
     hung = person_named(db, "Nguyễn Văn Hùng")
     case = cases.open_case(db, hung, {"purpose": "Bầu cử", "opened_on": "01/03/2026", "due_on": "15/03/2026"})

@@ -153,7 +153,30 @@ def test_a_death_contradicting_the_rest_of_the_entry_is_refused_at_its_field(db,
     assert field in caught.value.problems
 
 
-def test_the_relatives_file_keeps_the_contracts_headers_and_adds_the_death_and_the_birth_place_after_them():
+def test_the_relatives_file_keeps_the_contracts_headers_and_adds_its_own_after_them():
     assert [spec.header for spec in RELATIVES.fields] == [
         "Họ và tên cán bộ", "Ngày sinh cán bộ", "Quan hệ", "Họ và tên thân nhân", "Ngày sinh", "Quê quán", "Nơi ở",
-        "Nghề nghiệp", "Ở nước ngoài", "Nước", "Từ năm", "Công việc ở nước ngoài", "Đã mất", "Năm mất", "Nơi sinh"]
+        "Nghề nghiệp", "Ở nước ngoài", "Nước", "Từ năm", "Công việc ở nước ngoài", "Đã mất", "Năm mất", "Nơi sinh",
+        "Đảng viên", "Quê quán cán bộ"]
+
+
+def test_the_person_file_asks_whether_a_relative_is_a_party_member_after_the_occupation_not_the_cadres_home_town():
+    """The file is the cadre's own: who the cadre is (name, birth date, home town) is not asked of their relative."""
+    keys = [spec.key for spec in relatives.FIELDS]
+    assert "cadre_home_town" not in keys and keys[keys.index("occupation") + 1] == "party_member"
+
+
+@pytest.mark.parametrize(("written", "declared", "in_party"), [
+    ({"party_member": "Có"}, True, True),
+    ({"party_member": "x"}, True, True),
+    ({"party_member": "Không"}, False, False),
+    ({}, None, False),
+])
+def test_a_relative_declared_a_party_member_is_one_though_not_in_the_cadres_register(db, written, declared,
+                                                                                      in_party):
+    """Most relatives who are Party members have no entry in the cadres register: the list says so itself."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {**FATHER_IN_LAW, **written})
+    father_in_law = relatives.list_relatives(db, hung)[-1]
+    assert (father_in_law.party_member, father_in_law.party_joined_on, father_in_law.in_party) == (
+        declared, None, in_party)

@@ -109,7 +109,8 @@ def test_the_tables_of_items_27_to_31_are_filled_from_the_file(tmp_path, history
     work = [{"since": f"{1990 + 3 * n}-01", "until": None if n == 11 else f"{1992 + 3 * n}-12",
              "unit": LONG_UNIT if n == 0 else f"Huyện ủy Hàm Thuận Bắc {n}", "post": "Chuyên viên"} for n in range(12)]
     relatives = [{"relation": relation, "full_name": f"Nguyễn Văn Người Thân {n}", "birth_date": f"19{45 + n}",
-                  "home_town": "Mũi Né", "residence": None, "occupation": "Làm ruộng", "source": "", "died": None}
+                  "home_town": "Mũi Né", "residence": None, "occupation": "Làm ruộng", "source": "", "died": None,
+                  "party_member": False}
                  for n, relation in enumerate(("Cha", "Mẹ", "Chồng", "Con", "Con", "Anh/chị/em", "Anh/chị/em",
                                                "Cha chồng", "Mẹ chồng", "Anh/chị/em"))]
     person = cadre(
@@ -137,7 +138,7 @@ def test_a_relative_who_has_died_is_told_so_first_in_item_30(tmp_path, history):
     """Item 30 has no column of its own for a death: old lý lịch write it first among the particulars."""
     father = {"relation": "Cha", "full_name": "Tôn Thất Nguyễn Hoàng Long Vĩnh Khánh", "birth_date": "1938",
               "home_town": "Phú Thủy, Phan Thiết", "residence": "Phường Phú Thủy", "occupation": "Làm ruộng",
-              "source": "", "died": "đã mất khoảng năm 1970"}
+              "source": "", "died": "đã mất khoảng năm 1970", "party_member": False}
     text = " ".join(written(tmp_path, cadre(relatives=[father]), history))
     assert "Cha Tôn Thất Nguyễn Hoàng 1938 Đã mất khoảng năm 1970; quê quán: Phú Thủy" in text
 
@@ -146,12 +147,26 @@ def test_a_dead_relatives_residence_is_the_one_before_they_died(tmp_path, histor
     """Officers write where the dead lived last as «nơi ở trước khi mất», never as a residence now; a living
     relative's stays «nơi ở»."""
     father = {"relation": "Cha", "full_name": "Nguyễn Văn Tư", "birth_date": "1938", "home_town": "Mũi Né",
-              "residence": "Phường Phú Thủy", "occupation": "Làm ruộng", "source": "", "died": "đã mất năm 1970"}
+              "residence": "Phường Phú Thủy", "occupation": "Làm ruộng", "source": "", "died": "đã mất năm 1970",
+              "party_member": False}
     mother = {**father, "relation": "Mẹ", "full_name": "Trần Thị Lành", "birth_date": "1942", "died": None}
     text = " ".join(written(tmp_path, cadre(relatives=[father, mother]), history))
     assert ("Cha Nguyễn Văn Tư 1938 Đã mất năm 1970; quê quán: Mũi Né; nghề nghiệp: Làm ruộng; nơi ở trước khi mất: "
             "Phường Phú Thủy") in text
     assert "Mẹ Trần Thị Lành 1942 quê quán: Mũi Né; nghề nghiệp: Làm ruộng; nơi ở: Phường Phú Thủy" in text
+
+
+def test_a_relative_who_is_a_party_member_is_told_so_after_the_occupation_in_item_30(tmp_path, history):
+    """Lý lịch write a relative's Party membership among their particulars: «nghề nghiệp: Hưu trí; đảng viên»."""
+    mother = {"relation": "Mẹ", "full_name": "Trần Thị Lành", "birth_date": "1942", "home_town": "Mũi Né",
+              "residence": "Phường Phú Thủy", "occupation": "Hưu trí", "source": "", "died": None,
+              "party_member": True}
+    brother = {**mother, "relation": "Anh/chị/em", "full_name": "Tôn Thất Minh", "birth_date": "1968",
+               "occupation": "Kỹ sư", "party_member": False}
+    text = " ".join(written(tmp_path, cadre(relatives=[mother, brother]), history))
+    assert ("Mẹ Trần Thị Lành 1942 quê quán: Mũi Né; nghề nghiệp: Hưu trí; đảng viên; nơi ở: Phường Phú Thủy"
+            in text)
+    assert "nghề nghiệp: Kỹ sư; nơi ở: Phường Phú Thủy" in text and text.count("đảng viên") == 1
 
 
 def test_lists_of_items_21_22_29_and_32_read_as_held(tmp_path, history):
