@@ -3,7 +3,7 @@ document written again, in any of its formats, exactly as issued."""
 
 from pathlib import Path
 
-from ..core import documents_data, outgoing
+from ..core import documents_data, issued_terms, outgoing
 from ..core.errors import Ambiguous, InputError
 from ..io.documents import render
 from .arguments import cli_date, encrypted_note, encryption_password, open_database, out_suffix
@@ -16,6 +16,7 @@ def register(commands) -> None:
     lister = actions.add_parser("list", help="liệt kê sổ văn bản đi")
     lister.set_defaults(handler=cmd_list)
     lister.add_argument("--year", metavar="NĂM", help="chỉ các văn bản của năm này (YYYY)")
+    lister.add_argument("--term", metavar="NGÀY", help="chỉ các văn bản của nhiệm kỳ có ngày này (YYYY-MM-DD)")
     printer = actions.add_parser("print", help="in lại một văn bản đã phát hành, đúng như khi phát hành")
     printer.set_defaults(handler=cmd_print)
     printer.add_argument("number", metavar="SỐ", help="số văn bản như in trên văn bản, ví dụ 07-BC/BTCTU")
@@ -31,16 +32,18 @@ def cmd_list(args) -> int:
         if not (args.year.isdigit() and len(args.year) == 4):
             raise InputError(f"Năm «{args.year}» phải có dạng YYYY.")
         year = int(args.year)
+    term = cli_date(args.term)
     db = open_database(args)
     try:
-        entries = outgoing.view_register(db, year)
+        found = issued_terms.view_listing(db, year, term)
     finally:
         db.close()
-    if not entries:
-        print("Sổ văn bản đi chưa có văn bản nào" + (f" năm {year}." if year else "."))
+    if not found.entries:
+        within = f" của nhiệm kỳ {found.on(term).label}" if term else ""
+        print("Sổ văn bản đi chưa có văn bản nào" + within + (f" năm {year}." if year else "."))
         return 0
-    print("Số\tNgày\tLoại\tTrích yếu\tNgười ký\tNơi nhận\tTình trạng")
-    for line in outgoing.entries_text(entries):
+    print("Số\tNgày\tLoại\tTrích yếu\tNgười ký\tNơi nhận\tTình trạng\tNhiệm kỳ")
+    for line in issued_terms.listed_text(found):
         print(line)
     return 0
 

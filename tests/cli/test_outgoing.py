@@ -122,7 +122,8 @@ def test_the_register_lists_each_issue_once_with_two_digit_numbers(office_cli, t
     assert code == 0 and "số 01-CV/BTCTU" in out
     code, out, _ = office_cli("documents", "list")
     lines = out.splitlines()
-    assert lines[0].split("\t") == ["Số", "Ngày", "Loại", "Trích yếu", "Người ký", "Nơi nhận", "Tình trạng"]
+    assert lines[0].split("\t") == ["Số", "Ngày", "Loại", "Trích yếu", "Người ký", "Nơi nhận", "Tình trạng",
+                                    "Nhiệm kỳ"]
     numbers = [line.split("\t")[0] for line in lines[1:]]
     assert numbers == ["01-BC/BTCTU", "02-BC/BTCTU", "01-CV/BTCTU"]
     first = lines[1].split("\t")
@@ -228,6 +229,28 @@ def test_a_term_start_moved_past_a_letter_numbers_the_term_from_01_told_apart_by
         code, out, err = office_cli("documents", "print", "01-CV/BTCTU", "--format", "pdf", "--out", again,
                                     "--date", date.isoformat())
         assert code == 0 and f"số 01-CV/BTCTU ngày {date:%d/%m/%Y}" in out, err
+
+
+def test_the_register_shows_each_documents_term_and_lists_one_term(office_cli, tmp_path):
+    """After a congress the letters begin again at 01-CV: the term, last on each line, tells the two apart,
+    and `--term` lists the term holding a day."""
+    today = dt.date.today()
+    before, congress = today - dt.timedelta(days=10), today - dt.timedelta(days=5)
+    for on, out in ((before, "cv-1.pdf"), (congress, None), (today, "cv-2.pdf")):
+        if out is None:
+            assert office_cli("settings", "set", "nhiem_ky_bat_dau", on.isoformat(), "--from", on.isoformat())[0] == 0
+            continue
+        assert office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--on", on.isoformat(),
+                          "--out", tmp_path / out, "--issue")[0] == 0
+    listed = [line.split("\t") for line in office_cli("documents", "list")[1].splitlines()[1:]]
+    assert [(row[0], row[7]) for row in listed] == [("01-CV/BTCTU", f"2025–{congress.year}"),
+                                                    ("01-CV/BTCTU", f"từ {congress:%d/%m/%Y}")]
+    code, out, _ = office_cli("documents", "list", "--term", today.isoformat())
+    assert code == 0 and [line.split("\t")[1] for line in out.splitlines()[1:]] == [f"{today:%d/%m/%Y}"]
+    code, out, _ = office_cli("documents", "list", "--term", before.isoformat(), "--year", "2016")
+    assert out == f"Sổ văn bản đi chưa có văn bản nào của nhiệm kỳ 2025–{congress.year} năm 2016.\n"
+    code, _, err = office_cli("documents", "list", "--term", "10/10/2030")
+    assert code == 2 and "10/10/2030" in err
 
 
 def test_an_issued_letter_is_dated_neither_after_today_nor_before_the_last_numbered_one(office_cli, tmp_path):

@@ -58,7 +58,7 @@ def test_a_kill_right_after_the_file_is_in_place_never_gives_its_number_again(of
     code, out, _ = office("report", *YEAR, "--format", "pdf", "--out", tmp_path / "so-3.pdf", "--issue")
     assert code == 0 and "số 03" in out and _number_on(tmp_path / "so-3.pdf").startswith("Số 03-BC/")
     # the register shows the unconfirmed number as such, and its document can be written again from it
-    listed = {line.split("\t")[0]: line.split("\t")[-1] for line in office("documents", "list")[1].splitlines()
+    listed = {line.split("\t")[0]: line.split("\t")[6] for line in office("documents", "list")[1].splitlines()
               if "\t" in line}
     number = _number_on(tmp_path / "so-2.pdf").split()[1]  # "Số 02-BC/BTCTU   Lâm Đồng, ngày …"
     assert listed[number] == numbering.STATUS_LABELS[numbering.RESERVED]
@@ -71,7 +71,7 @@ def test_a_kill_right_after_the_file_is_in_place_never_gives_its_number_again(of
 
 def _listed(cli) -> dict[str, str]:
     """The register as `documents list` shows it: number → state."""
-    return {line.split("\t")[0]: line.split("\t")[-1] for line in cli("documents", "list")[1].splitlines()[1:]}
+    return {line.split("\t")[0]: line.split("\t")[6] for line in cli("documents", "list")[1].splitlines()[1:]}
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
