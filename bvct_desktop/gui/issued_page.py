@@ -1,12 +1,14 @@
 """Văn bản đã phát hành: the outgoing register (sổ đăng ký văn bản đi) — each issued document with
-its number, date, kind, trích yếu, signer, recipients, state and thời hạn bảo quản — and any of them written again
-exactly as issued: into the print preview, or saved as PDF, Word or Excel (each whole: a letter's
-workbook holds its text, then the list attached). A document is written on a worker, with a progress
-dialog. The layout is the Designer form ui/issued_page.ui."""
+its number, date, term (nhiệm kỳ: numbers begin again at 01 with each term, so the current one is shown
+first, as the office keeps its register), kind, trích yếu, signer, recipients, state and thời hạn bảo quản —
+and any of them written again exactly as issued: into the print preview, or saved as PDF, Word or Excel
+(each whole: a letter's workbook holds its text, then the list attached). A document is written on a worker,
+with a progress dialog. The layout is the Designer form ui/issued_page.ui."""
 
+import datetime as dt
 from collections.abc import Callable
 
-from ..core import documents_data, numbering, outgoing, text
+from ..core import documents_data, issued_terms, numbering, outgoing, text
 from ..core.database import Database
 from ..core.errors import BvctError
 from ..core.permissions import Action, allows
@@ -22,8 +24,9 @@ from .registers.columns import fit_to_width, keep_fitted, wrap_cells
 from .tooltips import typed_tip
 from .workers import failure_message, run_in_background
 
-ALL_YEARS = "Tất cả"
-KEPT_COLUMN = 7  # thời hạn bảo quản
+ALL_YEARS = ALL_TERMS = "Tất cả"
+TERM_COLUMN, STATUS_COLUMN, KEPT_COLUMN = 2, 7, 8  # nhiệm kỳ, tình trạng, thời hạn bảo quản
+BY_TERM = "số văn bản đánh liên tục trong cả nhiệm kỳ, không đánh lại từ 01 mỗi năm"
 
 
 class IssuedPage(QWidget, Ui_IssuedPage):
@@ -36,10 +39,11 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         self.preview = None
         self.task = None  # a document being written on a worker
         keep_fitted(self.table)  # the long texts share the width left, each on as many lines as it needs
-        wrap_cells(self.table)  # at 150 % a column gives way down to its longest word: all eight stay in view
+        wrap_cells(self.table)  # at 150 % a column gives way down to its longest word: all nine stay in view
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.year.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.term.currentIndexChanged.connect(lambda _index: self.refresh())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.print_selected())
         self.print_button.clicked.connect(self.print_selected)
@@ -51,50 +55,63 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         for button in (self.spoil_button, self.outside_button):
             button.setVisible(allows(context.db.actor.role, Action.REPORT_ISSUE) and not context.read_only)
         context.notifier.changed.connect(self._changed)
-        self._years()
+        self._filters()
         self.refresh()
 
-    def _years(self) -> None:
-        self.year.blockSignals(True)
-        chosen = self.year.currentData()
-        self.year.clear()
-        self.year.addItem(ALL_YEARS, None)
+    def _filters(self) -> None:
+        """The terms holding a document and the current one, latest first, the current one chosen on opening;
+        the years holding a document, latest first."""
         try:
-            years = sorted({entry.issued_on.year for entry in outgoing.register(self.context.db)}, reverse=True)
+            found = issued_terms.listing(self.context.db)
         except BvctError:
-            years = []
-        for year in years:
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
-        self.year.blockSignals(False)
+            found = issued_terms.Listing([], [])
+        current = [found.on(self.context.clock().date())] if found.terms else []
+        terms = sorted({found.term_of(entry) for entry in found.entries} | set(current), key=lambda term: term.start,
+                       reverse=True)
+        _choices(self.term, ALL_TERMS, [(term.label, term.start.isoformat()) for term in terms],
+                 current[0].start.isoformat() if current else None)
+        years = sorted({entry.issued_on.year for entry in found.entries}, reverse=True)
+        _choices(self.year, ALL_YEARS, [(str(year), year) for year in years])
 
     def refresh(self) -> None:
-        """The register as the officer asks for it (opening the page, a year chosen, F5): a view."""
-        self._read(outgoing.view_register)
+        """The register as the officer asks for it (opening the page, a term or a year chosen, F5): a view."""
+        self._read(issued_terms.view_listing)
 
-    def _read(self, reading: Callable[[Database, int | None], list[outgoing.Issued]]) -> None:
+    def _read(self, reading: Callable[[Database, int | None, dt.date | None], issued_terms.Listing]) -> None:
+        chosen = self.term.currentData()
         try:
-            self.entries = reading(self.context.db, self.year.currentData())
+            found = reading(self.context.db, self.year.currentData(), chosen and dt.date.fromisoformat(chosen))
         except BvctError as refused:
             self.message.show_message(refused.message)
-            self.entries = []
+            found = issued_terms.Listing([], [])
+        self.entries = found.entries
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            cells = (entry.number_text, f"{entry.issued_on:%d/%m/%Y}", outgoing.KIND_LABELS.get(entry.kind, entry.kind),
-                     entry.subject, entry.signer, entry.recipients, entry.status_label, entry.kept.label)
+            cells = (entry.number_text, f"{entry.issued_on:%d/%m/%Y}", found.term_of(entry).label,
+                     outgoing.KIND_LABELS.get(entry.kind, entry.kind), entry.subject, entry.signer, entry.recipients,
+                     entry.status_label, entry.kept.label)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(typed_tip(value))
                 self.table.setItem(row, column, item)
             self.table.item(row, KEPT_COLUMN).setToolTip(f"{entry.kept.term.kept_as}: {entry.kept.label}")
         fit_to_width(self.table)
-        self.count_label.setText(f"{len(self.entries)} văn bản" if self.entries else "Chưa có văn bản nào.")
+        self.count_label.setText(self._counted())
         self._update_buttons()
+
+    def _counted(self) -> str:
+        """How many documents are listed; of one year, that their numbers run on through the term."""
+        year = self.year.currentData()
+        if self.entries:
+            return f"{len(self.entries)} văn bản" + (f" ({BY_TERM})" if year is not None else "")
+        asked = ([f"nhiệm kỳ {self.term.currentText()}"] if self.term.currentData() is not None else []) + (
+            [f"năm {year}"] if year is not None else [])
+        return f"Chưa có văn bản nào{' của ' + ' '.join(asked) if asked else ''}."
 
     def _changed(self, kind: str) -> None:
         if kind in ("outgoing", "*"):  # read again for the officer, who did not ask: no view
-            self._years()
-            self._read(outgoing.register)
+            self._filters()
+            self._read(issued_terms.listing)
 
     def selected(self) -> outgoing.Issued | None:
         rows = self.table.selectionModel().selectedRows()
@@ -187,3 +204,15 @@ class IssuedPage(QWidget, Ui_IssuedPage):
             self.message.show_message(f"Đã ghi: các số đến {recorded.number_text} «{recorded.status_label}»; số "
                                       "tiếp theo chương trình cấp sau số ấy.", error=False)
             self.context.notifier.changed.emit("outgoing")
+
+
+def _choices(box, every: str, items: list[tuple[str, object]], first: object = None) -> None:
+    """`box` offering `every` (no filter) then `items` (text, data), keeping the officer's choice, else `first`."""
+    box.blockSignals(True)
+    chosen = box.currentData() if box.count() else first
+    box.clear()
+    box.addItem(every, None)
+    for shown, data in items:
+        box.addItem(shown, data)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    box.blockSignals(False)

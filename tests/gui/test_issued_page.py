@@ -10,10 +10,10 @@ import docx
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import documents_data, outgoing, report_notes, restore_checks
+from bvct_desktop.core import documents_data, outgoing, report_notes, restore_checks, settings
 from bvct_desktop.gui.dashboard import Dashboard
 from bvct_desktop.gui.dialogs import YES
-from bvct_desktop.gui.issued_page import KEPT_COLUMN, IssuedPage
+from bvct_desktop.gui.issued_page import KEPT_COLUMN, STATUS_COLUMN, TERM_COLUMN, IssuedPage
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.navigation import ISSUED
 from bvct_desktop.gui.outside_numbers_dialog import OutsideNumbersDialog
@@ -48,7 +48,8 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     qtbot.addWidget(page)
     assert page.table.rowCount() == 1
     cells = [page.table.item(0, column).text() for column in range(page.table.columnCount())]
-    assert cells[:3] == ["01-BC/BTCTU", "02/10/2025", "Báo cáo"] and cells[6] == "đã phát hành"
+    assert cells[:4] == ["01-BC/BTCTU", "02/10/2025", "từ 01/10/2025", "Báo cáo"]
+    assert cells[STATUS_COLUMN] == "đã phát hành"
     assert not page.print_button.isEnabled()
     page.table.selectRow(0)
     assert page.print_button.isEnabled() and page.xlsx_button.isEnabled()
@@ -65,6 +66,34 @@ def test_the_register_page_lists_and_prints_again_as_issued(qtbot, context, tmp_
     assert word.tables[0].cell(1, 0).text == "Số 01-BC/BTCTU"
     assert page.message.text() == (f"Đã lưu báo cáo số 01-BC/BTCTU (đúng như khi phát hành): "
                                    f"«{tmp_path / 'in-lai.docx'}».")
+
+
+def test_after_a_congress_the_page_shows_the_current_terms_documents_and_each_ones_term(qtbot, context, tmp_path):
+    """01-BC/BTCTU twice, one of each term: the current term is listed on opening (numbers begin again at
+    01 with each term, the register the office keeps); «Tất cả» shows both, each with its term; a year
+    listed alone says its numbers run on through the term."""
+    issue_report(context, tmp_path)  # 01-BC/BTCTU on 02/10/2025
+    settings.set_setting(context.db, "nhiem_ky_bat_dau", "2030-10-10", dt.date(2030, 10, 10))
+    context.clock.now = dt.datetime(2030, 10, 12, 8, 0)
+    report_notes.save(context.db, dt.date(2030, 1, 1), dt.date(2030, 6, 30),
+                      dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    writer = render.report_writer("pdf", tmp_path / "bc-2030.pdf", render.Options(profile.load()))
+    documents_data.report_document(context.db, dt.date(2030, 1, 1), dt.date(2030, 6, 30), tmp_path / "bc-2030.pdf",
+                                   "kết quả 6 tháng", writer, issue=True)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    assert [page.term.itemText(i) for i in range(page.term.count())] == ["Tất cả", "từ 10/10/2030", "2025–2030"]
+    assert page.term.currentText() == "từ 10/10/2030" and page.table.rowCount() == 1
+    assert page.table.horizontalHeaderItem(TERM_COLUMN).text() == "Nhiệm kỳ"
+    page.term.setCurrentIndex(0)  # Tất cả
+    assert [(page.table.item(row, 0).text(), page.table.item(row, TERM_COLUMN).text()) for row in range(2)] == [
+        ("01-BC/BTCTU", "2025–2030"), ("01-BC/BTCTU", "từ 10/10/2030")]
+    page.year.setCurrentIndex(page.year.findData(2025))
+    assert page.table.rowCount() == 1
+    assert page.count_label.text() == "1 văn bản (số văn bản đánh liên tục trong cả nhiệm kỳ, không đánh lại từ 01 " \
+                                      "mỗi năm)"
+    page.term.setCurrentIndex(page.term.findText("từ 10/10/2030"))
+    assert page.count_label.text() == "Chưa có văn bản nào của nhiệm kỳ từ 10/10/2030 năm 2025."
 
 
 def test_each_document_shows_its_retention_term_and_the_year_it_runs_out(qtbot, context, tmp_path):
@@ -94,17 +123,17 @@ def test_a_number_left_unconfirmed_is_issued_once_its_document_is_saved_again(qt
     left_unconfirmed(context.db, 1)
     page = IssuedPage(context)
     qtbot.addWidget(page)
-    assert page.table.item(0, 6).text() == "đang ghi (chưa xác nhận)"
+    assert page.table.item(0, STATUS_COLUMN).text() == "đang ghi (chưa xác nhận)"
     page.table.selectRow(0)
     page.print_selected()  # the preview settles nothing
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     page.preview.close()
-    assert page.table.item(0, 6).text() == "đang ghi (chưa xác nhận)"
+    assert page.table.item(0, STATUS_COLUMN).text() == "đang ghi (chưa xác nhận)"
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "in-lai"))
     page.save_selected("pdf")
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     assert "nay «đã phát hành»" in page.message.text()
-    assert page.table.item(0, 6).text() == "đã phát hành"
+    assert page.table.item(0, STATUS_COLUMN).text() == "đã phát hành"
 
 
 def test_a_number_left_unconfirmed_is_marked_spoiled_with_the_reason_asked(qtbot, context, tmp_path):
@@ -119,11 +148,11 @@ def test_a_number_left_unconfirmed_is_marked_spoiled_with_the_reason_asked(qtbot
     assert page.spoil_button.isEnabled()
     context.dialogs.answer_next(None)  # the officer cancels
     page.spoil_button.click()
-    assert page.table.item(0, 6).text() == "đang ghi (chưa xác nhận)"
+    assert page.table.item(0, STATUS_COLUMN).text() == "đang ghi (chưa xác nhận)"
     context.dialogs.answer_next("Văn bản không ban hành")
     page.spoil_button.click()
     assert context.dialogs.shown[-1].text.startswith("Số 01-BC/BTCTU «đang ghi (chưa xác nhận)» sẽ ghi là «hỏng»")
-    assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, 6).text() == "hỏng"
+    assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, STATUS_COLUMN).text() == "hỏng"
 
 
 def test_a_spoiled_number_offers_no_print_as_a_number_used_outside_offers_none(qtbot, context, tmp_path):
@@ -137,7 +166,7 @@ def test_a_spoiled_number_offers_no_print_as_a_number_used_outside_offers_none(q
     context.dialogs.answer_next("Văn bản không ban hành")
     page.spoil_button.click()
     page.table.selectRow(0)
-    assert page.table.item(0, 6).text() == "hỏng"
+    assert page.table.item(0, STATUS_COLUMN).text() == "hỏng"
     assert not page.print_button.isEnabled() and not page.pdf_button.isEnabled()
 
 
@@ -162,7 +191,7 @@ def test_a_number_issued_while_the_pcs_date_was_ahead_is_marked_spoiled_by_an_ad
     assert context.dialogs.shown[-1].text.startswith(
         "Số 01-BC/BTCTU «đã phát hành» ghi ngày 02/10/2026, sau hôm nay (02/10/2025): số lấy khi ngày giờ của máy "
         "tính bị sai, các văn bản tiếp theo không lấy được số. Số sẽ ghi là «hỏng»")
-    assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, 6).text() == "hỏng"
+    assert page.message.text() == "Số 01-BC/BTCTU: «hỏng»." and page.table.item(0, STATUS_COLUMN).text() == "hỏng"
 
 
 def test_an_officer_who_may_not_issue_has_no_spoil_button(qtbot, context, tmp_path):
@@ -306,7 +335,7 @@ def test_numbers_used_outside_the_program_are_recorded_from_the_page_and_the_nex
                                         "15-BC/BTCTU.")
     assert page.message.text() == ("Đã ghi: các số đến 14-BC/BTCTU «đã cấp ngoài chương trình»; số tiếp theo "
                                    "chương trình cấp sau số ấy.")
-    assert [page.table.item(1, column).text() for column in (0, 2, 3, 6)] == [
+    assert [page.table.item(1, column).text() for column in (0, 3, 4, STATUS_COLUMN)] == [
         "14-BC/BTCTU", "Báo cáo", "Số 02 đến 14 cấp ngoài chương trình: Cấp trên máy cũ sau bản sao lưu, theo sổ giấy",
         "đã cấp ngoài chương trình"]
     page.table.selectRow(1)

@@ -46,6 +46,16 @@ class Ui_IssuedPage(object):
 
         self.filter_row = QHBoxLayout()
         self.filter_row.setObjectName(u"filter_row")
+        self.term_label = QLabel(IssuedPage)
+        self.term_label.setObjectName(u"term_label")
+
+        self.filter_row.addWidget(self.term_label)
+
+        self.term = QComboBox(IssuedPage)
+        self.term.setObjectName(u"term")
+
+        self.filter_row.addWidget(self.term)
+
         self.year_label = QLabel(IssuedPage)
         self.year_label.setObjectName(u"year_label")
 
@@ -65,7 +75,7 @@ class Ui_IssuedPage(object):
 
         self.filter_row.addItem(self.filter_spacer)
 
-        self.filter_row.setStretch(3, 1)
+        self.filter_row.setStretch(5, 1)
 
         self.issued_layout.addLayout(self.filter_row)
 
@@ -75,8 +85,8 @@ class Ui_IssuedPage(object):
         self.issued_layout.addWidget(self.message)
 
         self.table = QTableWidget(IssuedPage)
-        if (self.table.columnCount() < 8):
-            self.table.setColumnCount(8)
+        if (self.table.columnCount() < 9):
+            self.table.setColumnCount(9)
         __qtablewidgetitem = QTableWidgetItem()
         self.table.setHorizontalHeaderItem(0, __qtablewidgetitem)
         __qtablewidgetitem1 = QTableWidgetItem()
@@ -93,6 +103,8 @@ class Ui_IssuedPage(object):
         self.table.setHorizontalHeaderItem(6, __qtablewidgetitem6)
         __qtablewidgetitem7 = QTableWidgetItem()
         self.table.setHorizontalHeaderItem(7, __qtablewidgetitem7)
+        __qtablewidgetitem8 = QTableWidgetItem()
+        self.table.setHorizontalHeaderItem(8, __qtablewidgetitem8)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
@@ -144,8 +156,10 @@ class Ui_IssuedPage(object):
 
         self.issued_layout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
+        self.term_label.setBuddy(self.term)
         self.year_label.setBuddy(self.year)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.term, self.year)
         QWidget.setTabOrder(self.year, self.table)
         QWidget.setTabOrder(self.table, self.print_button)
         QWidget.setTabOrder(self.print_button, self.pdf_button)
@@ -159,24 +173,30 @@ class Ui_IssuedPage(object):
 
     def retranslateUi(self, IssuedPage):
         self.page_title.setText(QCoreApplication.translate("IssuedPage", u"V\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh", None))
-        self.page_subtitle.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed5 \u0111\u0103ng k\u00fd v\u0103n b\u1ea3n \u0111i: m\u1ed7i v\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh, s\u1ed1, ng\u00e0y, tr\u00edch y\u1ebfu, ng\u01b0\u1eddi k\u00fd, n\u01a1i nh\u1eadn, th\u1eddi h\u1ea1n b\u1ea3o qu\u1ea3n. In l\u1ea1i \u0111\u00fang nh\u01b0 khi ph\u00e1t h\u00e0nh, d\u1ea1ng PDF, Word ho\u1eb7c Excel.", None))
+        self.page_subtitle.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed5 \u0111\u0103ng k\u00fd v\u0103n b\u1ea3n \u0111i: m\u1ed7i v\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh, s\u1ed1, ng\u00e0y, nhi\u1ec7m k\u1ef3, tr\u00edch y\u1ebfu, ng\u01b0\u1eddi k\u00fd, n\u01a1i nh\u1eadn, th\u1eddi h\u1ea1n b\u1ea3o qu\u1ea3n. In l\u1ea1i \u0111\u00fang nh\u01b0 khi ph\u00e1t h\u00e0nh, d\u1ea1ng PDF, Word ho\u1eb7c Excel.", None))
+        self.term_label.setText(QCoreApplication.translate("IssuedPage", u"Nhi\u1ec7m k\u1ef3", None))
+#if QT_CONFIG(tooltip)
+        self.term.setToolTip(QCoreApplication.translate("IssuedPage", u"S\u1ed1 v\u0103n b\u1ea3n \u0111\u00e1nh li\u00ean t\u1ee5c t\u1eeb 01 trong m\u1ed7i nhi\u1ec7m k\u1ef3: sau \u0111\u1ea1i h\u1ed9i, v\u0103n b\u1ea3n \u0111\u00e1nh l\u1ea1i t\u1eeb 01", None))
+#endif // QT_CONFIG(tooltip)
         self.year_label.setText(QCoreApplication.translate("IssuedPage", u"N\u0103m", None))
         ___qtablewidgetitem = self.table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("IssuedPage", u"S\u1ed1", None))
         ___qtablewidgetitem1 = self.table.horizontalHeaderItem(1)
         ___qtablewidgetitem1.setText(QCoreApplication.translate("IssuedPage", u"Ng\u00e0y", None))
         ___qtablewidgetitem2 = self.table.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("IssuedPage", u"Lo\u1ea1i", None))
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("IssuedPage", u"Nhi\u1ec7m k\u1ef3", None))
         ___qtablewidgetitem3 = self.table.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("IssuedPage", u"Tr\u00edch y\u1ebfu", None))
+        ___qtablewidgetitem3.setText(QCoreApplication.translate("IssuedPage", u"Lo\u1ea1i", None))
         ___qtablewidgetitem4 = self.table.horizontalHeaderItem(4)
-        ___qtablewidgetitem4.setText(QCoreApplication.translate("IssuedPage", u"Ng\u01b0\u1eddi k\u00fd", None))
+        ___qtablewidgetitem4.setText(QCoreApplication.translate("IssuedPage", u"Tr\u00edch y\u1ebfu", None))
         ___qtablewidgetitem5 = self.table.horizontalHeaderItem(5)
-        ___qtablewidgetitem5.setText(QCoreApplication.translate("IssuedPage", u"N\u01a1i nh\u1eadn", None))
+        ___qtablewidgetitem5.setText(QCoreApplication.translate("IssuedPage", u"Ng\u01b0\u1eddi k\u00fd", None))
         ___qtablewidgetitem6 = self.table.horizontalHeaderItem(6)
-        ___qtablewidgetitem6.setText(QCoreApplication.translate("IssuedPage", u"T\u00ecnh tr\u1ea1ng", None))
+        ___qtablewidgetitem6.setText(QCoreApplication.translate("IssuedPage", u"N\u01a1i nh\u1eadn", None))
         ___qtablewidgetitem7 = self.table.horizontalHeaderItem(7)
-        ___qtablewidgetitem7.setText(QCoreApplication.translate("IssuedPage", u"Th\u1eddi h\u1ea1n b\u1ea3o qu\u1ea3n", None))
+        ___qtablewidgetitem7.setText(QCoreApplication.translate("IssuedPage", u"T\u00ecnh tr\u1ea1ng", None))
+        ___qtablewidgetitem8 = self.table.horizontalHeaderItem(8)
+        ___qtablewidgetitem8.setText(QCoreApplication.translate("IssuedPage", u"Th\u1eddi h\u1ea1n b\u1ea3o qu\u1ea3n", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("IssuedPage", u"V\u0103n b\u1ea3n \u0111\u00e3 ph\u00e1t h\u00e0nh", None))
 #endif // QT_CONFIG(accessibility)
