@@ -451,7 +451,27 @@ def overdue_for(connection: Connection, recipient: str, on: dt.date) -> dict[str
         raise InputError(f"Vào ngày {display_date(on)} không có phiếu nào gửi «{unit.name}» quá hạn trả lời "
                          f"({history.days_on(deadlines.REPLY_DAYS, on)} ngày); không lập công văn đôn đốc.")
     days = tuple(sorted({history.days_on(deadlines.REPLY_DAYS, slip["issued_on"]) for slip in found}))
-    return {"recipient": unit.name, "on": on, "days": days, "slips": found}
+    return {"recipient": unit.name, "on": on, "days": days, "slips": found,
+            "earlier": _reminded_before(connection, unit.id, found, on)}
+
+
+def _reminded_before(connection: Connection, unit_id: int, found: list[dict[str, Any]],
+                     on: dt.date) -> list[dict[str, Any]]:
+    """The reminders the register holds as issued, dated on or before `on`, to the unit `unit_id` about any of
+    the slips `found`: each its number as printed and its date, in the order their numbers were taken."""
+    asked = {(slip["number"], slip["issued_on"].isoformat()) for slip in found}
+    return [{"number": entry.number_text, "on": entry.issued_on}
+            for entry, content in outgoing.contents_in(connection, outgoing.REMINDER)
+            if entry.issued_on <= on and asked & {(slip["number"], slip["issued_on"]) for slip in content["slips"]}
+            and _is_unit(connection, content["recipient"], unit_id)]
+
+
+def _is_unit(connection: Connection, name: str, unit_id: int) -> bool:
+    """Whether `name`, a recipient as a letter named it, is the unit `unit_id` (or was merged into it)."""
+    try:
+        return _recipient_named(connection, name).id == unit_id
+    except InputError:  # a unit no longer in the list
+        return False
 
 
 def _recipient_named(connection: Connection, name: str):

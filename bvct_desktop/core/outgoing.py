@@ -353,6 +353,13 @@ def stated_in(connection: Connection, kind: str, part: str, keys: tuple[str, ...
     return [(_issued(row), dict(zip(keys, row[-len(keys):], strict=True))) for row in connection.execute(query)]
 
 
+def contents_in(connection: Connection, kind: str) -> list[tuple[Issued, Content]]:
+    """The register's documents of `kind` it holds as issued, each with its whole content as issued, in the
+    order their numbers were taken, read in `connection`'s transaction."""
+    rows = connection.execute(_held(kind).add_columns(outgoing_documents.c.content.label("content_kept")))
+    return [(_issued(row), json.loads(row.content_kept)) for row in rows]
+
+
 def reports_on(db: Database, start: dt.date, end: dt.date) -> list[Issued]:
     """The reports on the period from `start` to `end` the register holds as issued (not "hỏng" nor used outside
     it), in the order their numbers were taken."""

@@ -305,6 +305,34 @@ def test_the_reminder_letter_lists_the_recipients_overdue_slips(office_cli, tmp_
     assert code == 2
 
 
+def test_a_second_reminder_about_the_same_slips_names_the_first(office_cli, tmp_path):
+    """As an officer writes it: «Ngày …, Ban Tổ chức Tỉnh ủy đã có Công văn số 01-CV/BTCTU đề nghị …; đến nay chưa
+    nhận được kết quả». Only a letter to the same unit about its slips counts, dated on or before the new one."""
+    pv27, a93b = "Phòng PV27 – Công an tỉnh Bình Thuận", "Cục A93B – Bộ Công an"
+
+    def letter(recipient: str, on: str, name: str, *issue: str) -> str:
+        code, _, err = office_cli("print", "reminder", "--recipient", recipient, "--on", on, "--out",
+                                  tmp_path / name, *issue)
+        assert code == 0, err
+        return " ".join(" ".join(pdfcheck.lines(tmp_path / name)).split())
+
+    first = letter(pv27, "2025-10-15", "cv-1.pdf", "--issue")  # 01-CV/BTCTU
+    assert "đã có Công văn số" not in first
+    assert "đã có Công văn số" not in letter(a93b, "2025-11-20", "cv-2.pdf", "--issue")  # 02-CV, another unit
+    second = letter(pv27, "2025-11-20", "cv-3.pdf", "--issue")  # 03-CV/BTCTU
+    assert ("Đến ngày 20/11/2025, đã quá thời hạn trả lời (30 ngày kể từ ngày gửi phiếu). Ngày 15/10/2025, Ban Tổ "
+            "chức Tỉnh ủy đã có Công văn số 01-CV/BTCTU đề nghị quý cơ quan trả lời phiếu yêu cầu xác minh lai lịch; "
+            "đến nay chưa nhận được kết quả.") in second
+    third = letter(pv27, "2025-12-01", "cv-4.pdf")  # a draft says both
+    assert ("Ban Tổ chức Tỉnh ủy đã có Công văn số 01-CV/BTCTU ngày 15/10/2025 và Công văn số 03-CV/BTCTU ngày "
+            "20/11/2025 đề nghị quý cơ quan trả lời phiếu yêu cầu xác minh lai lịch; đến nay chưa nhận được kết "
+            "quả.") in third
+    assert "đã có Công văn số" not in letter(pv27, "2025-10-14", "cv-5.pdf")  # a draft dated before the first
+    again = tmp_path / "in-lai.pdf"
+    assert office_cli("documents", "print", "03-CV/BTCTU", "--format", "pdf", "--out", again)[0] == 0
+    assert again.read_bytes() == (tmp_path / "cv-3.pdf").read_bytes()
+
+
 def test_a_reminder_dated_since_the_merger_to_a_former_provinces_unit_tells_the_officer(office_cli, tmp_path):
     """The 2016 office's slips to Bình Thuận's police, still unanswered: a letter dated since 01/7/2025 would go to
     a unit of a province that is no more, so the officer is told; a letter of 2016 is right as it is."""

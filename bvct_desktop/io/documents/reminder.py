@@ -53,7 +53,8 @@ NAMED_BREAKS_SINCE = 4
 class ReminderSource(Numbered):
     """What the letter is made from: the recipient, its overdue slips on the letter's day, the reply
     limits (days) they were issued under, shortest first, the office settings in force that day, the
-    number (None: a draft), the wording (an issued letter's: the one it was issued with)."""
+    number (None: a draft), the wording (an issued letter's: the one it was issued with), and the
+    reminders sent it before about any of those slips (each {"number": "01-CV/BTCTU", "on": date})."""
 
     recipient: str
     on: dt.date
@@ -62,6 +63,7 @@ class ReminderSource(Numbered):
     office: Mapping[str, str]
     number: int | None
     wording: int = WORDING
+    earlier: Sequence[Mapping[str, Any]] = ()
     named_breaks_since: ClassVar[int] = NAMED_BREAKS_SINCE
 
     @property
@@ -106,16 +108,29 @@ def texts(source: ReminderSource, profile: Profile) -> Texts:
     else:
         sent = (f"Từ ngày {display_date(first)} đến ngày {display_date(last)}, {issuer} đã gửi quý cơ quan "
                 f"{grouped(len(slips))} phiếu yêu cầu xác minh lai lịch (danh sách kèm theo)")
+    overdue = f"Đến ngày {display_date(source.on)}, đã quá thời hạn trả lời ({_limits(source.days)})"
+    if source.earlier:
+        overdue = f"{overdue}. {_reminded(source.earlier, issuer)}; đến nay chưa nhận được kết quả."
+    else:
+        overdue = f"{overdue} nhưng {issuer} chưa nhận được kết quả."
     paragraphs = (
-        f"{sent} để phục vụ công tác thẩm tra, xác minh tiêu chuẩn chính trị. Đến ngày {display_date(source.on)}, "
-        f"đã quá thời hạn trả lời ({_limits(source.days)}) nhưng {issuer} chưa nhận "
-        "được kết quả.",
+        f"{sent} để phục vụ công tác thẩm tra, xác minh tiêu chuẩn chính trị. {overdue}",
         f"Để kịp thời phục vụ công tác cán bộ, {issuer} đề nghị quý cơ quan quan tâm, sớm tra cứu và trả lời kết "
         f"quả {'các phiếu' if source.listed else 'phiếu'} nêu trên. Trường hợp đã trả lời, đề nghị quý cơ quan "
         f"thông báo số, ngày văn bản trả lời để {issuer} đối chiếu.",
         "Trân trọng./.",
     )
     return Texts(number, date, attached, paragraphs)
+
+
+def _reminded(earlier: Sequence[Mapping[str, Any]], issuer: str) -> str:
+    """«Ngày 15/10/2025, Ban Tổ chức Tỉnh ủy đã có Công văn số 01-CV/BTCTU đề nghị quý cơ quan trả lời phiếu …»;
+    several: «Ban Tổ chức Tỉnh ủy đã có Công văn số 01-CV/BTCTU ngày 15/10/2025 và Công văn số 03-CV/BTCTU ngày …»."""
+    asked = "đề nghị quý cơ quan trả lời phiếu yêu cầu xác minh lai lịch"
+    if len(earlier) == 1:
+        return f"Ngày {display_date(earlier[0]['on'])}, {issuer} đã có Công văn số {earlier[0]['number']} {asked}"
+    *before, last = (f"Công văn số {letter['number']} ngày {display_date(letter['on'])}" for letter in earlier)
+    return f"{issuer} đã có {', '.join(before)} và {last} {asked}"
 
 
 def _limits(days: Sequence[int]) -> str:

@@ -317,7 +317,14 @@ def freeze_reminder(source: reminder.ReminderSource, options: Options) -> Conten
               if key in SLIP_KEPT} for slip in source.slips]
     return {"kind": outgoing.REMINDER, "recipient": source.recipient, "on": source.on.isoformat(),
             "days": list(source.days), "slips": slips, "office": dict(source.office), "number": source.number,
-            "wording": source.wording, **_frozen_options(source.office, options)}
+            "wording": source.wording, **_frozen_earlier(source.earlier), **_frozen_options(source.office, options)}
+
+
+def _frozen_earlier(earlier: Sequence[Mapping[str, Any]]) -> Content:
+    """The reminders sent before that a letter names, kept only when there are some (as one issued before
+    they were named reads)."""
+    return {"earlier": [{"number": letter["number"], "on": letter["on"].isoformat()} for letter in earlier]} \
+        if earlier else {}
 
 
 def freeze_conclusion(source: conclusion.ConclusionSource, options: Options) -> Content:
@@ -347,8 +354,10 @@ def thawed(content: Content, password: str | None = None):
                                            content["wording"]), options
     slips = [{**slip, "issued_on": dt.date.fromisoformat(slip["issued_on"])} for slip in content["slips"]]
     days = content["days"]  # one number: issued before the limit of each slip was kept
+    earlier = [{**letter, "on": dt.date.fromisoformat(letter["on"])} for letter in content.get("earlier", [])]
     return reminder.ReminderSource(content["recipient"], on, tuple(days) if isinstance(days, list) else (days,),
-                                   slips, content["office"], content["number"], content.get("wording", 1)), options
+                                   slips, content["office"], content["number"], content.get("wording", 1),
+                                   earlier), options
 
 
 def _with_recipients(content: Content) -> dict[str, str]:
@@ -415,7 +424,8 @@ class ReminderWriter(Writer):
 
     def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
         return freeze_reminder(reminder.ReminderSource(data["recipient"], issue.on, data["days"], data["slips"],
-                                                       office, issue.number), self.options)
+                                                       office, issue.number, earlier=data.get("earlier", ())),
+                               self.options)
 
 
 def report_writer(fmt: str, target: Path | None, options: Options) -> ReportWriter:
