@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import JSON, ColumnElement, Text, case, cast, select, type_coerce
 from sqlalchemy.engine import Connection
 
-from . import audit, crashpoints, numbering, retention, settings
+from . import crashpoints, numbering, retention, settings
 from .audit_actions import DOCUMENT_ISSUED, NUMBER_SPOILED, NUMBERS_USED_OUTSIDE
 from .database import Database
 from .errors import Ambiguous, BusyError, BvctError, InputError
@@ -317,13 +317,6 @@ def _issued(row) -> Issued:
     term = retention.DOSSIER if row.period_from is None else retention.report_term(
         dt.date.fromisoformat(row.period_from), dt.date.fromisoformat(row.period_to))
     return Issued(*row[:len(_ENTRY)], kept=retention.kept(term, row.issued_on))
-
-
-def view_register(db: Database, year: int | None = None) -> list[Issued]:
-    """`register` for the officer reading it (its page, `documents list`): the viewing is audited."""
-    found = register(db, year)
-    audit.viewed(db, VIEWED_REGISTER, details={} if year is None else {"nam": year})
-    return found
 
 
 def register(db: Database, year: int | None = None) -> list[Issued]:

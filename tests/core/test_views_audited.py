@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, browse, editing, outgoing, report, users, vault
+from bvct_desktop.core import audit, browse, editing, issued_terms, outgoing, report, users, vault
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.schema import audit_log, slips
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -70,11 +70,11 @@ def test_viewing_the_audit_trail_is_audited(office):
 
 def test_viewing_the_outgoing_register_is_audited(office):
     _, admin, viewer = office
-    assert outgoing.view_register(admin, 2026) == []
+    assert issued_terms.view_listing(admin, 2026).entries == []
     entry = _last(admin)
     assert (entry["action"], json.loads(entry["details"])) == (outgoing.VIEWED_REGISTER, {"nam": 2026})
     before = entry["id"]
-    outgoing.register(admin)  # the years the page offers
+    issued_terms.listing(admin)  # the terms and years the page offers
     assert _last(admin)["id"] == before
 
 
