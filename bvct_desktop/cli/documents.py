@@ -8,8 +8,8 @@ from ..core import archive_letters, audit, documents_data
 from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
-from ..core.kinds import ARCHIVE_REQUESTS, CADRES, DELEGATIONS
-from ..io.documents import archive_letter, lists, pdf, render, sheets, slip_form
+from ..core.kinds import CADRES, DELEGATIONS
+from ..io.documents import lists, pdf, render, sheets, slip_form
 from .arguments import (
     cli_date,
     encrypted_note,
@@ -60,7 +60,9 @@ def register(commands) -> None:
     archive.add_argument("--number", required=True, metavar="SỐ",
                          help="số văn bản: công văn của tỉnh bạn mà ta trả lời, hoặc công văn đề nghị của ta")
     archive.add_argument("--date", metavar="NGÀY", help="ngày văn bản (khi số văn bản dùng cho nhiều công văn)")
-    add_document_options(archive, "TỆP.pdf")
+    archive.add_argument("--issue", action="store_true", help="phát hành (lấy số CV, ghi sổ văn bản đi, ghi số vào "
+                                                              "yêu cầu tàng thư)")
+    add_document_options(archive, "TỆP.pdf|TỆP.docx")
 
     cadre = documents.add_parser("cadre", help="trích ngang một cán bộ")
     cadre.set_defaults(handler=cmd_cadre)
@@ -199,20 +201,27 @@ def cmd_reminder(args) -> int:
 
 def cmd_archive_letter(args) -> int:
     out, chosen = Path(args.out), document_options(args)
-    out_suffix(out, (".pdf",))
+    suffix = out_suffix(out, (".pdf", ".docx"))
     on = cli_date(args.date)
-
-    def write(office, letter, today) -> None:
-        pdf.save(render.archive_letters_pdf(office, [letter], today, chosen), out, chosen.password)
-
-    letter = _run(args, "in công văn tàng thư", ARCHIVE_REQUESTS.name,
-                  lambda connection: archive_letters.letter_numbered(connection, args.number, on), write,
-                  {"so_van_ban": args.number, "ngay": on},
-                  named=lambda found: documents_data.documented(archive_letter.TITLE, ARCHIVE_REQUESTS, [
-                      {**found, **person} for person in found["persons"]]))
-    print(f"Đã in công văn {archive_letter.subject(letter).removeprefix('V/v ')} gửi "
-          f"«{archive_letters.organization_board(letter['province'])}» về {len(letter['persons'])} trường hợp ra "
+    db = open_database(args)
+    try:
+        issued, letter = documents_data.archive_letter_document(
+            db, lambda connection: archive_letters.letter_numbered(connection, args.number, on), out,
+            render.archive_letter_writer(suffix[1:], out, chosen), args.issue)
+        unsigned = unsigned_note(db, issued)
+    except Ambiguous as several:
+        raise several.asking_for(ASKING[several.needs]) from None
+    finally:
+        db.close()
+    what = archive_letters.subject(letter).removeprefix("V/v ")
+    done = (f"Đã in công văn {what}" if issued.number is None
+            else f"Đã phát hành công văn {what} số {issued.text} ngày {issued.on:%d/%m/%Y}")
+    print(f"{done} gửi «{archive_letters.addressee(letter, letter['on'])}» về {len(letter['persons'])} trường hợp ra "
           f"{out}" + encrypted_note(chosen.password))
+    if issued.number is not None:
+        print(archive_letters.filled_told(letter, issued.text, issued.on))
+    if unsigned:
+        print(unsigned)
     profile_note(chosen)
     return 0
 

@@ -5,40 +5,53 @@ them all; our one letter (công văn đề nghị) may ask about several of our 
 A letter is its `request_kind`, `province`, `doc_no` and `doc_on` (the other province's letter we answer, or our own
 request), with the persons it is about in the order chosen, each with their particulars, post before 1975, result
 and extract; and the reply letter (`reply_no`, `answered_on`) recorded on the first of them that has one.
+
+Our letter is issued as the office's other letters are (documents_data.archive_letter_document): a CV number of the
+term's series, taken once — the requests of the letter then carry it (`fill_number`) where its field is empty — and
+the letter in the outgoing register. Since the provinces merged, it is addressed to the province that holds the
+archives now (`addressee`).
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, record_rows
+from .database import Database
 from .dates import display_date
 from .errors import Ambiguous, InputError
-from .kinds import ARCHIVE_REQUESTS
+from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_REQUESTS
+from .plans import PLANS
+from .plans.base import Target
 from .schema import archive_requests
 from .text import fold, identity_key
 
 LETTER_KEYS = ("request_kind", "province", "doc_no", "doc_on")
 REPLY_KEYS = ("reply_no", "answered_on")
 PERSON_KEYS = ("full_name", "birth_date", "home_town", "work_before_1975", "result", "extract")
+ANSWER = "V/v trả lời kết quả nghiên cứu tàng thư"
+REQUEST = "V/v đề nghị nghiên cứu tàng thư"
+# where our letter's number and day are recorded on its requests: the reply's (our answer), the request's own
+NUMBERED_AT = {True: ("reply_no", "answered_on"), False: ("doc_no", "doc_on")}
 
 
 def letters_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The letters of the requests chosen in the register (those still there), in the order of their first request
-    chosen; each {LETTER_KEYS…, REPLY_KEYS…, "persons": [{PERSON_KEYS…}]}."""
+    chosen; each {LETTER_KEYS…, REPLY_KEYS…, "persons": [{PERSON_KEYS…}], "ids": [the requests' ids]}."""
     rows = record_rows.query(ARCHIVE_REQUESTS).where(ARCHIVE_REQUESTS.table.c.id.in_(set(ids)),
                                                      ARCHIVE_REQUESTS.table.c.deleted_at.is_(None))
     found = {row["id"]: row for row in connection.execute(rows).mappings()}
     letters: dict[tuple, dict[str, Any]] = {}
     for row in (found[one] for one in dict.fromkeys(ids) if one in found):
         letter = letters.setdefault(_letter_key(row), {key: row[key] for key in LETTER_KEYS}
-                                    | dict.fromkeys(REPLY_KEYS) | {"persons": []})
+                                    | dict.fromkeys(REPLY_KEYS) | {"persons": [], "ids": []})
         if not letter["reply_no"] and not letter["answered_on"]:
             letter.update({key: row[key] for key in REPLY_KEYS})
         letter["persons"].append({key: row[key] for key in PERSON_KEYS})
+        letter["ids"].append(row["id"])
     return list(letters.values())
 
 
@@ -68,9 +81,79 @@ def _letter_key(row) -> tuple:
 def letter_day(letter: dict[str, Any], printed_on: dt.date) -> dt.date:
     """The day a letter is dated: our request, its own day; our answer, the day it was answered, else the day it is
     printed (then left for the hand to date)."""
-    if letter["request_kind"] == ARCHIVE_REQUESTS.field("request_kind").choices[1]:
+    if not answers(letter):
         return letter["doc_on"]
     return letter["answered_on"] or printed_on
+
+
+def answers(letter: Mapping[str, Any]) -> bool:
+    """Whether the letter is our answer to another province's request (else our request to it)."""
+    return letter["request_kind"] == ARCHIVE_FOR_OTHERS
+
+
+def subject(letter: Mapping[str, Any]) -> str:
+    return ANSWER if answers(letter) else REQUEST
+
+
+def own_number(letter: Mapping[str, Any]) -> str | None:
+    """Our letter's number as recorded on its requests: the reply's, or the request's own."""
+    return letter[NUMBERED_AT[answers(letter)][0]] or None
+
+
+def addressed(province: str, on: dt.date) -> str:
+    """The province a letter dated `on` goes to: from 01/7/2025, the one a former province is part of now
+    («Bà Rịa – Vũng Tàu» → «Thành phố Hồ Chí Minh»); else as written."""
+    return (gazetteer.province_now(province) if on >= gazetteer.MERGED_ON else None) or province
+
+
+def addressee(letter: Mapping[str, Any], on: dt.date) -> str:
+    """«Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh»: the Ban Tổ chức the letter dated `on` is addressed to."""
+    return organization_board(addressed(letter["province"], on))
+
+
+def register_subject(letter: Mapping[str, Any], on: dt.date) -> str:
+    """The trích yếu the outgoing register writes: «V/v … (Ban Tổ chức Tỉnh ủy Bình Định)»."""
+    return f"{subject(letter)} ({addressee(letter, on)})"
+
+
+def numbered_already(connection: Connection, letter: Mapping[str, Any]) -> str | None:
+    """Why the letter is not issued, read in the write that would number it: one of its requests carries a
+    number of ours already (issued before, or numbered by hand)."""
+    column = archive_requests.c[NUMBERED_AT[answers(letter)][0]]
+    found = connection.execute(select(column).where(archive_requests.c.id.in_(letter["ids"]),
+                                                    func.coalesce(column, "") != "")).scalar()
+    if found is None:
+        return None
+    return (f"Công văn này đã có số {found} (ô «{ARCHIVE_REQUESTS.field(column.name).header}» của yêu cầu tàng thư): "
+            "không phát hành lại; in lại từ sổ văn bản đi, hoặc xóa số ấy ở yêu cầu nếu ghi nhầm.")
+
+
+def fill_number(db: Database, connection: Connection, letter: Mapping[str, Any], number: str, on: dt.date) -> None:
+    """Writes our letter's number `number` (and our answer's day `on`) on its requests where the field is empty,
+    through the kind's plan, in the caller's transaction (the one that takes the number): an answer dated before a
+    request's own day is refused, and nothing is written."""
+    keys = NUMBERED_AT[answers(letter)]
+    stored = record_rows.snapshots(connection, ARCHIVE_REQUESTS, letter["ids"])
+    filled = {record_id: {**{spec.key: row.get(spec.key) for spec in ARCHIVE_REQUESTS.fields},
+                          **{key: value for key, value in zip(keys, (number, on), strict=True) if not row.get(key)}}
+              for record_id, row in stored.items()}
+    for values in filled.values():
+        if wrong := ARCHIVE_REQUESTS.order_problems(values):
+            raise InputError(f"{values['full_name']}: {wrong[0].message}.")
+    plan = PLANS[ARCHIVE_REQUESTS.name](connection, db.clock())
+    for row_number, (record_id, values) in enumerate(filled.items(), start=1):
+        plan.take(row_number, values, Target(record_id, stored[record_id]["person_id"]))
+    plan.finish()
+    plan.apply_audited(db, connection)
+
+
+def filled_told(letter: Mapping[str, Any], number: str, on: dt.date) -> str:
+    """What the officer is told of `fill_number`."""
+    count = len(letter["ids"])
+    if answers(letter):
+        return (f"Số {number} ngày {on:%d/%m/%Y} đã ghi vào «Số văn bản trả lời» và «Ngày trả lời» (nơi còn trống) "
+                f"của {count} yêu cầu tàng thư.")
+    return f"Số {number} đã ghi vào «Số văn bản» của {count} yêu cầu tàng thư."
 
 
 def organization_board(province: str) -> str:

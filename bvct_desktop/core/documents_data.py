@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import (
+    archive_letters,
     audit,
     audit_chain,
     conclusion_notice,
@@ -36,7 +37,7 @@ from .collation import text_sort_key
 from .database import Database
 from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
-from .kinds import CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
+from .kinds import ARCHIVE_REQUESTS, CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
 from .permissions import Action
 from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE, REMOVED
@@ -261,7 +262,41 @@ def conclusion_document(db: Database, case_id: int, target: Path | None, writer:
         office = settings.read_all(connection, today)
     letter = conclusion_letter(db, case_id, office, today)
     return _letter_made(db, letter, target, writer, issue, conclusion_notice.named(letter.data),
-                        conclusion_notice.issued_since(case_id, seen)), letter.data
+                        withheld=conclusion_notice.issued_since(case_id, seen)), letter.data
+
+
+PRINTING_ARCHIVE_LETTERS = "in công văn tàng thư"
+
+
+def archive_letter_document(db: Database, find: Callable[[Connection], dict[str, Any]], target: Path | None,
+                            writer: LetterWriter, issue: bool = False) -> tuple[Issue, dict[str, Any]]:
+    """The công văn of a research between provinces' archives (`find`: its requests, archive_letters), dated its
+    own day (archive_letters.letter_day) under the settings in force that day; with `issue`, numbered (CV) and
+    recorded in the outgoing register, the number written on its requests where empty (archive_letters.fill_number)
+    — refused, in that write, when one of them carries a number of ours already. Its data: the letter and its
+    day `on`."""
+    db.require(Action.EXPORT, PRINTING_ARCHIVE_LETTERS)
+    if issue:
+        db.require(Action.REPORT_ISSUE, "phát hành công văn")
+    _check_target(target, issue)
+    today = db.clock().date()
+    with db.read() as connection:
+        found = find(connection)
+        on = archive_letters.letter_day(found, today)
+        office = settings.read_all(connection, on)
+    data = {**found, "on": on}
+    letter = Letter(numbering.LETTER, outgoing.ARCHIVE_LETTER, archive_letters.register_subject(data, on), office,
+                    data, on)
+    made = _letter_made(db, letter, target, writer, issue, archive_letter_named(data),
+                        withheld=lambda connection: archive_letters.numbered_already(connection, data),
+                        numbered=lambda connection, number: archive_letters.fill_number(db, connection, data, number,
+                                                                                        on))
+    return made, data
+
+
+def archive_letter_named(letter: Mapping[str, Any]) -> dict[str, Any]:
+    """What an audit entry says of an archive letter: the persons in it, as the trail names a request."""
+    return records_named(ARCHIVE_REQUESTS, [{**letter, **person} for person in letter["persons"]])
 
 
 def may_make_notices(db: Database, issue: bool) -> None:
@@ -291,16 +326,16 @@ class Letter:
 
 
 def _letter_made(db: Database, letter: Letter, target: Path | None, writer: LetterWriter, issue: bool,
-                 named: dict[str, Any], withheld: outgoing.Withheld | None = None) -> Issue:
-    """`letter` written: a draft (its print or save audited), or issued with the next number of its type."""
+                 named: dict[str, Any], **issuing: Any) -> Issue:
+    """`letter` written: a draft (its print or save audited), or issued with the next number of its type (the
+    outgoing.Document's `withheld` and `numbered` given in `issuing`)."""
     details = {**_where(target, writer.encrypted), **named}
     if not issue:
         writer.write(writer.freeze(letter.office, letter.data, Issue(None, letter.on)))
         if target is not None:  # a preview's print or save is audited when it happens
             record(db, PRINTED, letter.kind, details)
         return Issue(None, letter.on)
-    document = to_issue(letter, writer, details)
-    issued = outgoing.issue(db, document if withheld is None else replace(document, withheld=withheld), writer.write)
+    issued = outgoing.issue(db, replace(to_issue(letter, writer, details), **issuing), writer.write)
     return Issue(issued.number, issued.issued_on, issued.number_text)
 
 

@@ -28,8 +28,9 @@ from .permissions import Action, allows
 from .schema import document_numbers, outgoing_documents
 from .text import clean
 
-REPORT, REMINDER, CONCLUSION = "report", "reminder", "conclusion"  # what the content is, for its writer
-KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn", CONCLUSION: "Thông báo"}
+# what the content is, for its writer
+REPORT, REMINDER, CONCLUSION, ARCHIVE_LETTER = "report", "reminder", "conclusion", "archive_letter"
+KIND_LABELS = {REPORT: "Báo cáo", REMINDER: "Công văn", CONCLUSION: "Thông báo", ARCHIVE_LETTER: "Công văn"}
 KIND_OF_TYPE = {numbering.REPORT: REPORT, numbering.LETTER: REMINDER, numbering.NOTICE: CONCLUSION}
 VIEWED_REGISTER = "xem sổ văn bản đi"
 # an issued number dated ahead is marked "hỏng" by an administrator, who keeps the numbering's settings
@@ -40,6 +41,7 @@ CONFIRM_WAIT_S = 10 * 60
 CONFIRM_PAUSE_S = 0.5  # between two tries (a refusal may come at once: a deadlock or serialisation failure)
 Content = dict[str, Any]
 Withheld = Callable[[Connection], str | None]  # why, read in the write that would number a document, it is not issued
+Numbered = Callable[[Connection, str], None]  # what the number taken ("05-CV/BTCTU") is written on, in that write
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ class Document:
     """A document to issue: its type of number, its kind in the register, its trích yếu, the settings in force
     on its day `on`, its «Nơi nhận», its content given its number, and what its issue's audit entry says;
     `withheld` tells why, read in the write that would number it, it is not issued after all (another officer
-    issued it meanwhile), or None."""
+    issued it meanwhile), or None; `numbered` writes the number taken on the records the document is made from
+    (an archive letter's requests), in that write."""
 
     doc_type: str
     kind: str
@@ -95,6 +98,7 @@ class Document:
     freeze: Callable[[int], Content]
     details: dict[str, Any]
     withheld: "Withheld" = lambda _connection: None
+    numbered: "Numbered" = lambda _connection, _number: None
 
 
 class NotWritten(BvctError):
@@ -174,6 +178,7 @@ def _entered(db: Database, connection: Connection, document: Document) -> _Enter
         recipients=recipients_text(document.recipients), content=kept, created_at=db.clock(),
         created_by=db.actor.name)).inserted_primary_key[0]
     number = reserved.text(office["ky_hieu"])
+    document.numbered(connection, number)
     db.audit(connection, "ghi sổ văn bản đi", kind=document.kind, record_id=row_id, details={"so_van_ban": number})
     return _Entered(reserved, row_id, document.kind, kept, {**document.details, "so_van_ban": number})
 

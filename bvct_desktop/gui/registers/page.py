@@ -22,7 +22,7 @@ from ...core import (
 )
 from ...core.dates import display_date
 from ...core.errors import BvctError
-from ...core.kinds import CADRES, KINDS, RELATIVES
+from ...core.kinds import ARCHIVE_REQUESTS, CADRES, KINDS, RELATIVES
 from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.personfile import cases, due_dates, opening
@@ -33,6 +33,8 @@ from ...io.documents import profile, render
 from ...io.documents.lists import period_text
 from .. import allowed, damage, export_password, forms, printing, reauth
 from ..accessible import clearable, named
+from ..archive_letter_dialog import LABEL as LETTER_LABEL
+from ..archive_letter_dialog import ArchiveLetterDialog
 from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
@@ -352,7 +354,10 @@ class RegisterPage(QWidget):
                    ("print", "In", self.print_list, "Ctrl+P", exporting, self.printed),
                    ("print_record", printing.RECORD_DOCUMENTS.get(self.kind.name, ("",))[0], self.print_selected,
                     "in giấy tờ của các dòng đã chọn, sẵn sàng để ký", exporting,
-                    self.kind.name in printing.RECORD_DOCUMENTS)]
+                    self.kind.name in printing.RECORD_DOCUMENTS),
+                   ("archive_letter", LETTER_LABEL, self.make_archive_letter,
+                    "Công văn của các yêu cầu đã chọn (cùng một công văn): phát hành (lấy số CV, ghi sổ văn bản đi), "
+                    "xem trước để in hoặc lưu Word", exporting, self.kind.name == ARCHIVE_REQUESTS.name)]
         for key, text, slot, tip, offered, fits in actions:
             if not fits:
                 continue
@@ -536,6 +541,13 @@ class RegisterPage(QWidget):
         if chosen and self.can_export and self.kind.name in printing.RECORD_DOCUMENTS:
             self.print_job = printing.print_records(self.context, self.kind.name, chosen, self,
                                                     opened=self._previewed)
+
+    def make_archive_letter(self) -> None:
+        """«Lập công văn…» for the archive requests selected: their letter, issued or not, printed or as Word."""
+        chosen = self.selected_ids()
+        if chosen and self.can_export and not self.bin_switch.isChecked():
+            self.letter_dialog = ArchiveLetterDialog(self.context, chosen, self)
+            self.letter_dialog.open()
 
     def _previewed(self, preview) -> None:
         self.preview = preview

@@ -1,42 +1,92 @@
-"""The công văn of a research between provinces' archives (core/archive_letters), the letter the officer has signed:
+"""The công văn of a research between provinces' archives (core/archive_letters), the letter the officer signs:
 our answer to another province's request («V/v trả lời kết quả nghiên cứu tàng thư»: what the archives hold on each
 person asked about, and the extracts sent with it), or our request to another province («V/v đề nghị nghiên cứu
-tàng thư»: the persons to search for, with what the archives search by). A letter whose number is not recorded
-leaves its number and its day blank for the hand (layout.number_text, layout.date_text).
+tàng thư»: the persons to search for, with what the archives search by) — as PDF and as an editable Word file.
+
+Its number is the one issued (a CV number of the term's series), else the one recorded on its requests; a letter
+with neither leaves its number and its day blank for the hand (layout.number_text, layout.date_text). Since the
+provinces merged it is addressed to the province that holds the archives now, the body naming the province's board
+as its request did.
 """
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docx.shared import Pt
 
 from ...core import numbering
-from ...core.archive_letters import organization_board
+from ...core.archive_letters import addressed, addressee, answers, organization_board, own_number, subject
 from ...core.dates import PartialDate, display_date
-from ...core.gazetteer import with_current_name
-from ...core.kinds import ARCHIVE_FOR_OTHERS, YES_NO
-from . import layout
+from ...core.files import check_target
+from ...core.gazetteer import in_sentence, with_current_name
+from ...core.kinds import YES_NO
+from . import layout, word
 from .fonts import REGULAR
-from .layout import DocumentCanvas, Flow
+from .layout import DocumentCanvas, Flow, Letterhead
+from .numbered import Numbered
+from .profile import Profile
 from .report_content import issuer_name
+from .word import CENTER
 
 TITLE = "Công văn nghiên cứu tàng thư"
-ANSWER = "V/v trả lời kết quả nghiên cứu tàng thư"
-REQUEST = "V/v đề nghị nghiên cứu tàng thư"
 NO_RESULT = "chưa ghi kết quả nghiên cứu"
+WORDING = 1  # the letter as this release writes it (an issued letter keeps its own)
 
 
-def subject(letter: Mapping[str, Any]) -> str:
-    return ANSWER if letter["request_kind"] == ARCHIVE_FOR_OTHERS else REQUEST
+@dataclass(frozen=True)
+class ArchiveLetterSource(Numbered):
+    """What the letter is made from: the letter (core/archive_letters), its day, the office settings in force that
+    day, the number issued (None: the one recorded on its requests, if any), the wording."""
+
+    letter: Mapping[str, Any]
+    on: dt.date
+    office: Mapping[str, str]
+    number: int | None = None
+    wording: int = WORDING
+    named_breaks_since: ClassVar[int] = 1
+
+    @property
+    def unnumbered(self) -> bool:
+        """Neither issued nor numbered on its requests: its number and day are left for the hand."""
+        return self.number is None and own_number(self.letter) is None
 
 
-def paragraphs(letter: Mapping[str, Any], issuer: str) -> list[str]:
-    """The body: our answer, or our request, then «Trân trọng./.»."""
-    if letter["request_kind"] == ARCHIVE_FOR_OTHERS:
-        return [*_answer(letter, issuer), "Trân trọng./."]
-    return [*_request(letter, issuer), "Trân trọng./."]
+@dataclass(frozen=True)
+class Texts:
+    number: str
+    date: str
+    greeting: str
+    paragraphs: tuple[str, ...]
+
+
+def recipients(profile: Profile) -> list[str]:
+    return ["Như trên,", *profile.recipients]
+
+
+def register_recipients(letter: Mapping[str, Any], on: dt.date, profile: Profile) -> list[str]:
+    """The letter's «Nơi nhận» as the outgoing register writes it: the board its «Như trên» stands for, then the
+    others."""
+    return [addressee(letter, on), *profile.recipients]
+
+
+def texts(source: ArchiveLetterSource, profile: Profile) -> Texts:
+    office, letter = source.office, source.letter
+    issuer = issuer_name(office)
+    recorded = own_number(letter)
+    if source.number is not None:
+        number = layout.number_text(source.number, numbering.LETTER, office["ky_hieu"])
+    else:
+        number = layout.number_text(recorded, None if recorded else numbering.LETTER, office["ky_hieu"])
+    body = _answer(letter, issuer) if answers(letter) else _request(letter, issuer, source.on)
+    return Texts(number, layout.date_text(office["dia_danh"], source.on, profile, draft=source.unnumbered),
+                 f"Kính gửi: {addressee(letter, source.on)}", (*body, "Trân trọng./."))
 
 
 def _answer(letter: Mapping[str, Any], issuer: str) -> list[str]:
+    """The board that asked named as its letter named it (a former province's, before the merger)."""
     persons = letter["persons"]
     asked = f"Công văn số {letter['doc_no']}" if letter["doc_no"] else "Công văn"
     about = "trường hợp sau" if len(persons) == 1 else f"{len(persons)} trường hợp sau"
@@ -50,11 +100,16 @@ def _answer(letter: Mapping[str, Any], issuer: str) -> list[str]:
     return told
 
 
-def _request(letter: Mapping[str, Any], issuer: str) -> list[str]:
+def _request(letter: Mapping[str, Any], issuer: str, on: dt.date) -> list[str]:
+    """The archives searched named by the province the request named, when it has merged since: «của tỉnh Bà
+    Rịa – Vũng Tàu (cũ)»."""
     persons = letter["persons"]
     about = "trường hợp sau" if len(persons) == 1 else f"{len(persons)} trường hợp sau"
+    province = letter["province"]
+    merged = addressed(province, on) != province  # a former province: always a tỉnh
+    former = f" của tỉnh {in_sentence(province).removeprefix('tỉnh ')} (cũ)" if merged else ""
     return [f"Để phục vụ công tác thẩm tra, xác minh tiêu chuẩn chính trị, {issuer} đề nghị "
-            f"{organization_board(letter['province'])} nghiên cứu tàng thư (tài liệu lưu trữ của chế độ cũ) đối với "
+            f"{addressee(letter, on)} nghiên cứu tàng thư (tài liệu lưu trữ của chế độ cũ){former} đối với "
             f"{about}:",
             *(_person(index, person, answered=False) for index, person in enumerate(persons, 1)),
             f"Kết quả nghiên cứu (kèm trích lục tài liệu, nếu có) đề nghị gửi về {issuer} để tổng hợp, phục vụ công "
@@ -78,25 +133,34 @@ def _person(index: int, person: Mapping[str, Any], answered: bool) -> str:
     return f"{line}: {result}{extract}."
 
 
-def draw(c: DocumentCanvas, letter: Mapping[str, Any], on: dt.date) -> None:
-    """One letter from the page it starts on, dated `on`, under the letterhead in force that day."""
+def draw(c: DocumentCanvas, source: ArchiveLetterSource) -> None:
+    """One letter from the page it starts on, under the letterhead of its day."""
     p = c.profile
     size = p.size("body")
-    issuer = issuer_name({"co_quan": c.head.issuer, "co_quan_cap_tren": c.head.superior})
-    number = _number(letter)
+    words = texts(source, p)
     flow = Flow(c)
-    layout.header(flow, layout.number_text(number, None if number else numbering.LETTER, c.head.symbol),
-                  layout.date_text(c.head.place, on, p, draft=not number), subject(letter))
+    layout.header(flow, words.number, words.date, subject(source.letter))
     flow.skip(p.leading(size) * 0.5)
-    flow.centred(f"Kính gửi: {organization_board(letter['province'])}", REGULAR, size, c.width * 0.9)
+    flow.centred(words.greeting, REGULAR, size, c.width * 0.9)
     flow.skip(p.leading(size) * 0.4)
-    body, sent_to = paragraphs(letter, issuer), ["Như trên,", *p.recipients]
-    signature = layout.signature_height(flow, sent_to)
-    for index, text in enumerate(body):
-        flow.paragraph(text, REGULAR, size, keep_last=signature if index == len(body) - 1 else 0.0)
-    layout.signature(flow, sent_to)
+    signature = layout.signature_height(flow, recipients(p))
+    for index, text in enumerate(words.paragraphs):
+        flow.paragraph(text, REGULAR, size, keep_last=signature if index == len(words.paragraphs) - 1 else 0.0)
+    layout.signature(flow, recipients(p))
 
 
-def _number(letter: Mapping[str, Any]) -> str | None:
-    """Our letter's number as written: the reply's, or the request's own."""
-    return (letter["reply_no"] if letter["request_kind"] == ARCHIVE_FOR_OTHERS else letter["doc_no"]) or None
+def write_docx(target: Path, source: ArchiveLetterSource, head: Letterhead, profile: Profile,
+               password: str | None = None) -> None:
+    check_target(target, ".docx")
+    words = texts(source, profile)
+    document = word.new_document(profile, head, draft=False)
+    word.properties(document, TITLE, subject(source.letter), "Công văn", head, source.on, draft=False)
+    word.header_block(document, head, profile, words.number, words.date, subject(source.letter))
+    greeting = word.write(document.add_paragraph(), words.greeting, profile.size("body"), align=CENTER)
+    greeting.paragraph_format.space_before = Pt(profile.size("body"))
+    last = None
+    for text in words.paragraphs:
+        last = word.body(document, text, profile)
+    last.paragraph_format.keep_with_next = True
+    word.signature(document, head, profile, recipients(profile))
+    word.save(document, target, password, source.on)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core import case_register, numbering, outgoing, passport_register, settings
-from ...core.archive_letters import letter_day
+from ...core.archive_letters import LETTER_KEYS, REPLY_KEYS, letter_day
 from ...core.documents_data import Issue, delegation_day
 from ...core.errors import InputError
 from ...core.handover_minutes import Minutes
@@ -52,8 +52,8 @@ def letterhead(office: Mapping[str, str], options: Options) -> Letterhead:
     return Letterhead.from_settings(office, options.secrecy)
 
 
-def _kept_letterhead(source: ReportSource | reminder.ReminderSource | conclusion.ConclusionSource,
-                    options: Options) -> Letterhead:
+def _kept_letterhead(source: ReportSource | reminder.ReminderSource | conclusion.ConclusionSource
+                     | archive_letter.ArchiveLetterSource, options: Options) -> Letterhead:
     """The letterhead of a document that keeps its wording: its names broken as that wording broke them."""
     return replace(letterhead(source.office, options), named_breaks=source.named_breaks)
 
@@ -150,8 +150,11 @@ def archive_letters_pdf(office: History, letters: Sequence[Mapping[str, Any]], p
                         options: Options) -> bytes:
     """Each letter of a research between provinces' archives, dated and headed as on its own day
     (archive_letters.letter_day)."""
-    return _each_pdf(office, letters, lambda letter: letter_day(letter, printed_on), archive_letter.draw,
-                     archive_letter.TITLE, options)
+    def draw(c: DocumentCanvas, letter: Mapping[str, Any], on: dt.date) -> None:
+        archive_letter.draw(c, archive_letter.ArchiveLetterSource(letter, on, office.on(on)))
+
+    return _each_pdf(office, letters, lambda letter: letter_day(letter, printed_on), draw, archive_letter.TITLE,
+                     options)
 
 
 def delegation_pdf(office: History, trips: Sequence[Mapping[str, Any]], printed_on: dt.date,
@@ -298,11 +301,22 @@ def conclusion_docx_file(target: Path, source: conclusion.ConclusionSource, opti
     conclusion.write_docx(target, source, _kept_letterhead(source, options), options.profile, options.password)
 
 
+# One letter of a research between provinces' archives, as the outgoing register keeps it
+
+def archive_letter_pdf(source: archive_letter.ArchiveLetterSource, options: Options) -> bytes:
+    return pdf.render(lambda c: archive_letter.draw(c, source), options.profile, _kept_letterhead(source, options),
+                      archive_letter.TITLE, source.on)
+
+
+def archive_letter_docx_file(target: Path, source: archive_letter.ArchiveLetterSource, options: Options) -> None:
+    archive_letter.write_docx(target, source, _kept_letterhead(source, options), options.profile, options.password)
+
+
 # Writing a document, and what an issued one keeps to be written again as issued
 
 PDF, XLSX, DOCX = "pdf", "xlsx", "docx"
 FORMATS = {outgoing.REPORT: (PDF, XLSX, DOCX), outgoing.REMINDER: (PDF, XLSX, DOCX),
-           outgoing.CONCLUSION: (PDF, DOCX)}
+           outgoing.CONCLUSION: (PDF, DOCX), outgoing.ARCHIVE_LETTER: (PDF, DOCX)}
 
 
 def freeze_report(source: ReportSource, options: Options) -> Content:
@@ -333,6 +347,16 @@ def freeze_conclusion(source: conclusion.ConclusionSource, options: Options) -> 
             **_frozen_options(source.office, options)}
 
 
+def freeze_archive_letter(source: archive_letter.ArchiveLetterSource, options: Options) -> Content:
+    letter = {key: value.isoformat() if isinstance(value, dt.date) else value for key, value in source.letter.items()
+              if key in ARCHIVE_LETTER_KEPT}
+    return {"kind": outgoing.ARCHIVE_LETTER, "letter": letter, "on": source.on.isoformat(),
+            "office": dict(source.office), "number": source.number, "wording": source.wording,
+            **_frozen_options(source.office, options)}
+
+
+ARCHIVE_LETTER_KEPT = (*LETTER_KEYS, *REPLY_KEYS, "persons")
+DATE_KEYS = ("doc_on", "answered_on")  # an archive letter's days
 SLIP_KEPT = ("number", "issued_on", "full_name", "birth_date", "home_town", "days_late")
 
 
@@ -349,6 +373,11 @@ def thawed(content: Content, password: str | None = None):
     if content["kind"] == outgoing.REPORT:
         return ReportSource(content["figures"], _with_recipients(content), content["notes"], content["number"], on,
                             content.get("wording", 1)), options  # none: issued before the wording was kept
+    if content["kind"] == outgoing.ARCHIVE_LETTER:
+        letter = {key: dt.date.fromisoformat(value) if key in DATE_KEYS and value else value
+                  for key, value in content["letter"].items()}
+        return archive_letter.ArchiveLetterSource(letter, on, content["office"], content["number"],
+                                                  content["wording"]), options
     if content["kind"] == outgoing.CONCLUSION:
         return conclusion.ConclusionSource(content["data"], on, content["office"], content["number"],
                                            content["wording"]), options
@@ -387,10 +416,12 @@ def write_document(content: Content, fmt: str, target: Path, password: str | Non
         FILE_WRITERS[content["kind"], fmt](target, source, options)
 
 
-PDF_WRITERS = {outgoing.REPORT: report_pdf, outgoing.REMINDER: reminder_pdf, outgoing.CONCLUSION: conclusion_pdf}
+PDF_WRITERS = {outgoing.REPORT: report_pdf, outgoing.REMINDER: reminder_pdf, outgoing.CONCLUSION: conclusion_pdf,
+               outgoing.ARCHIVE_LETTER: archive_letter_pdf}
 FILE_WRITERS = {(outgoing.REPORT, XLSX): report_xlsx, (outgoing.REPORT, DOCX): report_docx_file,
                 (outgoing.REMINDER, XLSX): reminder_xlsx, (outgoing.REMINDER, DOCX): reminder_docx_file,
-                (outgoing.CONCLUSION, DOCX): conclusion_docx_file}
+                (outgoing.CONCLUSION, DOCX): conclusion_docx_file,
+                (outgoing.ARCHIVE_LETTER, DOCX): archive_letter_docx_file}
 
 
 class Writer:
@@ -435,6 +466,20 @@ def report_writer(fmt: str, target: Path | None, options: Options) -> ReportWrit
 
 def reminder_writer(fmt: str, target: Path | None, options: Options) -> ReminderWriter:
     return ReminderWriter(fmt, target, options)
+
+
+class ArchiveLetterWriter(Writer):
+    def recipients(self, data: Mapping[str, Any]) -> list[str]:
+        return archive_letter.register_recipients(data, data["on"], self.options.profile)
+
+    def freeze(self, office: Mapping[str, str], data: Mapping[str, Any], issue: Issue) -> Content:
+        return freeze_archive_letter(archive_letter.ArchiveLetterSource(data, issue.on, office, issue.number),
+                                     self.options)
+
+
+def archive_letter_writer(fmt: str, target: Path | None, options: Options) -> ArchiveLetterWriter:
+    """The archive letter's writer for the CLI and the GUI (`archive_letter_document` calls it)."""
+    return ArchiveLetterWriter(fmt, target, options)
 
 
 class ConclusionWriter(Writer):

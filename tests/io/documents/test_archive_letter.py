@@ -42,7 +42,7 @@ def test_our_answer_tells_each_person_asked_about_and_the_extract_sent_with_it(t
     in_order(
         printed(tmp_path, history, options, ANSWER),
         "Số 230-CV/BTCTU", "Lâm Đồng, ngày 27 tháng 11 năm 2026", "V/v trả lời kết quả nghiên cứu tàng thư",
-        "Kính gửi: Ban Tổ chức Tỉnh ủy Bình Định",
+        "Kính gửi: Ban Tổ chức Tỉnh ủy Gia Lai",  # Bình Định is part of Gia Lai since 01/7/2025
         "Ban Tổ chức Tỉnh ủy nhận được Công văn số 115-CV/BTCTU ngày 17/11/2026 của Ban Tổ chức Tỉnh ủy Bình Định "
         "đề nghị nghiên cứu tàng thư đối với 2 trường hợp sau.",
         "1. TÔN THẤT NGUYỄN HOÀNG PHƯỚC LONG, sinh năm 1945, quê quán xã Hàm Tiến, thị xã Phan Thiết, tỉnh Bình Tuy",
@@ -72,3 +72,18 @@ def test_each_letter_starts_a_page_of_its_own(tmp_path, history, options):
     path = tmp_path / "cv.pdf"
     path.write_bytes(render.archive_letters_pdf(history, [ANSWER, REQUEST], PRINTED_ON, options))
     assert pdfcheck.page_count(path) == 2
+
+
+@pdfcheck.needs_poppler
+def test_since_the_merger_a_letter_goes_to_the_province_that_holds_the_archives_now(tmp_path, history, options):
+    """Our request of 2026 about the archives of Bà Rịa – Vũng Tàu, part of Thành phố Hồ Chí Minh since 01/7/2025,
+    asks the city's board and names the former province; our answer of June 2025 went to the province itself."""
+    request = {**REQUEST, "province": "Bà Rịa – Vũng Tàu"}
+    in_order(printed(tmp_path, history, options, request),
+             "Kính gửi: Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh",
+             "đề nghị Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh nghiên cứu tàng thư (tài liệu lưu trữ của chế độ cũ) "
+             "của tỉnh Bà Rịa – Vũng Tàu (cũ) đối với trường hợp sau:")
+    before = {**ANSWER, "province": "Bà Rịa – Vũng Tàu", "doc_on": dt.date(2025, 6, 2),
+              "answered_on": dt.date(2025, 6, 30)}
+    text = printed(tmp_path, history, options, before)
+    assert "Kính gửi: Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu" in text and "Hồ Chí Minh" not in text

@@ -1,0 +1,92 @@
+"""`bvct print archive-letter`: the công văn of a research between provinces' archives is a letter the office
+issues as it issues its other letters — a CV number of the term's series, the outgoing register, printed again as
+issued — written as PDF or Word, and addressed, once the provinces merged, to the province that holds the archives
+now."""
+
+import docx
+
+from tests.conftest import workbook
+from tests.io.documents import pdfcheck
+from tests.samples import SAMPLES
+
+pytestmark = pdfcheck.needs_poppler
+HEADERS = ["Loại yêu cầu", "Tỉnh/thành", "Số văn bản", "Ngày văn bản", "Họ và tên đối tượng", "Ngày sinh", "Quê quán",
+           "Ngày trả lời", "Kết quả", "Trích lục kèm theo"]
+ASKED = ["Nghiên cứu giúp tỉnh bạn", "Thanh Hóa", "115-CV/BTCTU", "17/11/2026"]
+
+
+def imported(cli, tmp_path, *rows) -> None:
+    assert cli("import", "archive-requests", workbook(tmp_path / "tang-thu.xlsx", HEADERS, list(rows)))[0] == 0
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(pdfcheck.lines(path)).split())
+
+
+def docx_text(path) -> str:
+    """The Word file's paragraphs, then its tables' cells (the letterhead), in one line."""
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join([p.text for p in document.paragraphs if p.text] + cells).split())
+
+
+def test_an_answer_issued_takes_a_cv_number_fills_the_reply_number_and_prints_again_as_issued(cli, tmp_path):
+    imported(cli, tmp_path, [*ASKED, "Lê Văn Thượng", "1947", None, None, "Không có tài liệu", "Không"],
+             [*ASKED, "Trần Thị Nở", "1950", None, None, "Có tài liệu: nguyên là y tá", "Có"])
+    issued = tmp_path / "cv.pdf"
+    code, out, err = cli("print", "archive-letter", "--number", "115-CV/BTCTU", "--out", issued, "--issue")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("Đã phát hành công văn trả lời kết quả nghiên cứu tàng thư số 01-CV/BTCTU ngày ")
+    assert lines[0].endswith(f" gửi «Ban Tổ chức Tỉnh ủy Thanh Hóa» về 2 trường hợp ra {issued}")
+    day = lines[0].split(" ngày ")[1].split()[0]
+    assert lines[1] == (f"Số 01-CV/BTCTU ngày {day} đã ghi vào «Số văn bản trả lời» và «Ngày trả lời» (nơi còn trống) "
+                        "của 2 yêu cầu tàng thư.")
+    text = pdf_text(issued)
+    assert "Số 01-CV/BTCTU" in text and "V/v trả lời kết quả nghiên cứu tàng thư" in text
+    assert "Kính gửi: Ban Tổ chức Tỉnh ủy Thanh Hóa" in text
+    entry = cli("documents", "list")[1].splitlines()[1].split("\t")
+    assert entry[:3] == ["01-CV/BTCTU", day, "Công văn"]
+    assert entry[3] == "V/v trả lời kết quả nghiên cứu tàng thư (Ban Tổ chức Tỉnh ủy Thanh Hóa)"
+    assert entry[5] == "Ban Tổ chức Tỉnh ủy Thanh Hóa; Lưu Văn phòng Ban" and entry[6] == "đã phát hành"
+    # the requests carry the number now: a print of the letter shows it, and it is not issued twice
+    again = tmp_path / "in-lai.pdf"
+    assert cli("print", "archive-letter", "--number", "115-CV/BTCTU", "--out", again)[0] == 0
+    assert "Số 01-CV/BTCTU" in pdf_text(again)
+    code, _, err = cli("print", "archive-letter", "--number", "115-CV/BTCTU", "--out", again, "--issue")
+    assert code == 2 and "đã có số 01-CV/BTCTU" in err and "Chưa lấy số văn bản." in err
+    assert len(cli("documents", "list")[1].splitlines()) == 2
+    # written again from the register: the same bytes, and as Word
+    for fmt in ("pdf", "docx"):
+        assert cli("documents", "print", "01-CV/BTCTU", "--format", fmt, "--out", tmp_path / f"lai.{fmt}")[0] == 0
+    assert (tmp_path / "lai.pdf").read_bytes() == issued.read_bytes()
+    words = docx_text(tmp_path / "lai.docx")
+    assert "Số 01-CV/BTCTU" in words and "Kính gửi: Ban Tổ chức Tỉnh ủy Thanh Hóa" in words
+    assert "2. Trần Thị Nở, sinh năm 1950: Có tài liệu: nguyên là y tá (có trích lục kèm theo)." in words
+
+
+def test_a_letter_is_written_as_word(cli, tmp_path):
+    for kind, (headers, rows) in SAMPLES.items():
+        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", headers, rows))[0] == 0
+    target = tmp_path / "cv.docx"
+    code, out, _ = cli("print", "archive-letter", "--number", "45-CV/BTCTU", "--out", target)
+    assert code == 0 and out.startswith("Đã in công văn trả lời kết quả nghiên cứu tàng thư gửi «Ban Tổ chức Tỉnh ủy "
+                                        "Đồng Nai» về 1 trường hợp ra ")
+    words = docx_text(target)
+    for part in ("V/v trả lời kết quả nghiên cứu tàng thư", "Kính gửi: Ban Tổ chức Tỉnh ủy Đồng Nai",
+                 "Công văn số 45-CV/BTCTU ngày 03/02/2025 của Ban Tổ chức Tỉnh ủy Đồng Nai",
+                 "1. Huỳnh Văn Tám, sinh năm 1948, quê quán Tánh Linh", "Trân trọng./."):
+        assert part in words, part
+
+
+def test_a_letter_since_the_merger_goes_to_the_province_that_holds_the_archives_now(cli, tmp_path):
+    """Bà Rịa – Vũng Tàu is part of Thành phố Hồ Chí Minh since 01/7/2025: our answer of 2026 to its request is
+    addressed to the city's board; the body still names the board that wrote to us."""
+    imported(cli, tmp_path, ["Nghiên cứu giúp tỉnh bạn", "Bà Rịa – Vũng Tàu", "88-CV/BTCTU", "10/06/2025",
+                             "Phạm Văn Chín", "1949", None, "20/01/2026", "Không có tài liệu", "Không"])
+    target = tmp_path / "cv.pdf"
+    code, out, _ = cli("print", "archive-letter", "--number", "88-CV/BTCTU", "--out", target)
+    assert code == 0 and "gửi «Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh»" in out
+    text = pdf_text(target)
+    assert "Kính gửi: Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh" in text
+    assert "Công văn số 88-CV/BTCTU ngày 10/06/2025 của Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu" in text
