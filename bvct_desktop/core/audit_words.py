@@ -55,7 +55,8 @@ WORDS = {
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",
                POLITICAL_NOTES.kind: "Vấn đề chính trị", outgoing.REPORT: "Báo cáo", outgoing.REMINDER: "Công văn",
-               outgoing.CONCLUSION: "Thông báo kết luận", "recipients": "Nơi nhận phiếu",
+               outgoing.CONCLUSION: "Thông báo kết luận", outgoing.ARCHIVE_LETTER: "Công văn tàng thư",
+               "recipients": "Nơi nhận phiếu",
                passports.HANDOVERS: "Giao, nhận hộ chiếu", TEAM.kind: "Tổ thẩm tra",
                DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh",
                attachments.KIND: "Tệp đính kèm", **{notes.kind: notes.title.capitalize() for notes in VITAE}}

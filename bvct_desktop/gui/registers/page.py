@@ -894,6 +894,7 @@ class RegisterPage(QWidget):
                                       ("restore", in_bin, selected),
                                       ("reply", not in_bin, selected or bool(self.chosen_hidden)),
                                       ("print_record", not in_bin, selected),
+                                      ("archive_letter", not in_bin, selected),
                                       *((key, not in_bin, key in self.buttons and self._selected_in(status))
                                         for key, status in (("conclude", cases.OPEN), ("due", cases.OPEN),
                                                             ("notices", cases.CONCLUDED)))):
