@@ -11,7 +11,7 @@ it unless the kind says otherwise.
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .errors import InputError, RowProblem
@@ -239,6 +239,11 @@ class Kind:
         return func.coalesce(day, self.table.c[self.date_fallback]) if self.date_fallback else day
 
 
+# A person who has died, and when: a relative on the person's file, the subject of a slip
+DECEASED = Field("deceased", "Đã mất", F.CHOICE, choices=YES_NO, also=TICKED)
+DEATH_DATE = Field("death_date", "Năm mất", F.PARTIAL_DATE, not_before="birth_date", approximate=True,
+                   hint="thường chỉ ghi năm; không rõ thì ghi «khoảng 1970»")
+
 CADRES = Kind("cadres", "Cán bộ", (
     Field("full_name", "Họ và tên", required=True, person_name=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE, required=True),
@@ -303,6 +308,10 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
           shown_after="spouse_name"),
     Field("work_before_1975", "Nghề nghiệp hoặc chức vụ trước 1975", shown_after="spouse_birth_date"),
     Field("place_before_1975", "Đơn vị, địa bàn trước 1975", shown_after="work_before_1975"),
+    # that the person has died (the police verify the dead too, brief §1.2), after the archives' particulars for the
+    # same reason; asked beside the birth date, as the slip prints it
+    replace(DECEASED, shown_after="gender"),
+    replace(DEATH_DATE, shown_after="deceased"),
 ), date_key="issued_on", stored_in="slips",
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),
@@ -402,9 +411,8 @@ RELATIVES = Kind("relatives", "Thân nhân", (
     Field("country", "Nước", names_countries=True),
     Field("abroad_since", "Từ năm", F.YEAR, not_before="birth_date"),
     Field("abroad_work", "Công việc ở nước ngoài"),
-    Field("deceased", "Đã mất", F.CHOICE, choices=YES_NO, also=TICKED),
-    Field("death_date", "Năm mất", F.PARTIAL_DATE, not_before="birth_date", approximate=True,
-          hint="thường chỉ ghi năm; không rõ thì ghi «khoảng 1970»"),
+    DECEASED,
+    DEATH_DATE,
     # after «Năm mất», for the same reason: what the slip drafted about the relative asks for
     Field("birth_place", "Nơi sinh", place=Place.ADDRESS, shown_after="birth_date"),
     # a Party member declared so on the list, most not in the cadres register (HD 06-HD/TW mục 3.4c, brief §1.2)

@@ -172,6 +172,8 @@ slips = Table(
     Column("spouse_birth_date", String),
     Column("work_before_1975", Text),
     Column("place_before_1975", Text),
+    Column("deceased", Boolean),  # migration 0048: that the person has died, and when
+    Column("death_date", String),  # a partial date, perhaps approximate (core/dates.py)
     *_stamps(),
     UniqueConstraint("year", "number_key"),
     Index(None, "deleted_at", "issued_on", "person_id", "recipient_id", "result_on"),

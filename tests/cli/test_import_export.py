@@ -521,3 +521,38 @@ def test_a_birth_place_written_otherwise_is_the_same_cadre_updated_not_another(l
     code, out, err = loaded("import", "cadres", workbook(tmp_path / "noi-sinh-2.xlsx", [*headers, "Nơi sinh"],
                                                          [[*rows[0], "Phan Thiết"]]))
     assert code == 0 and "Thêm mới: 0" in out and "Cập nhật: 1" in out, out + err
+
+
+DIED = {"Đã mất": "Có", "Năm mất": "khoảng 1970"}
+
+
+def test_a_slips_person_who_has_died_comes_back_from_its_export_after_the_contracts_columns(cli, tmp_path):
+    """«Đã mất» and «Năm mất» («khoảng 1970» as written), in columns after the contract's, into an empty database
+    and out again unchanged."""
+    headers, rows = SAMPLES["slips"]
+    cli("import", "cadres", workbook(tmp_path / "cadres.xlsx", *SAMPLES["cadres"]))
+    source = workbook(tmp_path / "in.xlsx", [*headers, *DIED], [[*rows[0], *DIED.values()]])
+    code, out, err = cli("import", "slips", source)
+    assert code == 0, out + err
+    assert cli("export", "slips", "--out", tmp_path / "out.xlsx")[0] == 0
+    exported = _sheet_rows(tmp_path / "out.xlsx")
+    assert exported[0][:len(headers)] == headers
+    assert {header: dict(zip(*exported, strict=True))[header] for header in DIED} == DIED
+    empty = cli.__class__(tmp_path / "empty.db", cli._capsys, cli._monkeypatch)
+    assert empty("init", "--admin", "quantri")[0] == 0
+    code, out, err = empty("import", "slips", tmp_path / "out.xlsx")
+    assert code == 0, out + err
+    assert empty("export", "slips", "--out", tmp_path / "out-2.xlsx")[0] == 0
+    assert _sheet_rows(tmp_path / "out-2.xlsx") == exported
+
+
+def test_a_slips_year_of_death_says_its_person_has_died_and_cannot_stand_beside_not_dead(cli, tmp_path):
+    headers, rows = SAMPLES["slips"]
+    year_only = workbook(tmp_path / "nam-mat.xlsx", [*headers, "Năm mất"], [[*rows[0], "1970"]])
+    assert cli("import", "slips", year_only)[0] == 0
+    assert cli("export", "slips", "--out", tmp_path / "out.xlsx")[0] == 0
+    row = dict(zip(*_sheet_rows(tmp_path / "out.xlsx"), strict=True))
+    assert (row["Đã mất"], row["Năm mất"]) == ("Có", "1970")
+    contradicted = workbook(tmp_path / "khong.xlsx", [*headers, *DIED], [[*rows[0], "Không", "1970"]])
+    code, out, _err = cli("import", "slips", contradicted)
+    assert code == 2 and "Dòng 2, cột «Đã mất»: «Đã mất» là Không nhưng lại ghi năm mất" in out

@@ -1,6 +1,7 @@
 """Each kind declares where every field is stored, once; the export layout is derived from it."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -41,13 +42,14 @@ def test_the_spec_columns_come_first_in_the_spec_order(kind):
 
 
 def test_a_slip_form_shows_what_the_archives_search_by_among_the_particulars_it_belongs_with():
-    """The files keep the contract's columns first; the form asks for a birth place after the gender, a father's
-    year beside his name, work before 1975 after the family, as the printed slip does."""
+    """The files keep the contract's columns first; the form asks whether the person has died and when after the
+    gender, then a birth place, a father's year beside his name, work before 1975 after the family, as the printed
+    slip does."""
     shown = [spec.key for spec in SLIPS.on_form]
-    assert shown[:23] == ["number", "issued_on", "full_name", "other_names", "birth_date", "gender", "birth_place",
-                          "home_town", "residence", "ethnicity", "religion", "cccd", "cmnd", "father_name",
-                          "father_birth_date", "mother_name", "mother_birth_date", "spouse_name", "spouse_birth_date",
-                          "work_before_1975", "place_before_1975", "relation", "vetted_name"]
+    assert shown[:25] == ["number", "issued_on", "full_name", "other_names", "birth_date", "gender", "deceased",
+                          "death_date", "birth_place", "home_town", "residence", "ethnicity", "religion", "cccd",
+                          "cmnd", "father_name", "father_birth_date", "mother_name", "mother_birth_date", "spouse_name",
+                          "spouse_birth_date", "work_before_1975", "place_before_1975", "relation", "vetted_name"]
     assert sorted(shown) == sorted(spec.key for spec in SLIPS.fields)
 
 
@@ -62,6 +64,16 @@ def test_an_archive_request_keeps_the_post_before_1975_and_the_reply_letter_with
     shown = [spec.key for spec in ARCHIVE_REQUESTS.on_form]
     assert shown == ["request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date", "home_town",
                      "work_before_1975", "answered_on", "reply_no", "extract", "result"]
+
+
+def test_a_slips_person_who_has_died_is_told_as_a_relative_is_after_the_contracts_columns():
+    """«Đã mất» and «Năm mất» («khoảng 1970» kept as written): one declaration for a relative on a person's file and
+    the subject of a slip, the slip's after every column its files had before (the spec's headers stay first)."""
+    for key in ("deceased", "death_date"):
+        slip, relative = SLIPS.field(key), RELATIVES.field(key)
+        assert replace(slip, shown_after=None) == replace(relative, shown_after=None)
+        assert SLIPS.fields.index(slip) > SLIPS.fields.index(SLIPS.field("place_before_1975"))
+    assert (SLIPS.field("deceased").choices, SLIPS.field("death_date").approximate) == (("Có", "Không"), True)
 
 
 @pytest.mark.parametrize("kind", [CADRES, RELATIVES], ids=["cadres", "relatives"])

@@ -594,6 +594,9 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0046", relatives, ("party_member",), "relation", "Cha",
                  "SELECT relation, occupation FROM relatives WHERE id = 1", ("Cha", "Hưu trí"), "deceased",
                  id="0047-a-relatives-party-membership"),
+    pytest.param("0047", slips, ("deceased", "death_date"), "number", "12/PXM",
+                 "SELECT number, relation FROM slips WHERE id = 1", ("12/PXM", "Cha"), "place_before_1975",
+                 id="0048-a-slips-person-who-has-died"),
 ]
 
 

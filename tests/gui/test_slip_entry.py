@@ -139,10 +139,11 @@ def test_fifty_slip_forms_opened_and_closed_leave_no_recipient_box_listening(qtb
 
 
 def test_the_archives_particulars_are_asked_among_those_they_belong_with(form):
-    """Nơi sinh under Giới tính, Dân tộc … Số CMND after Nơi ở, each parent's year under the name, work before 1975
-    after the family: top to bottom as the printed slip reads, though the files keep them last."""
-    order = ["gender", "birth_place", "home_town", "residence", "ethnicity", "religion", "cccd", "cmnd",
-             "father_name", "father_birth_date", "mother_name", "mother_birth_date", "spouse_name",
+    """Đã mất and Năm mất under Giới tính, then Nơi sinh, Dân tộc … Số CMND after Nơi ở, each parent's year under the
+    name, work before 1975 after the family: top to bottom as the printed slip reads, though the files keep them
+    last."""
+    order = ["gender", "deceased", "death_date", "birth_place", "home_town", "residence", "ethnicity", "religion",
+             "cccd", "cmnd", "father_name", "father_birth_date", "mother_name", "mother_birth_date", "spouse_name",
              "spouse_birth_date", "work_before_1975", "place_before_1975", "relation"]
     heights = [form.inputs[key].mapTo(form, form.inputs[key].rect().topLeft()).y() for key in order]
     assert heights == sorted(heights) and len(set(heights)) == len(heights)
