@@ -1,9 +1,9 @@
 """A new slip (phiếu yêu cầu xác minh lai lịch) about one listed relative, filled from the person's file: the
 relative as the list has them (their birth place too, and their gender where the relation tells it), their
 ethnicity, religion and identity numbers and their work under the former regime where recorded, that they have died
-(in its note, with where they lived before, never as their residence), their parents and spouse with their birth
-years as the same list names them, whom the vetting is for, and its purpose when one vetting case of the person is
-open; with it, the slips already sent about the relative. The officer still reads and saves the slip."""
+and when (the slip then prints their residence as where they lived before they died), their parents and spouse with
+their birth years as the same list names them, whom the vetting is for, and its purpose when one vetting case of the
+person is open; with it, the slips already sent about the relative. The officer still reads and saves the slip."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,13 +13,13 @@ from sqlalchemy import select
 
 from .. import earlier_slips
 from ..database import Database
-from ..kinds import GENDER_OF, SLIP_PURPOSES
+from ..kinds import GENDER_OF, SLIP_PURPOSES, YES_NO
 from ..permissions import Action
 from ..plans.cases import OPEN
 from ..schema import history_declarations, persons, relatives, vetting_cases
 from ..text import fold
 from . import writes
-from .relatives import Relative, of_person, residence_told
+from .relatives import Relative, of_person
 from .vitae import OLD_REGIME
 
 # whom the list holds, for a relative of that relation, as the slip's father, mother and spouse ("" is the person)
@@ -65,9 +65,9 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
             history.deleted_at.is_(None)).order_by(history.since.asc().nulls_last(), history.id)).all()
     relative = next(r for r in family if r.id == record_id)
     values = {"full_name": relative.full_name, "birth_date": relative.birth_date, "birth_place": relative.birth_place,
-              "home_town": relative.home_town, "residence": None if relative.died else _residence(relative),
-              "relation": relative.relation,
-              "vetted_name": owner["full_name"], "gender": GENDER_OF.get(relative.relation), "note": _died(relative)}
+              "home_town": relative.home_town, "residence": _residence(relative), "relation": relative.relation,
+              "vetted_name": owner["full_name"], "gender": GENDER_OF.get(relative.relation),
+              "deceased": relative.deceased and YES_NO[0], "death_date": relative.death_date}
     values.update(subject)
     values.update(work_before_1975=_joined(post for post, _place in old_regime),
                   place_before_1975=_joined(place for _post, place in old_regime))
@@ -92,15 +92,6 @@ def _kin(relation: str, family: list[Relative], owner: Mapping[str, Any]) -> dic
         elif len(listed) == 1:
             found[key], found[BIRTH_OF[key]] = listed[0]
     return found
-
-
-def _died(relative: Relative) -> str | None:
-    """The slip's note on a relative who has died: the police unit verifies the dead too (brief §1.2); where they
-    lived last goes here, not in «Nơi ở», which would read as where they live."""
-    if not relative.died:
-        return None
-    return "; ".join(filter(None, (f"Người được xác minh {relative.died}",
-                                   residence_told(relative.died, _residence(relative))))) + "."
 
 
 def _joined(texts: Iterable[str | None]) -> str | None:

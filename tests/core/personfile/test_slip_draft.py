@@ -140,27 +140,39 @@ def test_saving_a_new_slip_about_a_person_whose_slip_still_waits_is_asked_about_
                               person_id=draft.person_id) == []  # the slips already sent are not asked about
 
 
-def test_a_slip_about_a_relative_who_has_died_says_so_in_its_note(db):
-    """The dead are verified too (their political history bears on the person's standard): the police unit reads
-    that the slip's subject has died, as roughly as the list knows when."""
+def test_a_slip_about_a_relative_who_has_died_says_so_in_its_own_fields(db):
+    """The dead are verified too (their political history bears on the person's standard): the slip's «Đã mất» and
+    «Năm mất», which it prints, tell the police unit that its subject has died, as roughly as the list knows when."""
     hung = person_named(db, "Nguyễn Văn Hùng")
     relatives.add_relative(db, hung, {**MOTHER, "death_date": "khoảng 1970"})
-    assert slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values["note"] == (
-        "Người được xác minh đã mất khoảng năm 1970.")
-    assert "note" not in slip_draft.slip_for(db, _listed(db, hung, "Cha").id).values
+    mother = slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values
+    assert (mother["deceased"], mother["death_date"]) == ("Có", "~1970")
+    assert "note" not in mother
+    father = slip_draft.slip_for(db, _listed(db, hung, "Cha").id).values
+    assert not {"deceased", "death_date", "note"} & set(father)
 
 
-def test_a_dead_relatives_residence_is_where_they_lived_before_they_died_never_where_they_live(db):
-    """Officers write for the dead «nơi ở trước khi mất: …», never a residence the police would read as current:
-    the slip's «Nơi ở» stays empty and its note tells the last one (left out when not known)."""
+def test_a_dead_relatives_residence_is_where_they_lived_before_they_died(db):
+    """The slip's «Nơi ở» keeps the last residence the list knows (printed «Nơi ở trước khi mất» for the dead);
+    a relative known to have died without a year has no «Năm mất»."""
     hung = person_named(db, "Nguyễn Văn Hùng")
     relatives.add_relative(db, hung, {**MOTHER, "death_date": "1970", "residence": "Phường Phú Thủy, Phan Thiết"})
     relatives.add_relative(db, hung, {**BROTHER, "deceased": "Có"})
     mother = slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id).values
     brother = slip_draft.slip_for(db, _listed(db, hung, "Anh/chị/em").id).values
-    assert "residence" not in mother and "residence" not in brother
-    assert mother["note"] == "Người được xác minh đã mất năm 1970; nơi ở trước khi mất: Phường Phú Thủy, Phan Thiết."
-    assert brother["note"] == ("Người được xác minh đã mất; nơi ở trước khi mất: San Jose, California, Hoa Kỳ.")
+    assert (mother["residence"], mother["deceased"], mother["death_date"]) == (
+        "Phường Phú Thủy, Phan Thiết", "Có", "1970")
+    assert (brother["residence"], brother["deceased"]) == ("San Jose, California, Hoa Kỳ", "Có")
+    assert "death_date" not in brother
+
+
+def test_a_dead_relatives_slip_saved_keeps_that_they_died_and_when(db):
+    """What the officer saves is what prints: «Đã mất» Có and «Năm mất» «khoảng 1970» read back as drafted."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    relatives.add_relative(db, hung, {**MOTHER, "death_date": "khoảng 1970", "residence": "Phú Thủy, Phan Thiết"})
+    slip = editing.load(db, "slips", _sent(db, slip_draft.slip_for(db, _listed(db, hung, "Mẹ").id), "5/PXM",
+                                           "02/03/2026"))
+    assert (slip["deceased"], slip["death_date"], slip["residence"]) == ("Có", "~1970", "Phú Thủy, Phan Thiết")
 
 
 def test_work_under_the_former_regime_follows_its_years_and_what_has_no_year_comes_last_in_the_order_recorded(db):
