@@ -63,6 +63,12 @@ class Letterhead:
         return settings.signer_titles(self.authority, self.signer_title)
 
 
+def labelled_text(label: str) -> str:
+    """What a particular's value follows: «Quê quán: »; nothing for a particular that is a statement of its own
+    (an empty label: «Đã mất năm 1970»)."""
+    return f"{label}: " if label else ""
+
+
 def number_text(number: object | None, doc_code: str | None, symbol: str) -> str:
     """"Số 07-BC/BTCTU"; a draft (no number yet) leaves the number blank to be written in.
 
@@ -406,7 +412,7 @@ class Flow:
 
     def labelled(self, label: str, value: str | None, size: float, value_font: str = REGULAR) -> None:
         """"Label: value" wrapped under itself; an unknown value is a dotted line to fill by hand."""
-        label_text = f"{label}: "
+        label_text = labelled_text(label)
         label_width = fonts.width(label_text, REGULAR, size)
         leading = self.profile.leading(size)
         self.need(leading)
@@ -429,7 +435,7 @@ class Flow:
     @staticmethod
     def pair_breaks(items: Sequence[tuple[str, str | None]], size: float, width: float) -> bool:
         """Whether short particulars are too long to share a line (each gets its own)."""
-        return any(fonts.width(nfc(f"{label}: {value or ''}"), REGULAR, size) > width / len(items) - 6
+        return any(fonts.width(nfc(labelled_text(label) + (value or "")), REGULAR, size) > width / len(items) - 6
                    for label, value in items)
 
     def labelled_pair(self, items: Sequence[tuple[str, str | None]], size: float) -> None:
@@ -447,7 +453,7 @@ class Flow:
         self.c.setFont(REGULAR, size)
         for index, (label, value) in enumerate(items):
             left = self.c.left + part * index
-            label_text = nfc(f"{label}: ")
+            label_text = nfc(labelled_text(label))
             self.c.drawString(left, baseline, label_text)
             start = left + fonts.width(label_text, REGULAR, size)
             if value:

@@ -1,13 +1,13 @@
 """Phiếu yêu cầu xác minh lai lịch: one slip per page, ready for signature and stamp.
 
-The sender block, the recipient unit, the subject's particulars (name in capitals, birth date
-at its precision, what the police archives search by: birth place, ethnicity, religion, identity numbers, the
-parents' and spouse's birth years, work before 1975), the purpose and what is asked, the signature block, and
-below a cut line the reply section the police fill in, whose signature and seal stay inside the bottom margin.
-On a slip issued since the provinces merged, a home town or residence written under former names
-(the police archives' index) has what it is called now after it.
-A particular not known prints as a dotted line. A slip whose values are too long for one page
-at the profile's size is set a little smaller (never below layout.SMALLEST), then the police's part is
+The sender block, the recipient unit, the subject's particulars (name in capitals, birth date at its precision and
+beside it that the subject has died and when, what the police archives search by: birth place, ethnicity, religion,
+identity numbers, the parents' and spouse's birth years, work before 1975), the purpose and what is asked, the
+signature block, and below a cut line the reply section the police fill in, whose signature and seal stay inside the
+bottom margin. On a slip issued since the provinces merged, a home town or residence written under former names
+(the police archives' index) has what it is called now after it. The residence of a subject who has died is where
+they lived before they died. A particular not known prints as a dotted line. A slip whose values are too long for one
+page at the profile's size is set a little smaller (never below layout.SMALLEST), then the police's part is
 given only its least room. One that still cannot fit keeps its signature with its text and goes on
 to another page, which names the slip and its person so that it cannot be parted from the first.
 """
@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 
 from ...core import dates, gazetteer
 from ...core.fields import Place
-from ...core.kinds import OTHER_RELATION, SELF, SLIPS, gender_told
+from ...core.kinds import OTHER_RELATION, SELF, SLIPS, YES_NO, gender_told
 from . import fonts, layout
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
@@ -40,8 +40,10 @@ class Joined:
 IDENTITY = Joined("Số CCCD/CMND", ("cccd", "cmnd"))
 BEFORE_1975 = Joined("Nghề nghiệp, chức vụ, đơn vị trước 1975", ("work_before_1975", "place_before_1975"))
 BORN_TOO_LATE = 1960  # a subject born since was a child in 1975: no line asks for work before it
+DIED = "Đã mất"  # beside the birth date, a statement of its own: «Đã mất năm 1970», only for a subject who has died
+LABELS_OF_THE_DEAD = {"residence": "Nơi ở trước khi mất"}  # a particular's label on the slip of a subject who has died
 # In the order of the brief's field list (§2.1); short particulars share a line (see `items`).
-PARTICULARS = ("other_names", ("birth_date", "gender"), "birth_place", "home_town", "residence",
+PARTICULARS = ("other_names", ("birth_date", "gender", DIED), "birth_place", "home_town", "residence",
                ("ethnicity", "religion", IDENTITY), ("father_name", "father_birth_date"),
                ("mother_name", "mother_birth_date"), ("spouse_name", "spouse_birth_date"), BEFORE_1975)
 PLACES = tuple(spec.key for spec in SLIPS.fields if spec.place is Place.ADDRESS)  # printed with their names now
@@ -110,7 +112,7 @@ def items(slip: Mapping[str, Any], request: str) -> list[Item]:
     found: list[Item] = [("Họ và tên", slip["full_name"].upper(), BOLD)]
     for item in PARTICULARS:
         if isinstance(item, tuple):
-            found.append([_labelled(slip, part) for part in item])
+            found.append([_labelled(slip, part) for part in item if part != DIED or died(slip)])
         elif item is not BEFORE_1975 or _worked_before_1975(slip):
             found.append((*_labelled(slip, item), REGULAR))
     found += [("Quan hệ với người được thẩm tra", _relation(slip), REGULAR),
@@ -122,7 +124,19 @@ def items(slip: Mapping[str, Any], request: str) -> list[Item]:
 def _labelled(slip: Mapping[str, Any], item: str | Joined) -> tuple[str, str | None]:
     if isinstance(item, Joined):
         return item.label, "; ".join(shown for key in item.keys if (shown := _particular(slip, key))) or None
-    return SLIPS.field(item).header, _particular(slip, item)
+    if item == DIED:
+        return "", died(slip)
+    header = SLIPS.field(item).header
+    return LABELS_OF_THE_DEAD.get(item, header) if died(slip) else header, _particular(slip, item)
+
+
+def died(slip: Mapping[str, Any]) -> str | None:
+    """«Đã mất năm 1970», «Đã mất khoảng năm 1970», «Đã mất» when it is not known when; None for a subject not known
+    to have died."""
+    if slip.get("deceased") != YES_NO[0]:
+        return None
+    death = slip.get("death_date")
+    return " ".join(filter(None, (DIED, death and dates.PartialDate.from_iso(death).when)))
 
 
 def _worked_before_1975(slip: Mapping[str, Any]) -> bool:
@@ -163,7 +177,7 @@ def shape(c: DocumentCanvas, slip: Printed, head: Letterhead, fit: Fit) -> tuple
 def _labelled_lines(label: str, value: str | None, font: str, size: float, width: float) -> int:
     if not value:
         return 1
-    return len(layout.wrap(value, font, size, width, fonts.width(f"{label}: ", REGULAR, size)))
+    return len(layout.wrap(value, font, size, width, fonts.width(layout.labelled_text(label), REGULAR, size)))
 
 
 def draw_slip(c: DocumentCanvas, slip: Printed, fit: Fit) -> tuple[int, int]:

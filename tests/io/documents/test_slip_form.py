@@ -310,3 +310,38 @@ def test_a_sex_left_empty_prints_as_the_relation_tells_it(slip, relation, gender
     items = slip_form.items({**slip, "relation": relation, "gender": gender}, "")
     labelled = [pair for item in items for pair in (item if isinstance(item, list) else [item[:2]])]
     assert dict(labelled)["Giới tính"] == shown
+
+
+@pytest.mark.parametrize(("death_date", "told"), [
+    ("1970", "Đã mất năm 1970"), ("~1970", "Đã mất khoảng năm 1970"), ("1970-03-12", "Đã mất ngày 12/03/1970"),
+    (None, "Đã mất")])
+def test_a_slip_about_someone_who_has_died_says_so_beside_the_birth_date_and_where_they_lived_before(
+        printed, options, slip, death_date, told):
+    """The police verify the dead too: the slip says the person has died, as precisely as known, and its «Nơi ở» is
+    where they lived before they died, at the profile's size on one page."""
+    target = printed([{**slip, "deceased": "Có", "death_date": death_date}])
+    lines = pdfcheck.lines(target)
+    assert f"Ngày sinh: 1950 Giới tính: Nam {told}" in lines
+    assert "Nơi ở trước khi mất: phường Mũi Né" in lines
+    assert pdfcheck.page_count(target) == 1
+    found = pdfcheck.words(target)
+    label, number = pdfcheck.phrase(found, "Họ và tên:"), pdfcheck.phrase(found, "Số 12/PXM")
+    size = (label.bottom - label.top) / (number.bottom - number.top) * options.profile.size("number")
+    assert size == pytest.approx(float(options.profile.slip["body"]), abs=0.3)
+
+
+@pytest.mark.parametrize("alive", [{}, {"deceased": "Không"}, {"deceased": None, "death_date": None}])
+def test_a_slip_about_someone_not_known_to_have_died_says_nothing_of_it(printed, slip, alive):
+    text = " ".join(pdfcheck.lines(printed([{**slip, **alive}])))
+    assert "Ngày sinh: 1950 Giới tính: Nam Nơi sinh:" in text and "mất" not in text
+
+
+def test_a_long_slip_about_someone_who_has_died_stays_on_one_page_its_words_exact(printed, options, slip):
+    target = printed([{**slip, **LONG, "birth_date": "1932-11-02", "gender": None, "deceased": "Có",
+                       "death_date": "~1972"}])
+    assert pdfcheck.page_count(target) == 1
+    text = " ".join(pdfcheck.lines(target))
+    assert "Ngày sinh: 02/11/1932 Giới tính: Nữ Đã mất khoảng năm 1972" in text
+    assert "Nơi ở trước khi mất: phường Phước Hội, thị xã La Gi" in text
+    head = pdfcheck.phrase(pdfcheck.words(target), "THỦ TRƯỞNG ĐƠN VỊ")
+    assert head.bottom + options.profile.signature_space <= _text_bottom(options)
