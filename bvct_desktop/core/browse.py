@@ -356,8 +356,8 @@ VIEWS: dict[str, View] = {
         also_reads=(relatives, foreign_elements)),
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
-        (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "home_town", "relation", "purpose",
-                   "recipient", sorts={"number": _number_order(slips.c.number_key)}),
+        (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "deceased", "death_date", "home_town",
+                   "relation", "purpose", "recipient", sorts={"number": _number_order(slips.c.number_key)}),
          Column(REPLY_DUE, "Hạn trả lời", slips.c.issued_on, (slips.c.issued_on,)),
          *_columns(SLIPS, "result_on", "result")),
         default_sort=("issued_on", True), person_id=slips.c.person_id,

@@ -61,7 +61,18 @@ def test_rows_are_formatted_by_their_fields(db):
     row = browse.fetch_rows(db, "slips", ids)[ids[0]]
     headers = [c.header for c in browse.view("slips").columns]
     assert headers[:3] == ["Số phiếu", "Ngày phát hành", "Người được xác minh"]
-    assert row[:5] == ["12/PXM", "05/01/2025", "Phạm Văn Bình", "1950", "Hàm Tiến"]
+    assert row[:7] == ["12/PXM", "05/01/2025", "Phạm Văn Bình", "1950", "", "", "Hàm Tiến"]
+
+
+def test_a_slips_person_who_has_died_is_read_in_the_register_as_the_slip_prints_it(db):
+    """«Đã mất» and «Năm mất» are columns of the slips register (shown from its header's menu), «khoảng 1970» as
+    written."""
+    saved = editing.save(db, "slips", {"number": "7/PXM", "issued_on": "02/03/2026", "full_name": "Trần Thị Lành",
+                                       "birth_date": "1942", "death_date": "khoảng 1970",
+                                       "recipient": "Cục A93B – Bộ Công an"})
+    keys = [column.key for column in browse.view("slips").columns]
+    row = dict(zip(keys, browse.fetch_rows(db, "slips", [saved])[saved], strict=True))
+    assert (row["deceased"], row["death_date"]) == ("Có", "khoảng 1970")
 
 
 def test_reading_many_rows_tells_how_far_it_got_and_stops_when_told_to(db, monkeypatch):

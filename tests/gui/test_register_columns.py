@@ -156,7 +156,8 @@ def test_the_slip_register_fits_a_1366_by_768_screen_with_reply_columns_in_view(
         assert not header.isSectionHidden(logical)
         assert header.sectionViewportPosition(logical) + 20 < table.viewport().width()
     # «Quan hệ» gave its room to «Hạn trả lời»: shown from the header's menu
-    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {"birth_date", "home_town", "relation"}
+    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {
+        "birth_date", "deceased", "death_date", "home_town", "relation"}
 
 
 def test_the_recipient_most_slips_go_to_is_read_whole_and_empty_reply_columns_stay_narrow(qtbot, context):
@@ -427,7 +428,7 @@ def test_excel_like_filters_on_the_columns_with_few_values(qtbot, context):
     page.show()
     keys = [column.key for column in page.spec.columns]
     header = page.table.horizontalHeader()
-    assert {keys[i] for i in header.filterable} == {"relation", "purpose", "recipient"}
+    assert {keys[i] for i in header.filterable} == {"deceased", "relation", "purpose", "recipient"}
     relation = keys.index("relation")
     header.showSection(relation)  # shown from the header's menu
     sorted_by = page.model.sort_key
