@@ -875,7 +875,9 @@ def test_slips_chosen_stay_chosen_for_the_reply_while_the_officer_searches_for_t
     assert dialog.save(), dialog.message.text()
     qtbot.waitUntil(lambda: dialog.task.done)
     assert page.message.text().startswith("Đã ghi kết quả cho 2 phiếu")
-    assert {row[9] for row in browse.fetch_rows(context.db, "slips", [first, second]).values()} == {"10/06/2025"}
+    result_on = [column.key for column in browse.view("slips").columns].index("result_on")
+    assert {row[result_on] for row in browse.fetch_rows(context.db, "slips", [first, second]).values()} == {
+        "10/06/2025"}
     assert not page.chosen_button.isVisibleTo(page) and page.chosen_hidden == []
     page.search.clear()  # the slips answered are not carried into the next search
     assert page.selected_ids() == [] and page.chosen_hidden == []
