@@ -1,4 +1,4 @@
-"""Importing a register from Excel: choose the file (read off the GUI thread), see its first rows
+"""Importing a register from Excel: choose the file (read off the GUI thread, «Hủy» stopping it), see its first rows
 numbered as Excel numbers them, with the columns the program recognised (and any old TCVN3/VNI
 text converted, before → after), run the import with a progress bar off the GUI thread (Cancel
 stops it at every step — cells parsed, plan prepared, rows checked, plan finished, rows written —
@@ -52,9 +52,9 @@ from .tooltips import typed_tip
 from .workers import (
     BackgroundTask,
     Cancelled,
+    Progress,
     failure_message,
     run_in_background,
-    run_quietly,
     too_late,
     waiting_text,
     write_when_free,
@@ -89,7 +89,7 @@ class ImportWizard(QDialog):
         self.imported: xlsx_reader.Sheet | None = None  # the last run's copy, its cells as the import read them
         self.digest: bytes | None = None  # the file's content when it was read
         self.refused: bytes | None = None  # the digest of the file a run found errors in: «Nhập» is off
-        self.reading = None  # the workbook being read, off the GUI thread
+        self.reading: BackgroundTask | None = None  # the workbook being read, off the GUI thread
         self.result: importing.ImportResult | None = None
         self.task: BackgroundTask | None = None  # the import running, or the last one
         self.setWindowTitle(f"Nhập Excel – {self.kind.title}")
@@ -100,13 +100,13 @@ class ImportWizard(QDialog):
         self.path = named(QLineEdit(), "Tệp Excel")
         self.path.setReadOnly(True)
         self.path.setPlaceholderText("Chưa chọn tệp")
-        choose = QPushButton("Chọn tệp…")
-        choose.clicked.connect(self.choose_file)
+        self.choose_button = QPushButton("Chọn tệp…")
+        self.choose_button.clicked.connect(self.choose_file)
         self.template_button = QPushButton("Lưu tệp mẫu…")
         self.template_button.setToolTip("Tệp Excel trống có sẵn các cột, danh mục chọn và hướng dẫn")
         self.template_button.clicked.connect(self.save_template)
         row.addWidget(self.path, 1)
-        row.addWidget(choose)
+        row.addWidget(self.choose_button)
         row.addWidget(self.template_button)
         layout.addLayout(row)
         self.columns = QLabel(self._expected_columns())
@@ -164,7 +164,7 @@ class ImportWizard(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         fill_screen(self, QSize(900, 620))
-        choose.setFocus()  # the first step, where Enter goes: the file's box is only read
+        self.choose_button.setFocus()  # the first step, where Enter goes: the file's box is only read
 
     # ----- step 1: the file and its preview
 
@@ -201,7 +201,9 @@ class ImportWizard(QDialog):
         """Reads `path` on a worker, converts its old TCVN3/VNI text (headers included) once for the
         preview and every run, and counts its rows of data there (100,000 rows: a tenth of a second),
         shows its first rows, then calls `then` (an import waiting for it); the content's digest is
-        taken before reading, so a file saved meanwhile reads as changed later."""
+        taken before reading, so a file saved meanwhile reads as changed later. A dialog with «Hủy»
+        shows once it takes more than a moment (a legacy register of 100,000 rows: seconds to read,
+        seconds to convert), heard while the children read and at each step of the conversion."""
         self._reset()
         self.sheet = None
         self.file = path
@@ -214,18 +216,23 @@ class ImportWizard(QDialog):
         self.message.show_message(saying, error=False)
         kind, columns = self.kind, len(self.kind.fields)
 
-        def read() -> tuple[bytes | None, xlsx_reader.Sheet, legacy.Conversion, int]:
+        def read(progress: Progress) -> tuple[bytes | None, xlsx_reader.Sheet, legacy.Conversion, int]:
+            heard = functools.partial(progress, 0, 0)
             digest = _digest(path)
-            sheet = xlsx_reader.read_first_sheet(path, columns)
-            converted = legacy.convert_sheet(sheet)
+            sheet = xlsx_reader.read_first_sheet(path, columns, heard)
+            converted = legacy.convert_sheet(sheet, heard=heard)
             return digest, sheet, converted, importing.rows_with_data(kind, sheet)
 
-        self.reading = run_quietly(self, read, lambda read, error: self._read(read, error, then))
+        self.reading = run_in_background(self, f"Đang đọc tệp «{path.name}»…", read,
+                                         lambda read, error: self._read(read, error, then), cancellable=True)
 
     def _read(self, read: tuple[bytes | None, xlsx_reader.Sheet, legacy.Conversion, int] | None,
               error: BaseException | None,
               then: Callable[[], None] | None) -> None:
         self.reading = None
+        if isinstance(error, Cancelled):
+            self._not_loaded()
+            return
         if error is not None:
             told = failure_message(error, "Không đọc được tệp")
             with contextlib.suppress(BvctError):  # a failed import, as the command line audits it
@@ -243,6 +250,15 @@ class ImportWizard(QDialog):
             then()
         else:
             self.check_button.setFocus()  # the next step, where Enter goes: not «Chọn tệp…» again
+
+    def _not_loaded(self) -> None:
+        """The reading stopped («Hủy»): no file chosen, the officer on «Chọn tệp…» for another."""
+        self.message.show_message(f"Đã hủy đọc tệp «{self.file.name}»; chưa nhập dòng nào. "
+                                  "Bấm «Chọn tệp…» để chọn tệp cần nhập.", error=False)
+        self.file = self.digest = None
+        self.path.clear()
+        self.columns.setText(self._expected_columns())
+        self.choose_button.setFocus()
 
     def _not_read_again(self, told: str) -> None:
         """A file changed since it was read that cannot be read now (deleted, locked, damaged): nothing

@@ -176,8 +176,13 @@ class BackgroundTask(_Task):
             self.dialog.setLabelText(stage)
 
     def _close_dialog(self) -> None:
+        """The dialog gone, its window active again, as a window manager leaves it (where there is none, the
+        offscreen platform's, no window would be: the keys typed next would go nowhere)."""
+        was_active = self.dialog.isActiveWindow()
         self.dialog.reset()  # stops the timer that would show it still
         self.dialog.hide()
+        if was_active and self.dialog.parentWidget() is not None:
+            self.dialog.parentWidget().window().activateWindow()
 
 
 class QuietTask(_Task):

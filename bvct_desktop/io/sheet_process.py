@@ -15,6 +15,9 @@ nothing to import again; elsewhere (Windows, the desktop application's threads) 
 `python -m bvct_desktop.io.sheet_process` or as the frozen program with `CHILD_FLAG`. The values
 travel by column, as the importer reads them, in one pickle per child, each repeated text or date
 sent once (a register repeats its units, places and dates down the rows).
+
+A caller that may stop the reading («Hủy») passes `heard`, called while it waits for the children
+every HEARD_EVERY_S: raising there stops them, none left running.
 """
 
 import datetime as dt
@@ -22,9 +25,11 @@ import faulthandler
 import itertools
 import os
 import pickle
+import select
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import InputError
@@ -34,6 +39,7 @@ CHILD_FLAG = "--bvct-doc-bang-tinh"
 MEMORY_LIMIT = 4 * 1024**3  # the child's address space (Linux): a file within the limits needs far less
 SPLIT_FROM = 1 << 20  # bytes of a file read in parts, one child per core (≈ 10,000 rows of a register)
 MOST_PARTS = 4
+HEARD_EVERY_S = 0.1  # between two calls of `heard` while the children read
 OK, REFUSED, PASSWORD, DAMAGED, NO_MEMORY = "ok", "refused", "password", "damaged", "memory"
 _SHARED = frozenset((str, dt.date, dt.datetime))  # values sent once however often they occur (numbers
                                                   # are not: 1, 1.0 and True are equal keys)
@@ -55,10 +61,11 @@ class Reading:
         self._path, self._columns = path, columns
         self._children = self._started(parts or parts_for(path))
 
-    def outcome(self) -> tuple[sheet_xml.Surveyed, list[list[object]]]:
+    def outcome(self, heard: Callable[[], None] = lambda: None) -> tuple[sheet_xml.Surveyed, list[list[object]]]:
         """The survey and the values by column, each column row 1 first (all of one length);
-        InputError when the survey refuses the sheet, ReaderFailed when a reader failed."""
-        found = self._collected()
+        InputError when the survey refuses the sheet, ReaderFailed when a reader failed; `heard`
+        called while it waits: what it raises stops the children and comes through."""
+        found = self._collected(heard)
         surveyed = found[0][0]
         for part, _, _ in found[1:]:
             surveyed.formula_without_value |= part.formula_without_value
@@ -71,7 +78,7 @@ class Reading:
         if columns is None or len({part[0].checksum for part in found}) > 1:
             # rows out of order across the parts, or the file saved again between their reads: read as one
             self._children = self._started(1)
-            return self.outcome()
+            return self.outcome(heard)
         return surveyed, columns
 
     def close(self) -> None:
@@ -84,16 +91,19 @@ class Reading:
         start = _Forked if _may_fork() else _Spawned
         return [start(self._path, self._columns, part, parts) for part in range(parts)]
 
-    def _collected(self) -> list[tuple[sheet_xml.Surveyed, tuple[int, int] | None, list[list[object]]]]:
+    def _collected(self, heard: Callable[[], None]) -> list[tuple[sheet_xml.Surveyed, tuple[int, int] | None,
+                                                                 list[list[object]]]]:
         """Each part's survey, the start of its values and its values, in order; the first refusal
         (as the survey of the whole sheet finds it first), else the first failure."""
         outcomes = []
-        for child in self._children:
-            data = child.collect()
-            outcomes.append(pickle.loads(data) if data else ("aborted",))  # noqa: S301 - our own child wrote it
-            if outcomes[-1][0] == REFUSED:
-                break
-        self.close()
+        try:
+            for child in self._children:
+                data = child.collect(heard)
+                outcomes.append(pickle.loads(data) if data else ("aborted",))  # noqa: S301 - our own child wrote it
+                if outcomes[-1][0] == REFUSED:
+                    break
+        finally:
+            self.close()
         for kind, *found in outcomes:
             if kind == REFUSED:
                 raise InputError(found[0])
@@ -160,12 +170,16 @@ class _Forked:
         os.close(write_end)
         self._pid, self._pipe = pid, read_end
 
-    def collect(self) -> bytes:
-        """The child's pickled outcome; empty when it died."""
+    def collect(self, heard: Callable[[], None]) -> bytes:
+        """The child's pickled outcome, `heard` called before each wait for more of it; empty when it died."""
         chunks = []
-        with os.fdopen(self._pipe, "rb") as pipe:
-            while chunk := pipe.read(1 << 20):
+        while True:
+            heard()
+            if select.select([self._pipe], [], [], HEARD_EVERY_S)[0]:
+                if not (chunk := os.read(self._pipe, 1 << 20)):
+                    break
                 chunks.append(chunk)
+        os.close(self._pipe)
         _, status = os.waitpid(self._pid, 0)
         self._pid = None
         return b"".join(chunks) if os.waitstatus_to_exitcode(status) == 0 else b""
@@ -188,9 +202,16 @@ class _Spawned:
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                          creationflags=flags)
 
-    def collect(self) -> bytes:
-        data, _ = self._process.communicate()
-        return data if self._process.returncode == 0 else b""
+    def collect(self, heard: Callable[[], None]) -> bytes:
+        """The child's outcome, `heard` called before each wait for it (communicate, timed out, goes on
+        where it was); empty when it failed."""
+        while True:
+            heard()
+            try:
+                data, _ = self._process.communicate(timeout=HEARD_EVERY_S)
+            except subprocess.TimeoutExpired:
+                continue
+            return data if self._process.returncode == 0 else b""
 
     def stop(self) -> None:
         if self._process.returncode is None:

@@ -127,9 +127,11 @@ class StylesAhead:
     styles: dict[int, dict[int, int]]
 
 
-def read_first_sheet(path: Path, columns: int = DEFAULT_COLUMNS) -> Sheet:
-    """The first visible worksheet of `path`; `columns` is how many the caller expects."""
-    return start_reading(path, columns).result()
+def read_first_sheet(path: Path, columns: int = DEFAULT_COLUMNS,
+                     heard: Callable[[], None] = lambda: None) -> Sheet:
+    """The first visible worksheet of `path`; `columns` is how many the caller expects; `heard` called
+    while the children read it: raising there stops them."""
+    return start_reading(path, columns).result(heard)
 
 
 def start_reading(path: Path, columns: int = DEFAULT_COLUMNS) -> "PendingSheet":
@@ -164,10 +166,10 @@ class PendingSheet:
             return
         self._styles_ahead = StylesAhead(names, columns, styles)
 
-    def result(self) -> Sheet:
+    def result(self, heard: Callable[[], None] = lambda: None) -> Sheet:
         path = self.path
         try:
-            surveyed, columns = self._reading.outcome()
+            surveyed, columns = self._reading.outcome(heard)
         except sheet_process.ReaderFailed as failed:
             raise InputError(_READER_FAILED.get(failed.reason, _READER_FAILED["aborted"]).format(path.name)) from None
         if not any(any(value != "" for value in column) for column in columns):

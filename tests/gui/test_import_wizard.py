@@ -23,7 +23,8 @@ from bvct_desktop.core.text import file_name
 from bvct_desktop.gui.import_wizard import ImportWizard
 from bvct_desktop.gui.qt import QApplication, QEvent, QLabel, QPushButton, Qt, QThread
 from bvct_desktop.gui.registers.page import RegisterPage
-from bvct_desktop.io import xlsx_reader
+from bvct_desktop.io import sheet_process, xlsx_reader
+from tests.children import child_processes
 from tests.conftest import workbook
 from tests.fixtures.legacy import legacy_workbook, to_tcvn3
 from tests.gui import register_support as support
@@ -745,6 +746,84 @@ def test_old_tcvn3_text_is_shown_before_and_after_conversion(qtbot, context, tmp
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert browse.record_ids(context.db, "cadres", "nguyen thi huong") != []
     assert wizard.details.toPlainText() == "Ô chuyển từ mã cũ (TCVN3/VNI): 2"  # the whole file's, not the preview's
+
+
+def _cancelled_from_inside(owner: object, name: str, monkeypatch) -> list[None]:
+    """`owner.name` requests «Hủy» on the worker calling it, then does its work (which hears it); the
+    list returned has one item for each call."""
+    original, called = getattr(owner, name), []
+
+    def requesting_cancel(*args, **kwargs):
+        called.append(None)
+        QThread.currentThread().cancel_requested = True
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, requesting_cancel)
+    return called
+
+
+def _back_on_the_file_choice(qtbot, wizard: ImportWizard, name: str) -> None:
+    """A file whose reading was cancelled: nothing of it loaded, the officer on «Chọn tệp…»."""
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
+    assert wizard.message.text() == (f"Đã hủy đọc tệp «{name}»; chưa nhập dòng nào. "
+                                     "Bấm «Chọn tệp…» để chọn tệp cần nhập.")
+    assert wizard.file is None and wizard.sheet is None and wizard.path.text() == ""
+    assert wizard.preview.rowCount() == 0 and not wizard.conversion.isVisibleTo(wizard)
+    assert not wizard.check_button.isEnabled() and not wizard.import_button.isEnabled()
+    assert wizard.columns.text().startswith("<b>Dòng đầu của tệp ghi tên các cột:</b>")
+
+
+def test_cancel_while_the_children_read_the_file_ends_them_and_another_file_loads_at_once(qtbot, context, tmp_path,
+                                                                                          monkeypatch):
+    """«Hủy» while the reader children read a large file (seconds): they are ended, none left running, the
+    wizard is back on its file choice with nothing loaded, and the next file chosen loads at once."""
+    before = child_processes()
+    started: set[int] = set()
+    original = sheet_process.Reading._started
+
+    def started_then_cancelled(reading, parts):
+        children = original(reading, parts)
+        started.update(child_processes() - before)
+        QThread.currentThread().cancel_requested = True
+        return children
+
+    monkeypatch.setattr(sheet_process.Reading, "_started", started_then_cancelled)
+    wizard = _wizard(qtbot, context)
+    wizard.load(workbook(tmp_path / "nham.xlsx", HEADERS, GOOD))
+    _back_on_the_file_choice(qtbot, wizard, "nham.xlsx")
+    assert started and child_processes() & started == set()
+    monkeypatch.undo()
+    loaded(qtbot, wizard, workbook(tmp_path / "dung.xlsx", HEADERS, GOOD))
+    assert wizard.path.text().endswith("dung.xlsx") and wizard.preview.rowCount() == 2
+    assert wizard.import_button.isEnabled()
+
+
+def test_cancel_while_old_tcvn3_text_is_converted_stops_there_and_another_file_loads_at_once(qtbot, context,
+                                                                                            tmp_path, monkeypatch):
+    """«Hủy» while the fonts of a legacy register are read for its conversion (seconds for 100,000 rows): the
+    conversion stops at its next step, the wizard is back on its file choice with nothing loaded."""
+    rows = [["Nguyễn Thị Hường", "1975", "Hàm Thuận Bắc"], ["Đặng Thùy Trâm", "1968", "Tuy Phong"]]
+    path = legacy_workbook(tmp_path / "cu.xlsx", HEADERS[:3], rows, dict.fromkeys(range(3), ".VnTime"),
+                           header_font=".VnTime")
+    asked = _cancelled_from_inside(xlsx_reader.Sheet, "column_fonts", monkeypatch)
+    wizard = _wizard(qtbot, context)
+    wizard.load(path)
+    _back_on_the_file_choice(qtbot, wizard, "cu.xlsx")
+    assert asked == [None]
+    monkeypatch.undo()
+    loaded(qtbot, wizard, path)
+    assert "— 6 ô sẽ được chuyển sang Unicode" in wizard.conversion.text()
+
+
+def test_the_reading_shows_a_dialog_with_cancel_once_it_takes_more_than_a_moment(qtbot, context, tmp_path,
+                                                                                 monkeypatch):
+    """The reading of a large file, as the other long tasks: its dialog names the file and has «Hủy»."""
+    wizard = _wizard(qtbot, context)
+    wizard.load(workbook(tmp_path / "lon.xlsx", HEADERS, GOOD))
+    dialog = wizard.reading.dialog
+    assert dialog.windowTitle() == "Đang đọc tệp «lon.xlsx»…" and dialog.cancellable
+    assert dialog.minimumDuration() == 300
+    qtbot.waitUntil(lambda: wizard.reading is None, timeout=20_000)
 
 
 def test_an_old_tcvn3_file_with_its_headers_typed_in_tcvn3_too_counts_its_rows_as_the_import_does(qtbot, context,

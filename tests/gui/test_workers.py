@@ -10,7 +10,7 @@ from bvct_desktop.core import audit
 from bvct_desktop.core.database import write_wait_ms
 from bvct_desktop.core.errors import DISK_FULL, BusyError, DiskFullError, InputError
 from bvct_desktop.gui import workers
-from bvct_desktop.gui.qt import QPushButton, Qt, QThread, QWidget
+from bvct_desktop.gui.qt import QApplication, QPushButton, Qt, QThread, QWidget
 from bvct_desktop.gui.workers import Cancelled, counted, failure_message, run_in_background
 
 
@@ -65,6 +65,24 @@ def test_a_job_that_tells_no_progress_still_shows_its_dialog_once_it_takes_a_mom
     assert (task.dialog.minimum(), task.dialog.maximum()) == (0, 0) and task.dialog.labelText() == "Đang sao lưu…"
     go_on.set()
     qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+
+
+def test_a_dialog_shown_then_closed_leaves_its_window_active_with_the_focus_the_outcome_gave(qtbot):
+    """The job's dialog took the keyboard; once it is gone the officer's next key goes to the button the
+    outcome chose (the wizard's «Kiểm tra» after a file read), not nowhere."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    button = QPushButton("Kiểm tra", parent)
+    parent.show()
+    parent.activateWindow()
+    qtbot.waitUntil(parent.isActiveWindow, timeout=2_000)
+    go_on, done = threading.Event(), []
+    task = run_in_background(parent, "Đang đọc tệp…", lambda progress: go_on.wait(10),
+                             lambda result, error: done.append(button.setFocus()), cancellable=True)
+    qtbot.waitUntil(task.dialog.isActiveWindow, timeout=2_000)
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    assert parent.isActiveWindow() and QApplication.focusWidget() is button
 
 
 def test_a_job_done_in_a_moment_never_shows_its_dialog(qtbot):
