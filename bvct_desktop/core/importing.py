@@ -487,10 +487,10 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         del result.problems[MAX_PROBLEMS:]
         result.extras = plan.finish()
         step()
-        writes = plan.writes()
+        writes = plan.writes() if result.ok and not dry_run else None  # a check tells and audits no more
         del plan, rows  # what planning looked rows up by: not needed to write them
         step()
-        if result.ok and not dry_run:
+        if writes is not None:
             writing = _step(progress, WRITING)
             writing()
             with db.bulk_writes(connection):

@@ -12,7 +12,7 @@ from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGA
 from bvct_desktop.core.people import PersonBook
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
-from bvct_desktop.core.schema import delegation_members, delegations, persons, slips
+from bvct_desktop.core.schema import audit_log, delegation_members, delegations, persons, slips
 from bvct_desktop.io.sheet_xml import NumberForm
 from tests.conftest import ADMIN, PASSWORD
 from tests.fixtures.legacy import to_tcvn3
@@ -217,6 +217,34 @@ def test_cancel_pressed_while_the_plan_is_finished_is_heard_before_its_writes_ar
         importing.import_sheet(db, CADRES, sheet, dry_run=dry_run, progress=_pressing(pressed))
     assert laid_out == []
     assert _stored(db) == before
+
+
+@pytest.mark.parametrize("rows", [[["Lê Văn Một", "1960"], ["Lê Văn Hai", "1961"]], [["Lê Văn Một", "31/02/1960"]]],
+                         ids=["clean", "refused"])
+def test_an_import_that_writes_nothing_lays_out_no_writes_and_tells_and_audits_what_one_that_does_would(
+        db, monkeypatch, rows):
+    """A check («Kiểm tra», --dry-run), like a file refused, writes nothing: the writes are not laid out (100,000
+    slips: a second), yet it tells and audits what the import, which lays them out, then does."""
+    laid_out = []
+    writes = PLANS["cadres"].writes
+    monkeypatch.setattr(PLANS["cadres"], "writes", lambda plan: laid_out.append(None) or writes(plan))
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], *rows])
+    checked = importing.import_sheet(db, CADRES, sheet, dry_run=True, progress=lambda *_said: None)
+    assert laid_out == []
+    imported = importing.import_sheet(db, CADRES, rows_sheet([["Họ và tên", "Ngày sinh"], *rows]))
+    assert laid_out == ([None] if imported.ok else [])
+    assert (checked.ok, checked.counts, checked.problems, checked.warnings, checked.extras, checked.updates) == (
+        imported.ok, imported.counts, imported.problems, imported.warnings, imported.extras, imported.updates)
+    entries = _import_entries(db)
+    assert [action for action, *_ in entries] == ["thử nhập", "nhập"] and entries[0][1:] == entries[1][1:]
+
+
+def _import_entries(db) -> list[tuple]:
+    """The audit entries of the imports and checks run, oldest first: (action, outcome, details)."""
+    with db.read() as connection:
+        return [tuple(entry) for entry in connection.execute(
+            select(audit_log.c.action, audit_log.c.outcome, audit_log.c.details)
+            .where(audit_log.c.action.in_(["nhập", "thử nhập"])).order_by(audit_log.c.id))]
 
 
 def test_cells_parsed_piece_by_piece_tell_the_same_rows_as_a_whole_column(db, monkeypatch):
