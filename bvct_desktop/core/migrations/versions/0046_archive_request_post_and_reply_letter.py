@@ -7,7 +7,8 @@ Revises: 0045
 """
 
 import sqlalchemy as sa
-from alembic import op
+
+from bvct_desktop.core.migrations import added_columns
 
 revision = "0046"
 down_revision = "0045"
@@ -18,11 +19,8 @@ COLUMNS = (("work_before_1975", sa.Text), ("reply_no", sa.String), ("extract", s
 
 
 def upgrade() -> None:
-    for name, kind in COLUMNS:
-        op.add_column("archive_requests", sa.Column(name, kind(), nullable=True))
+    added_columns.add("archive_requests", COLUMNS)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("archive_requests") as batch:
-        for name, _kind in reversed(COLUMNS):
-            batch.drop_column(name)
+    added_columns.drop("archive_requests", COLUMNS)

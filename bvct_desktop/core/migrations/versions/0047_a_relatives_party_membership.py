@@ -6,18 +6,20 @@ Revises: 0046
 """
 
 import sqlalchemy as sa
-from alembic import op
+
+from bvct_desktop.core.migrations import added_columns
 
 revision = "0047"
 down_revision = "0046"
 branch_labels = None
 depends_on = None
 
+COLUMNS = (("party_member", sa.Boolean),)
+
 
 def upgrade() -> None:
-    op.add_column("relatives", sa.Column("party_member", sa.Boolean(), nullable=True))
+    added_columns.add("relatives", COLUMNS)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("relatives") as batch:
-        batch.drop_column("party_member")
+    added_columns.drop("relatives", COLUMNS)

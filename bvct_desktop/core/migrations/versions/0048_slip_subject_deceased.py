@@ -6,7 +6,8 @@ Revises: 0047
 """
 
 import sqlalchemy as sa
-from alembic import op
+
+from bvct_desktop.core.migrations import added_columns
 
 revision = "0048"
 down_revision = "0047"
@@ -17,11 +18,8 @@ COLUMNS = (("deceased", sa.Boolean), ("death_date", sa.String))
 
 
 def upgrade() -> None:
-    for name, kind in COLUMNS:
-        op.add_column("slips", sa.Column(name, kind(), nullable=True))
+    added_columns.add("slips", COLUMNS)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("slips") as batch:
-        for name, _kind in reversed(COLUMNS):
-            batch.drop_column(name)
+    added_columns.drop("slips", COLUMNS)
