@@ -58,11 +58,11 @@ def letters_by_ids(connection: Connection, ids: Sequence[int]) -> list[dict[str,
 def letter_numbered(connection: Connection, doc_no: str, on: dt.date | None) -> dict[str, Any]:
     """The letter of `Số văn bản` `doc_no` (the province's letter we answer, or our request), typed with or without
     accents; a number two letters share needs its `Ngày văn bản` `on` to tell them apart."""
-    wanted = identity_key(fold(doc_no))
+    wanted = _number_key(doc_no)
     rows = connection.execute(select(archive_requests.c.id, archive_requests.c.doc_no, archive_requests.c.doc_on)
                               .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_no.is_not(None))
                               .order_by(archive_requests.c.id)).all()
-    ids = [row.id for row in rows if identity_key(fold(row.doc_no)) == wanted and on in (None, row.doc_on)]
+    ids = [row.id for row in rows if _number_key(row.doc_no) == wanted and on in (None, row.doc_on)]
     letters = letters_by_ids(connection, ids)
     if not letters:
         when = f" ngày {display_date(on)}" if on else ""
@@ -75,7 +75,12 @@ def letter_numbered(connection: Connection, doc_no: str, on: dt.date | None) -> 
 
 
 def _letter_key(row) -> tuple:
-    return (row["request_kind"], fold(row["province"]), identity_key(row["doc_no"] or ""), row["doc_on"])
+    """What tells a letter apart: its number as `letter_numbered` finds it, typed with or without accents."""
+    return (row["request_kind"], fold(row["province"]), _number_key(row["doc_no"] or ""), row["doc_on"])
+
+
+def _number_key(doc_no: str) -> str:
+    return identity_key(fold(doc_no))
 
 
 def letter_day(letter: dict[str, Any], printed_on: dt.date) -> dt.date:

@@ -90,3 +90,16 @@ def test_a_letter_since_the_merger_goes_to_the_province_that_holds_the_archives_
     text = pdf_text(target)
     assert "Kính gửi: Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh" in text
     assert "Công văn số 88-CV/BTCTU ngày 10/06/2025 của Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu" in text
+
+
+def test_the_requests_of_one_letter_whose_number_was_typed_with_and_without_accents_print_as_that_letter(cli,
+                                                                                                          tmp_path):
+    """The number is found typed with or without accents, so the letter it finds is all its requests so typed: not
+    two letters of one province and one day, which no --date could tell apart."""
+    imported(cli, tmp_path, ["Nghiên cứu giúp tỉnh bạn", "Thanh Hóa", "115-CV/BTCTƯ", "17/11/2026", "Lê Văn Thượng",
+                             "1947", None, None, "Không có tài liệu", "Không"],
+             [*ASKED, "Trần Thị Nở", "1950", None, None, "Có tài liệu: nguyên là y tá", "Có"])
+    target = tmp_path / "cv.pdf"
+    code, out, err = cli("print", "archive-letter", "--number", "115-CV/BTCTU", "--out", target)
+    assert code == 0, err
+    assert out.strip().endswith(f"gửi «Ban Tổ chức Tỉnh ủy Thanh Hóa» về 2 trường hợp ra {target}")
