@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from docx.shared import Pt
-
 from ...core import numbering
 from ...core.archive_letters import addressed, addressee, answers, organization_board, own_number, subject
 from ...core.dates import PartialDate, display_date
@@ -24,12 +22,10 @@ from ...core.files import check_target
 from ...core.gazetteer import in_sentence, with_current_name
 from ...core.kinds import YES_NO
 from . import layout, word
-from .fonts import REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
 from .numbered import Numbered
 from .profile import Profile
 from .report_content import issuer_name
-from .word import CENTER
 
 TITLE = "Công văn nghiên cứu tàng thư"
 NO_RESULT = "chưa ghi kết quả nghiên cứu"
@@ -135,18 +131,9 @@ def _person(index: int, person: Mapping[str, Any], answered: bool) -> str:
 
 def draw(c: DocumentCanvas, source: ArchiveLetterSource) -> None:
     """One letter from the page it starts on, under the letterhead of its day."""
-    p = c.profile
-    size = p.size("body")
-    words = texts(source, p)
-    flow = Flow(c)
-    layout.header(flow, words.number, words.date, subject(source.letter))
-    flow.skip(p.leading(size) * 0.5)
-    flow.centred(words.greeting, REGULAR, size, c.width * 0.9)
-    flow.skip(p.leading(size) * 0.4)
-    signature = layout.signature_height(flow, recipients(p))
-    for index, text in enumerate(words.paragraphs):
-        flow.paragraph(text, REGULAR, size, keep_last=signature if index == len(words.paragraphs) - 1 else 0.0)
-    layout.signature(flow, recipients(p))
+    words = texts(source, c.profile)
+    layout.letter(Flow(c), words.number, words.date, subject(source.letter), words.greeting, words.paragraphs,
+                  recipients(c.profile))
 
 
 def write_docx(target: Path, source: ArchiveLetterSource, head: Letterhead, profile: Profile,
@@ -155,12 +142,6 @@ def write_docx(target: Path, source: ArchiveLetterSource, head: Letterhead, prof
     words = texts(source, profile)
     document = word.new_document(profile, head, draft=False)
     word.properties(document, TITLE, subject(source.letter), "Công văn", head, source.on, draft=False)
-    word.header_block(document, head, profile, words.number, words.date, subject(source.letter))
-    greeting = word.write(document.add_paragraph(), words.greeting, profile.size("body"), align=CENTER)
-    greeting.paragraph_format.space_before = Pt(profile.size("body"))
-    last = None
-    for text in words.paragraphs:
-        last = word.body(document, text, profile)
-    last.paragraph_format.keep_with_next = True
-    word.signature(document, head, profile, recipients(profile))
+    word.letter(document, head, profile, words.number, words.date, subject(source.letter), words.greeting,
+                words.paragraphs, recipients(profile))
     word.save(document, target, password, source.on)

@@ -593,6 +593,22 @@ def signer_column(c: "DocumentCanvas") -> tuple[float, float]:
     return split, c.right - split
 
 
+def letter(flow: Flow, number: str, date: str, subject: str, greeting: str, paragraphs: Sequence[str],
+           recipients: Sequence[str]) -> None:
+    """A công văn from the flow's position: the header with its trích yếu, «Kính gửi» centred, the paragraphs
+    (the last never parted from the signature), the signature and «Nơi nhận»."""
+    p = flow.profile
+    size = p.size("body")
+    header(flow, number, date, subject)
+    flow.skip(p.leading(size) * 0.5)
+    flow.centred(greeting, REGULAR, size, flow.c.width * 0.9)
+    flow.skip(p.leading(size) * 0.4)
+    kept = signature_height(flow, recipients)
+    for index, text in enumerate(paragraphs):
+        flow.paragraph(text, REGULAR, size, keep_last=kept if index == len(paragraphs) - 1 else 0.0)
+    signature(flow, recipients)
+
+
 def signature_height(flow: Flow, recipients: Sequence[str] | None) -> float:
     """The room the signature block takes below the body (with "Nơi nhận" when given)."""
     c, p = flow.c, flow.profile

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt
 
 from ...core import numbering
 from ...core.dates import PartialDate, display_date
@@ -168,14 +167,8 @@ def draw(c: DocumentCanvas, source: ReminderSource) -> None:
     size = p.size("body")
     words = texts(source, p)
     flow = Flow(c)
-    layout.header(flow, words.number, words.date, SUBJECT)
-    flow.skip(p.leading(size) * 0.5)
-    flow.centred(f"Kính gửi: {source.recipient}", REGULAR, size, c.width * 0.9)
-    flow.skip(p.leading(size) * 0.4)
-    signature = layout.signature_height(flow, recipients(p))
-    for index, text in enumerate(words.paragraphs):
-        flow.paragraph(text, REGULAR, size, keep_last=signature if index == len(words.paragraphs) - 1 else 0.0)
-    layout.signature(flow, recipients(p))
+    layout.letter(flow, words.number, words.date, SUBJECT, f"Kính gửi: {source.recipient}", words.paragraphs,
+                  recipients(p))
     if not source.listed:
         return
     flow.new_page()
@@ -193,15 +186,8 @@ def write_docx(target: Path, source: ReminderSource, head: Letterhead, profile: 
     words = texts(source, profile)
     document = word.new_document(profile, head, source.draft)
     word.properties(document, TITLE, SUBJECT, "Công văn", head, source.on, source.draft)
-    word.header_block(document, head, profile, words.number, words.date, SUBJECT)
-    greeting = word.write(document.add_paragraph(), f"Kính gửi: {source.recipient}", profile.size("body"),
-                          align=CENTER)
-    greeting.paragraph_format.space_before = Pt(profile.size("body"))
-    last = None
-    for text in words.paragraphs:
-        last = word.body(document, text, profile)
-    last.paragraph_format.keep_with_next = True
-    word.signature(document, head, profile, recipients(profile))
+    word.letter(document, head, profile, words.number, words.date, SUBJECT, f"Kính gửi: {source.recipient}",
+                words.paragraphs, recipients(profile))
     if source.listed:
         _write_list(document, source, words, profile)
     word.save(document, target, password, source.on)

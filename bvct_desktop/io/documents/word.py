@@ -10,6 +10,7 @@ properties name it and the office, never the library that wrote it.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -286,6 +287,20 @@ def stamp(paragraph: DocxParagraph, text: str, profile: Profile, column: float) 
         line.set(qn("w:color"), "000000")
         borders.append(line)
     paragraph._p.get_or_add_pPr().append(borders)
+
+
+def letter(document, head: Letterhead, profile: Profile, number: str, date: str, subject: str, greeting: str,
+           paragraphs: Sequence[str], recipients: Sequence[str]) -> None:
+    """A công văn, as layout.letter draws it: the header with its trích yếu, «Kính gửi», the paragraphs (the last
+    kept with the signature), the signature and «Nơi nhận»."""
+    header_block(document, head, profile, number, date, subject)
+    greeting_line = write(document.add_paragraph(), greeting, profile.size("body"), align=CENTER)
+    greeting_line.paragraph_format.space_before = Pt(profile.size("body"))
+    last = None
+    for text in paragraphs:
+        last = body(document, text, profile)
+    last.paragraph_format.keep_with_next = True
+    signature(document, head, profile, recipients)
 
 
 def signature(document, head: Letterhead, profile: Profile, recipients) -> None:
