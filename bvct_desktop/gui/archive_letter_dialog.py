@@ -68,8 +68,8 @@ class ArchiveLetterDialog(QDialog, Ui_ArchiveLetterDialog):
     def _letter(self, connection: Connection) -> dict[str, Any]:
         letters = archive_letters.letters_by_ids(connection, self.ids)
         if len(letters) != 1:
-            raise InputError("Các yêu cầu đã chọn không còn là một công văn; hãy chọn lại. "
-                             + (numbering.NOT_TAKEN if self.issue.isChecked() else ""))
+            raise InputError(" ".join(filter(None, ("Các yêu cầu đã chọn không còn là một công văn; hãy chọn lại.",
+                                                    self.issue.isChecked() and numbering.NOT_TAKEN))))
         return letters[0]
 
     def save_docx(self) -> None:

@@ -5,8 +5,10 @@ import datetime as dt
 
 import docx
 import pypdfium2 as pdfium
+import pytest
 
-from bvct_desktop.core import archive_letters, browse, editing, outgoing
+from bvct_desktop.core import archive_letters, browse, editing, numbering, outgoing
+from bvct_desktop.core.errors import InputError
 from bvct_desktop.gui.archive_letter_dialog import LABEL, ArchiveLetterDialog
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.registers.page import RegisterPage
@@ -74,3 +76,20 @@ def test_a_letter_is_saved_as_word_and_requests_of_two_letters_make_none(qtbot, 
     qtbot.addWidget(several)
     assert several.message.text() == "Các yêu cầu đã chọn thuộc 2 công văn: hãy chọn các yêu cầu của một công văn."
     assert not several.print_button.isEnabled() and not several.docx_button.isEnabled()
+
+
+def test_requests_no_longer_one_letter_are_told_so_in_one_sentence(qtbot, context):
+    """Chosen as one letter, then one request's number changed by another officer: the message ends where its
+    sentence does, with the number not taken said only when issuing."""
+    context.clock.now = dt.datetime(2026, 12, 5, 8, 0)
+    ids = asked(context, "Lê Văn Một", "Trần Thị Hai")
+    dialog = ArchiveLetterDialog(context, ids, None)
+    qtbot.addWidget(dialog)
+    record = editing.load(context.db, "archive-requests", ids[1])
+    editing.save(context.db, "archive-requests", {**record, "doc_no": "13-CV/BTCTU"}, record_id=ids[1])
+    for issuing in (False, True):
+        dialog.issue.setChecked(issuing)
+        with context.db.read() as connection, pytest.raises(InputError) as refused:
+            dialog._letter(connection)
+        assert str(refused.value) == " ".join(["Các yêu cầu đã chọn không còn là một công văn; hãy chọn lại.",
+                                               *([numbering.NOT_TAKEN] if issuing else [])])
