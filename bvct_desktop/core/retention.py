@@ -7,6 +7,7 @@ and runs to the end of the year `years` later: a dossier concluded on 31/12/2026
 its term (`NEVER_DESTROYED`); it lists them for the chief of office to review.
 """
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -63,24 +64,31 @@ def kept(term: Term, ended_on: dt.date) -> Kept:
 
 
 def report_term(start: dt.date, end: dt.date) -> Term:
-    """The term of a report on the period from `start` to `end`: a calendar year, or whole months adding up
-    to a year or more, is a year's report (kept for ever); 6 or 9 whole months, 20 years; a calendar quarter or
-    month, 5 years. Any other period (so far this year, dates the officer chose) is a report on the office's
-    work like its other records: 20 years — never shorter than the regular reports it stands beside."""
-    months = _whole_months(start, end)
-    if months is None:
-        return DOSSIER
-    if months >= A_YEAR:
+    """The term of a report on the period from `start` to `end`: a year or more (a calendar year, or a year from
+    any day, as the statistics count theirs from 15/12 to 14/12) is a year's report, kept for ever; 6 or 9 whole
+    months from any day, 20 years; a calendar quarter or month, 5 years. Any other period (so far this year, a
+    quarter or a month from another day than the first) is a report on the office's work like its other records:
+    20 years — never shorter than the regular reports it stands beside."""
+    after = end + dt.timedelta(days=1)
+    if after >= _months_on(start, A_YEAR):
         return ANNUAL_REPORT
+    months = _whole_months(start, after)
     if months in (6, 9):
         return SIX_NINE_MONTH_REPORT
-    if months == 1 or months == 3 and start.month % 3 == 1:
+    if start.day == 1 and (months == 1 or months == 3 and start.month % 3 == 1):
         return QUARTER_MONTH_REPORT
     return DOSSIER
 
 
-def _whole_months(start: dt.date, end: dt.date) -> int | None:
-    """How many months the period covers, when it runs from a month's first day to a month's last (else None)."""
-    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
-        return None
-    return (end.year - start.year) * A_YEAR + end.month - start.month + 1
+def _whole_months(start: dt.date, after: dt.date) -> int | None:
+    """How many months run from `start` to the day before `after`, when `after` is a whole number of months on
+    (else None)."""
+    months = (after.year - start.year) * A_YEAR + after.month - start.month
+    return months if _months_on(start, months) == after else None
+
+
+def _months_on(day: dt.date, months: int) -> dt.date:
+    """The day `months` later (the month's last day, when it is shorter: 31/08 → 28/02)."""
+    year, month = divmod(day.year * A_YEAR + day.month - 1 + months, A_YEAR)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import documents_data, outgoing, report_notes
+from bvct_desktop.core import documents_data, outgoing, past_term, report_notes
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.io.documents import profile, render
 from tests.core.test_conclusion_notice import CONCLUSION, _case
@@ -36,6 +36,19 @@ def test_each_report_is_kept_by_its_period_from_the_year_it_was_issued(db):
     assert [(entry.number_text, entry.kept.label) for entry in outgoing.register(db)] == [
         ("01-BC/BTCTU", "Vĩnh viễn"), ("02-BC/BTCTU", "20 năm, hết hạn năm 2046"),
         ("03-BC/BTCTU", "5 năm, hết hạn năm 2031"), ("04-BC/BTCTU", "20 năm, hết hạn năm 2046")]
+
+
+def test_a_year_counted_from_15_12_to_14_12_is_a_years_report_kept_for_ever(db):
+    """The statistics count their year from 15/12 to 14/12, their 6 and 9 months from 15/12 too: an officer who
+    types those days makes the year's report, kept for ever, not listed past its term."""
+    for start, end in ((D(2024, 12, 15), D(2025, 12, 14)), (D(2024, 12, 15), D(2025, 6, 14)),
+                       (D(2024, 12, 15), D(2025, 9, 14))):
+        issue_report(db, start, end)
+    assert [(entry.kept.term.kept_as, entry.kept.label) for entry in outgoing.register(db)] == [
+        ("Báo cáo năm", "Vĩnh viễn"), ("Báo cáo 6 tháng, 9 tháng", "20 năm, hết hạn năm 2046"),
+        ("Báo cáo 6 tháng, 9 tháng", "20 năm, hết hạn năm 2046")]
+    assert [entry.number_text for entry in past_term.past_term(db, D(2047, 1, 1)).documents] == [
+        "02-BC/BTCTU", "03-BC/BTCTU"]
 
 
 def test_a_conclusion_notice_is_a_bvctnb_record_kept_twenty_years(db):

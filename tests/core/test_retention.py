@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import retention
+from bvct_desktop.core import periods, retention
 from bvct_desktop.core.retention import ANNUAL_REPORT, DOSSIER, QUARTER_MONTH_REPORT, SIX_NINE_MONTH_REPORT
 
 D = dt.date
@@ -31,10 +31,28 @@ def test_the_schedule_is_one_declaration_read_as_the_office_reads_it():
     (D(2025, 10, 1), D(2026, 3, 31), SIX_NINE_MONTH_REPORT),  # six months over two years
     (D(2025, 7, 1), D(2026, 6, 30), ANNUAL_REPORT),         # twelve months over two years: a year's work
     (D(2021, 1, 1), D(2025, 12, 31), ANNUAL_REPORT),        # a term's (nhiệm kỳ) report
-    (D(2025, 12, 15), D(2026, 1, 14), DOSSIER),             # dates the officer chose, over two years
+    (D(2025, 12, 15), D(2026, 1, 14), DOSSIER),             # a month from the 15th: never shortened to 5 years
+    (D(2025, 12, 15), D(2026, 12, 14), ANNUAL_REPORT),      # the statistics' year, from 15/12 to 14/12
+    (D(2025, 12, 15), D(2026, 6, 14), SIX_NINE_MONTH_REPORT),  # their 6 months
+    (D(2025, 12, 15), D(2026, 9, 14), SIX_NINE_MONTH_REPORT),  # their 9 months
+    (D(2025, 12, 15), D(2026, 3, 14), DOSSIER),             # their quarter: never shortened to 5 years
+    (D(2025, 8, 31), D(2026, 2, 27), SIX_NINE_MONTH_REPORT),  # to the day before the 31st's six months on
+    (D(2025, 12, 15), D(2026, 12, 13), DOSSIER),            # a day short of a year
+    (D(2025, 12, 1), D(2026, 12, 14), ANNUAL_REPORT),       # a year and more, typed: a year's work in it
+    (D(2028, 2, 29), D(2029, 2, 27), ANNUAL_REPORT),        # from a 29 February to the day before its year on
 ])
 def test_a_reports_term_follows_its_period(start, end, term):
     assert retention.report_term(start, end) == term
+
+
+@pytest.mark.parametrize("year", [2026, 2028])
+def test_every_period_the_program_offers_is_kept_as_the_report_it_names(year):
+    named = {"Quý I": QUARTER_MONTH_REPORT, "Quý II": QUARTER_MONTH_REPORT, "Quý III": QUARTER_MONTH_REPORT,
+             "Quý IV": QUARTER_MONTH_REPORT, "6 tháng đầu năm": SIX_NINE_MONTH_REPORT,
+             "9 tháng đầu năm": SIX_NINE_MONTH_REPORT, "6 tháng cuối năm": SIX_NINE_MONTH_REPORT,
+             "Cả năm": ANNUAL_REPORT, "Từ đầu năm đến nay": ANNUAL_REPORT}  # a past year's, to its end
+    offered = {period for period in (*periods.REPORT_PERIODS, *periods.DASHBOARD_PERIODS) if not period.typed}
+    assert {period.name: retention.report_term(*period.dates(year, D(year + 1, 1, 10))) for period in offered} == named
 
 
 @pytest.mark.parametrize(("ended_on", "runs_out"), [
