@@ -6,7 +6,7 @@ Excel for the council. The window only lists: it deletes nothing."""
 import datetime as dt
 from typing import Any
 
-from ..core import retention
+from ..core import issued_terms, retention
 from ..core.dates import display_date
 from ..core.errors import BvctError
 from ..core.past_term import TITLE, PastTerm, Section, export, past_term, sections
@@ -51,7 +51,7 @@ class PastTermDialog(QDialog):
             self.found = past_term(context.db, today)
         except BvctError as refused:
             self.message.show_message(refused.message)
-            self.found = PastTerm(today, [], [])
+            self.found = PastTerm(today, [], issued_terms.Listing([], []))
         self.dossiers, self.documents = (self._section(layout, part) for part in sections(self.found))
         self.case_forms: list[CaseForm] = []
         if self.found.dossiers:  # double-click or Enter: the dossier's case window, to review it
@@ -61,7 +61,7 @@ class PastTermDialog(QDialog):
         buttons = QHBoxLayout()
         self.export_button = QPushButton(EXPORT_LABEL)
         self.export_button.setToolTip("Ghi danh sách ra tệp Excel để trình Hội đồng xác định giá trị tài liệu")
-        self.export_button.setEnabled(bool(self.found.dossiers or self.found.documents))
+        self.export_button.setEnabled(bool(self.found.dossiers or self.found.documents.entries))
         self.export_button.clicked.connect(self.export)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)

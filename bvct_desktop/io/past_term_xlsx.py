@@ -10,7 +10,7 @@ from ..core.files import check_target
 from ..core.past_term import TITLE, PastTerm, sections
 from . import xlsx_stream, xlsx_writer
 
-WIDTHS = {"Hồ sơ thẩm tra": (28, 22, 20, 14, 26), "Văn bản đã phát hành": (16, 12, 12, 50, 26)}
+WIDTHS = {"Hồ sơ thẩm tra": (28, 22, 20, 14, 26), "Văn bản đã phát hành": (16, 12, 14, 12, 44, 26)}
 
 
 def write_past_term(found: PastTerm, target: Path, password: str | None = None) -> None:

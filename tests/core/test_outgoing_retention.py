@@ -47,7 +47,7 @@ def test_a_year_counted_from_15_12_to_14_12_is_a_years_report_kept_for_ever(db):
     assert [(entry.kept.term.kept_as, entry.kept.label) for entry in outgoing.register(db)] == [
         ("Báo cáo năm", "Vĩnh viễn"), ("Báo cáo 6 tháng, 9 tháng", "20 năm, hết hạn năm 2046"),
         ("Báo cáo 6 tháng, 9 tháng", "20 năm, hết hạn năm 2046")]
-    assert [entry.number_text for entry in past_term.past_term(db, D(2047, 1, 1)).documents] == [
+    assert [entry.number_text for entry in past_term.past_term(db, D(2047, 1, 1)).documents.entries] == [
         "02-BC/BTCTU", "03-BC/BTCTU"]
 
 

@@ -35,7 +35,7 @@ def test_the_list_shows_the_dossiers_and_documents_past_their_term_and_deletes_n
     assert any(retention.NEVER_DESTROYED in text for text in texts)
     [dossier] = _texts(dialog.dossiers)
     assert dossier[2:] == ["472-CV/BTCTU", "15/03/2025", "20 năm, hết hạn năm 2045"]
-    assert _texts(dialog.documents) == [["01-BC/BTCTU", "02/10/2025", "Báo cáo", "kết quả 6 tháng",
+    assert _texts(dialog.documents) == [["01-BC/BTCTU", "02/10/2025", "từ 01/10/2025", "Báo cáo", "kết quả 6 tháng",
                                          "20 năm, hết hạn năm 2045"]]
     assert cases.case_file(context.db, case).case["deleted_at"] is None
     dialog.dossiers.activated.emit(dialog.dossiers.model().index(0, 0))  # double-click: the case to review
