@@ -4,10 +4,11 @@ them, and the field's own `parse` decides what is valid."""
 
 import re
 
-from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, PartialDate, display_date, with_full_year
+from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, with_full_year
 from ...core.errors import RowProblem
 from ...core.fields import LONG_TEXT, Field, FieldType
 from ...core.text import fold
+from ...core.typed import as_typed
 from ..look import NarrowComboBox
 from ..qt import QApplication, QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QSize, Qt, QWidget
 
@@ -21,7 +22,6 @@ DATE_HINTS = {
 BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
 MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
 UNSPACED_DAY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # «12032026»
-FIRST_FIGURE = re.compile(r"\d+")  # the count in a number written as on the document: 0099 in «0099/PXM»
 
 
 class LongTextBox(QPlainTextEdit):
@@ -102,16 +102,6 @@ def written_in_full(spec: Field, typed: str, this_year: int) -> str:
         return typed if full == text else full
 
 
-def following_number(written: str) -> str:
-    """The number after `written` as on the document, its figures as many: «0100/PXM» after «0099/PXM»;
-    empty when it has no figure to count on."""
-    match = FIRST_FIGURE.search(written)
-    if match is None:
-        return ""
-    count = str(int(match[0]) + 1).zfill(len(match[0]))
-    return written[:match.start()] + count + written[match.end():]
-
-
 def make_read_only(widget: QWidget) -> None:
     """Shown, selectable, not editable (a disabled box greys its text out)."""
     if isinstance(widget, QComboBox) and not widget.isEditable():
@@ -128,17 +118,6 @@ def read_input(widget: QWidget) -> str:
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     return widget.text()
-
-
-def as_typed(spec: Field, value: object) -> str:
-    """A stored value as the officer would type it."""
-    if value is None:
-        return ""
-    if spec.type is FieldType.PARTIAL_DATE:
-        return PartialDate.from_iso(value).display if isinstance(value, str) else spec.display(value)
-    if spec.type is FieldType.DATE:
-        return display_date(value)
-    return spec.display(value) if spec.type is FieldType.DECIMAL else str(value)
 
 
 def show_value(widget: QWidget, spec: Field, value: object) -> None:

@@ -14,6 +14,7 @@ from ...core.fields import Field, FieldType
 from ...core.kinds import kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
+from ...core.typed import following_number
 from .. import printing
 from ..accessible import REQUIRED, field_label, required_mark
 from ..attachments_panel import AttachmentsPanel
@@ -43,7 +44,6 @@ from ..workers import written_when_free
 from .cadre_choice import CadreChoice
 from .inputs import (
     changed_signal,
-    following_number,
     make_input,
     make_read_only,
     read_input,

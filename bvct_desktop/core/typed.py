@@ -1,0 +1,30 @@
+"""Values as the officer types them: a stored value shown in a form's box, and the number written after
+another («0100/PXM» after «0099/PXM»), for a form and for what is entered once for many records."""
+
+import re
+
+from .dates import PartialDate, display_date
+from .fields import Field, FieldType
+
+FIRST_FIGURE = re.compile(r"\d+")  # the count in a number written as on the document: 0099 in «0099/PXM»
+
+
+def as_typed(spec: Field, value: object) -> str:
+    """A stored value as the officer would type it."""
+    if value is None:
+        return ""
+    if spec.type is FieldType.PARTIAL_DATE:
+        return PartialDate.from_iso(value).display if isinstance(value, str) else spec.display(value)
+    if spec.type is FieldType.DATE:
+        return display_date(value)
+    return spec.display(value) if spec.type is FieldType.DECIMAL else str(value)
+
+
+def following_number(written: str) -> str:
+    """The number after `written` as on the document, its figures as many: «0100/PXM» after «0099/PXM»;
+    empty when it has no figure to count on."""
+    match = FIRST_FIGURE.search(written)
+    if match is None:
+        return ""
+    count = str(int(match[0]) + 1).zfill(len(match[0]))
+    return written[:match.start()] + count + written[match.end():]
