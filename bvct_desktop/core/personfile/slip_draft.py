@@ -3,13 +3,14 @@ relative as the list has them (their birth place too, and their gender where the
 ethnicity, religion and identity numbers and their work under the former regime where recorded, that they have died
 and when (the slip then prints their residence as where they lived before they died), their parents and spouse with
 their birth years as the same list names them, whom the vetting is for, and its purpose when one vetting case of the
-person is open; with it, the slips already sent about the relative. The officer still reads and saves the slip."""
+person is open (or of the case it is drafted for); with it, the slips already sent about the relative. The officer
+still reads and saves the slip."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from .. import earlier_slips
 from ..database import Database
@@ -46,8 +47,9 @@ class SlipDraft:
     earlier: tuple[str, ...]  # each slip already sent about them, as earlier_slips tells it
 
 
-def slip_for(db: Database, record_id: int) -> SlipDraft:
-    """The new slip about the relative of the relatives list's entry `record_id`."""
+def slip_for(db: Database, record_id: int, case_id: int | None = None) -> SlipDraft:
+    """The new slip about the relative of the relatives list's entry `record_id`, for the open vetting case
+    `case_id` (its purpose the slip's) or, not given, for the person's one open case."""
     db.require(Action.BROWSE, "xem thân nhân")
     with db.read() as connection:
         record = writes.current(connection, relatives, record_id, "thân nhân")
@@ -55,7 +57,7 @@ def slip_for(db: Database, record_id: int) -> SlipDraft:
         family = of_person(connection, owner["id"])
         purposes = set(connection.execute(select(vetting_cases.c.purpose).where(
             vetting_cases.c.person_id == owner["id"], vetting_cases.c.status == OPEN,
-            vetting_cases.c.deleted_at.is_(None))).scalars())
+            vetting_cases.c.deleted_at.is_(None), vetting_cases.c.id == case_id if case_id else true())).scalars())
         earlier = earlier_slips.read(connection, record["relative_id"])
         subject = connection.execute(select(*(persons.c[key] for key in KEPT_ON_PERSON)).where(
             persons.c.id == record["relative_id"])).mappings().one()

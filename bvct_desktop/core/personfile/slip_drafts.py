@@ -1,7 +1,8 @@
 """The slips about every relative still to check (cases.py `unchecked`) of the vetting cases chosen — a case's
 window, or the cases selected in the register before a congress — made at once: the recipient (the officer's
 choice from the editable list of police units, brief §2.1), the issue date and the first number entered once,
-the numbers following on. Each slip is drafted as `slip_draft.slip_for` drafts it and saved as a form saves it
+the numbers following on. Each slip is drafted as `slip_draft.slip_for` drafts it, for its case (the case's
+purpose the slip's, so the slip serves it, core/plans/cases.py), and saved as a form saves it
 (`editing.save`: the role, the person rule, its entry in the audit trail). A relative the list does not hold, or
 whose slip is refused (its number taken, no name), is skipped and named with why; the next slip takes the next
 number after one saved or taken, so a number used elsewhere is never tried twice."""
@@ -41,10 +42,7 @@ def draft_slips(db: Database, case_ids: Sequence[int], raw: dict[str, Any],
     each; a value refused (FormProblems) refuses them all before any is made. `progress(done, total)` is told
     before each case."""
     db.require(Action.EDIT, ADDING)
-    writes.parse(FIELDS, raw)
-    number = raw["number"].strip()
-    if not following_number(number):
-        raise FormProblems({"number": NO_FIGURE})
+    number = first_number(raw)
     ids = list(dict.fromkeys(case_ids))
     with db.read() as connection:
         found = selected.cases_of(connection, ids)
@@ -56,7 +54,7 @@ def draft_slips(db: Database, case_ids: Sequence[int], raw: dict[str, Any],
                 outcome.skipped.append(f"{about}: {missing.reason}")
                 continue
             try:
-                outcome.slip_ids.append(_saved(db, missing.relative_record_id, {**raw, "number": number}))
+                outcome.slip_ids.append(_saved(db, missing.relative_record_id, case["id"], {**raw, "number": number}))
             except FormProblems as refused:
                 outcome.skipped.append(f"{about}: {'; '.join(refused.problems.values())}")
                 if "number" not in refused.problems:
@@ -67,9 +65,18 @@ def draft_slips(db: Database, case_ids: Sequence[int], raw: dict[str, Any],
     return outcome
 
 
-def _saved(db: Database, record_id: int, entered: dict[str, Any]) -> int:
-    """The slip about the relatives list's entry `record_id`, drafted by `slip_for` with what was `entered`, saved
-    as its form would save it."""
-    draft = slip_for(db, record_id)
+def first_number(raw: dict[str, Any]) -> str:
+    """The first slip's number of what was entered once (FIELDS); FormProblems when a value is refused, or the
+    number has no figure to count the next ones on."""
+    number = writes.parse(FIELDS, raw)["number"]
+    if not following_number(number):
+        raise FormProblems({"number": NO_FIGURE})
+    return number
+
+
+def _saved(db: Database, record_id: int, case_id: int, entered: dict[str, Any]) -> int:
+    """The slip about the relatives list's entry `record_id` for the case `case_id`, drafted by `slip_for` with
+    what was `entered`, saved as its form would save it."""
+    draft = slip_for(db, record_id, case_id)
     typed = {key: as_typed(SLIPS.field(key), value) for key, value in draft.values.items()}
     return save(db, SLIPS.name, {**typed, **entered}, None, draft.person_id)

@@ -22,6 +22,7 @@ from ...core.permissions import Action, allows
 from ...core.personfile import cases
 from ...core.personfile.political import POLITICAL_NOTES
 from ...core.personfile.relatives import DECLARED_MEMBERS
+from ...core.personfile.slip_drafts import Drafted
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
@@ -44,12 +45,14 @@ from ..qt import (
 from ..registers.columns import fit_to_width
 from ..registers.table import CutTextTips, EnterActivates
 from ..workers import written_when_free
+from . import slip_drafting
 from .archive_link import attaching_undecided, change_link
 from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
 from .person_file import CASES, EntryDialog, compact
 from .person_picker import PersonPicker
 from .record_form import RecordForm
+from .slip_drafting import SlipDraftingDialog
 from .window import shown
 
 OPEN_ACTION, EDIT_ACTION, CONCLUDE_ACTION = CASES.actions
@@ -204,6 +207,11 @@ class CaseForm(QDialog):
         awaiting, records = found.awaiting(), found.found_records()
         if found.unchecked:
             self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True))
+            if self.editable and found.case["status"] == cases.OPEN:
+                self.draft_button = QPushButton(slip_drafting.LABEL)
+                self.draft_button.setToolTip(slip_drafting.TIP)
+                self.draft_button.clicked.connect(self.draft_slips)
+                self.body.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignLeft)
         if found.declared_members:
             self.body.addWidget(_in_lines(DECLARED_MEMBERS, [f"{relative.relation}: {relative.full_name}"
                                                              for relative in found.declared_members], dashed=True))
@@ -278,6 +286,17 @@ class CaseForm(QDialog):
                     _titled(cases.case_file(db, self.record_id).archive_requests),
                     "Bỏ yêu cầu nào khỏi hồ sơ thẩm tra này?", NOTHING_TO_ATTACH,
                     lambda request_id: cases.detach_archive_request(db, request_id))
+
+    def draft_slips(self) -> None:
+        """«Lập phiếu cho các thân nhân còn thiếu…»: the slips of every relative still to check, made at once."""
+        self.drafting = SlipDraftingDialog(self.context, [self.record_id], self._drafted, self)
+        self.drafting.open()
+
+    def _drafted(self, drafted: Drafted) -> None:
+        self.print_job = slip_drafting.told(self.context, self, drafted, self._previewed)
+
+    def _previewed(self, preview) -> None:
+        self.preview = preview
 
     def _act(self, action, case: dict[str, Any]) -> None:
         self.dialog = EntryDialog(self.context, CASES, action, case["person_id"], case, self)

@@ -9,9 +9,9 @@ from typing import Any
 from ...core.numbers import grouped
 from ...core.personfile import cases, conclusions, selected
 from ..context import AppContext
+from ..forms.for_selected import ForSelectedDialog
 from ..qt import QWidget
 from ..workers import wait_for
-from .for_selected import ForSelectedDialog
 
 MOST_ASKED = 10  # cases whose doubts are listed in the question, before «Và N hồ sơ khác»
 

@@ -13,9 +13,9 @@ from ...core.permissions import Action, allows
 from ...core.personfile import writes
 from .. import printing
 from ..context import AppContext
+from ..forms.for_selected import ForSelectedDialog
 from ..printing import PrintPreview
 from ..qt import QAbstractItemView, QCheckBox, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
-from .for_selected import ForSelectedDialog
 
 ALL_HANDED_OUT, ALL_TAKEN_BACK = "Giao hộ chiếu theo đoàn…", "Nhận lại theo đoàn…"
 HEADERS = ("Người đi", "Hộ chiếu")

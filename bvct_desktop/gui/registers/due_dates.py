@@ -7,9 +7,9 @@ from typing import Any
 
 from ...core.personfile import due_dates, selected, writes
 from ..context import AppContext
+from ..forms.for_selected import ForSelectedDialog
 from ..qt import QWidget
 from .conclusions import chosen
-from .for_selected import ForSelectedDialog
 
 DONE = "Đã đặt hạn hoàn thành cho"  # how the summary begins (conclusions.tally)
 

@@ -9,8 +9,8 @@ from typing import Any
 from ...core.numbers import grouped
 from ...core.personfile import cases, opening, selected
 from ..context import AppContext
+from ..forms.for_selected import ForSelectedDialog
 from ..qt import QWidget
-from .for_selected import ForSelectedDialog
 
 OPENED = "Đã mở"  # how the summary begins (conclusions.tally): «Đã mở 118 hồ sơ; bỏ qua 2.»
 

@@ -27,6 +27,7 @@ from ...core.numbers import grouped
 from ...core.permissions import Action, allows
 from ...core.personfile import cases, due_dates, opening
 from ...core.personfile.selected import Outcome
+from ...core.personfile.slip_drafts import Drafted
 from ...core.text import file_name
 from ...io import xlsx_writer
 from ...io.documents import profile, render
@@ -39,7 +40,8 @@ from ..context import AppContext
 from ..date_box import DateBox
 from ..dialogs import FILE_FILTERS, YES
 from ..flow_layout import FlowLayout
-from ..forms import window
+from ..forms import slip_drafting, window
+from ..forms.slip_drafting import SlipDraftingDialog
 from ..import_wizard import ImportWizard
 from ..look import CROSS, ErrorLabel, NarrowComboBox, heading, styled
 from ..qt import (
@@ -335,6 +337,8 @@ class RegisterPage(QWidget):
                    ("conclude", "Ghi kết luận…", self.record_conclusions,
                     "Ghi cùng một kết luận (số văn bản, ngày, người ký, kết quả) cho các hồ sơ đang xác minh đã chọn",
                     editing, self.kind.name == cases.KIND),
+                   ("draft_slips", slip_drafting.LABEL, self.draft_slips, slip_drafting.TIP, editing,
+                    self.kind.name == cases.KIND),
                    ("due", "Đặt hạn hoàn thành…", self.set_due_dates,
                     "Đặt cùng một hạn hoàn thành (ví dụ ngày trước hiệp thương vòng 2) cho các hồ sơ đang xác minh "
                     "đã chọn", editing, self.kind.name == cases.KIND),
@@ -682,16 +686,28 @@ class RegisterPage(QWidget):
         """«Đặt hạn hoàn thành…» for the vetting cases selected: one deadline (before hiệp thương vòng 2)."""
         self._for_cases_selected(DueDateDialog, due_dates.SETTING, "Đặt hạn hoàn thành", DONE)
 
+    def draft_slips(self) -> None:
+        """«Lập phiếu cho các thân nhân còn thiếu…» for the vetting cases selected: the slips of every relative
+        they still have to check, the recipient, the issue date and the first number entered once."""
+        def finished(drafted: Drafted) -> None:
+            self._tell_done(drafted.told(), error=False)
+            self.print_job = slip_drafting.told(self.context, self, drafted, opened=self._previewed)
+        self._for_selected(SlipDraftingDialog, editing.ADDING, finished)
+
     def _for_cases_selected(self, dialog: type, asked: str, title: str, *done: str) -> None:
         """`dialog` (a ForSelectedDialog) for the vetting cases (or cadres) selected, what it writes (`asked` of the
         role) then told in the status line and summed up under `title` (`done`: what the summary calls a case done)."""
-        chosen = self.selected_ids()
-        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, asked):
-            return
-
         def finished(outcome: Outcome) -> None:
             self._tell_done(tally(outcome, *done), error=bool(outcome.refused))
             self.context.dialogs.inform(self, title, summary(outcome, *done))
+        self._for_selected(dialog, asked, finished)
+
+    def _for_selected(self, dialog: type, asked: str, finished: Callable[[Outcome], None]) -> None:
+        """`dialog` (a ForSelectedDialog) for the records selected, what it writes asked of the role as `asked`,
+        its outcome then given to `finished`."""
+        chosen = self.selected_ids()
+        if not chosen or self.bin_switch.isChecked() or not self._allowed(Action.EDIT, asked):
+            return
         self.selection_dialog = dialog(self.context, chosen, finished, self)
         self.selection_dialog.open()
 
@@ -896,7 +912,8 @@ class RegisterPage(QWidget):
                                       ("print_record", not in_bin, selected),
                                       ("archive_letter", not in_bin, selected),
                                       *((key, not in_bin, key in self.buttons and self._selected_in(status))
-                                        for key, status in (("conclude", cases.OPEN), ("due", cases.OPEN),
+                                        for key, status in (("conclude", cases.OPEN), ("draft_slips", cases.OPEN),
+                                                            ("due", cases.OPEN),
                                                             ("notices", cases.CONCLUDED)))):
             if key in self.buttons:
                 self.buttons[key].setVisible(visible and self.offered[key]())

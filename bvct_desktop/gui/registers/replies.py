@@ -9,8 +9,8 @@ from typing import Any
 from ...core import replies
 from ...core.numbers import grouped
 from ..context import AppContext
+from ..forms.for_selected import ForSelectedDialog
 from ..qt import QWidget
-from .for_selected import ForSelectedDialog
 
 MOST_NAMED = 12  # slip numbers listed in the dialog before "…"
 WORD_JOINER = "\u2060"  # no line break on either side; not drawn

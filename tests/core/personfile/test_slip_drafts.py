@@ -83,3 +83,14 @@ def test_a_number_without_a_figure_no_date_or_a_role_that_may_not_edit_makes_no_
     with pytest.raises(PermissionDenied):
         slip_drafts.draft_slips(viewer_database(cli, db), [case], ENTERED)
     assert len(cases.case_file(db, case).unchecked) == 4
+
+
+def test_a_person_with_two_open_cases_gets_the_slips_of_the_case_drafted_for_of_its_purpose_serving_it(db, case):
+    """«Lập phiếu xác minh…» leaves the purpose to the officer when the person has two open cases; drafted for one
+    case, the slips serve that case."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    appointment = cases.open_case(db, hung, {"purpose": "Bổ nhiệm", "opened_on": "01/11/2026"})
+    outcome = slip_drafts.draft_slips(db, [appointment], ENTERED)
+    assert {_slip(db, slip_id)["purpose"] for slip_id in outcome.slip_ids} == {"Bổ nhiệm"}
+    assert sorted(slip["id"] for slip in cases.case_file(db, appointment).slips) == sorted(outcome.slip_ids)
+    assert len(cases.case_file(db, case).unchecked) == 4

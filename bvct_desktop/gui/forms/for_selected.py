@@ -3,31 +3,33 @@ for the slips, an election list's conclusion for the cases) and writing it on ea
 was chosen told above the fields, «Lưu cho tất cả» and «Hủy» under them (Esc asks before dropping what was
 typed), the register told once it is written."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ...core.editing import FormProblems
 from ...core.fields import Field
 from ..accessible import field_label
 from ..context import AppContext
-from ..forms.asking_dialog import AskingDialog
-from ..forms.inputs import make_input, read_input
-from ..forms.record_form import confirm_doubts
 from ..look import ErrorLabel
 from ..qt import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from ..workers import BackgroundTask, failure_message, run_in_background
+from .asking_dialog import AskingDialog
+from .inputs import make_input, read_input
+from .record_form import confirm_doubts
 
 
 class ForSelectedDialog(AskingDialog):
     """Subclasses give `checked(values)` (FormProblems when a value is refused), `doubts(values)` (what the
     officer confirms first), `write(values, progress)` (run on a worker; its result goes to `done`),
-    `working` (the progress's words) and `failed` (the start of the message when writing fails)."""
+    `working` (the progress's words) and `failed` (the start of the message when writing fails); `suggestions`
+    are the usual values of a field (the recipients of slips), listed as its box holds what is typed."""
 
     working = failed = ""
 
     def __init__(self, context: AppContext, title: str, chosen: str, fields: Sequence[Field],
                  done: Callable[[Any], None], parent: QWidget | None = None,
-                 required: Callable[[Field], bool] = lambda spec: spec.required, note: str = ""):
+                 required: Callable[[Field], bool] = lambda spec: spec.required, note: str = "",
+                 suggestions: Mapping[str, list[str]] | None = None):
         super().__init__(parent)
         self.context, self._done = context, done
         self.task: BackgroundTask | None = None  # the values being written, or the last try
@@ -41,7 +43,7 @@ class ForSelectedDialog(AskingDialog):
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
         for spec in fields:
-            widget = self.inputs[spec.key] = make_input(spec)
+            widget = self.inputs[spec.key] = make_input(spec, (suggestions or {}).get(spec.key))
             form.addRow(field_label(spec.header, required(spec), widget), widget)
         layout.insertLayout(1, form)
         self.message = ErrorLabel()
