@@ -8,7 +8,7 @@ whose slip is refused (its number taken, no name), is skipped and named with why
 number after one saved or taken, so a number used elsewhere is never tried twice."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..database import Database
@@ -19,8 +19,9 @@ from ..typed import as_typed, following_number
 from . import cases, selected, writes
 from .slip_draft import slip_for
 
-FIELDS = tuple(SLIPS.field(key) for key in ("recipient", "issued_on", "number"))  # entered once for all the slips
-NO_FIGURE = "Số phiếu: cần có chữ số để đánh số các phiếu tiếp theo (ví dụ 12/PXM)"
+FIRST = replace(SLIPS.field("number"), header="Số phiếu đầu", hint="các phiếu sau tăng dần, ví dụ 12/PXM, 13/PXM…")
+FIELDS = (SLIPS.field("recipient"), SLIPS.field("issued_on"), FIRST)  # entered once for all the slips
+NO_FIGURE = f"{FIRST.header}: cần có chữ số để đánh số các phiếu tiếp theo (ví dụ 12/PXM)"
 
 
 @dataclass
