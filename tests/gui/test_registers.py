@@ -503,7 +503,8 @@ def test_a_change_elsewhere_refreshes_the_page(qtbot, context):
 def test_the_vetting_cases_register_lists_cases_printed_and_exported_but_not_imported(qtbot, context):
     page = RegisterPage(context, "vetting-cases")
     qtbot.addWidget(page)
-    assert set(page.buttons) == {"add", "edit", "delete", "restore", "conclude", "due", "notices", "export", "print"}
+    assert set(page.buttons) == {"add", "edit", "delete", "restore", "conclude", "draft_slips", "due", "notices",
+                                 "export", "print"}
     assert page.buttons["edit"].text() == "Mở"  # a case opens its own window of actions
     headers = [page.model.headerData(i, Qt.Horizontal) for i in range(page.model.columnCount())]
     assert headers[:4] == ["Người được thẩm tra", "Ngày sinh", "Mục đích", "Ngày mở hồ sơ"]
