@@ -84,6 +84,14 @@ class PartialDate:
         return cls(value.year, value.month, value.day)
 
 
+def died(deceased: bool | None, death_date: str | None) -> str | None:
+    """«đã mất năm 1970», «đã mất khoảng năm 1970», «đã mất» when it is not known when (`death_date`, ISO at its
+    precision); None for someone not known to have died."""
+    if not deceased:
+        return None
+    return " ".join(filter(None, ("đã mất", death_date and PartialDate.from_iso(death_date).when)))
+
+
 def _checked(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise RowProblem(f"năm {year} không hợp lệ")

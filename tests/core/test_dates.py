@@ -12,6 +12,7 @@ from bvct_desktop.core.dates import (
     PartialDate,
     add_months,
     check_period,
+    died,
     parse_cli_date,
     parse_date,
     parse_partial,
@@ -28,6 +29,13 @@ from bvct_desktop.core.errors import InputError, RowProblem
 ])
 def test_partial_dates_keep_their_precision(raw, iso):
     assert parse_partial(raw).iso == iso
+
+
+@pytest.mark.parametrize("deceased, death_date, told", [
+    (True, "1970", "đã mất năm 1970"), (True, "~1970", "đã mất khoảng năm 1970"),
+    (True, "1970-03-12", "đã mất ngày 12/03/1970"), (True, None, "đã mất"), (False, "1970", None), (None, None, None)])
+def test_a_death_is_told_as_precisely_as_known_and_only_of_someone_known_to_have_died(deceased, death_date, told):
+    assert died(deceased, death_date) == told
 
 
 def test_display_is_day_month_year_with_leading_zeros():

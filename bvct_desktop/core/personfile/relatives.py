@@ -13,9 +13,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from .. import editing
+from .. import dates, editing
 from ..database import Database
-from ..dates import PartialDate
 from ..errors import InputError
 from ..kinds import RELATIVES, SELF
 from ..permissions import Action
@@ -66,9 +65,7 @@ class Relative:
     def died(self) -> str | None:
         """«đã mất năm 1970», «đã mất khoảng năm 1970», «đã mất» when the year is not known; None for a relative
         not known to have died."""
-        if not self.deceased:
-            return None
-        return " ".join(filter(None, ("đã mất", self.death_date and PartialDate.from_iso(self.death_date).when)))
+        return dates.died(self.deceased, self.death_date)
 
     @property
     def in_party(self) -> bool:

@@ -133,10 +133,8 @@ def _labelled(slip: Mapping[str, Any], item: str | Joined) -> tuple[str, str | N
 def died(slip: Mapping[str, Any]) -> str | None:
     """«Đã mất năm 1970», «Đã mất khoảng năm 1970», «Đã mất» when it is not known when; None for a subject not known
     to have died."""
-    if slip.get("deceased") != YES_NO[0]:
-        return None
-    death = slip.get("death_date")
-    return " ".join(filter(None, (DIED, death and dates.PartialDate.from_iso(death).when)))
+    told = dates.died(slip.get("deceased") == YES_NO[0], slip.get("death_date"))
+    return told and told.capitalize()
 
 
 def _worked_before_1975(slip: Mapping[str, Any]) -> bool:
