@@ -16,6 +16,7 @@ from ..kinds import RELATIVES, SELF
 from ..people import Identity
 from ..schema import cadres, persons, units
 from .base import Outcome, Plan, Target, outcome
+from .flags import abroad_flag, deceased_flag, yes_no
 
 
 class RelativePlan(Plan):
@@ -104,29 +105,3 @@ class RelativePlan(Plan):
         return RowProblem(f"{missing}; có cán bộ cùng họ tên sinh {', '.join(namesakes_born)}: "
                           "ghi ngày sinh cán bộ như trong danh sách cán bộ", "cadre_birth_date")
 
-
-def abroad_flag(values: dict[str, Any]) -> bool | None:
-    """`Ở nước ngoài` as stored; a country or a year abroad implies Có."""
-    return _flag(values, "abroad", ("country", "abroad_since", "abroad_work"),
-                 "«Ở nước ngoài» là Không nhưng lại ghi nước, năm hoặc công việc ở nước ngoài")
-
-
-def deceased_flag(values: dict[str, Any]) -> bool | None:
-    """`Đã mất` as stored; a year of death implies Có."""
-    return _flag(values, "deceased", ("death_date",), "«Đã mất» là Không nhưng lại ghi năm mất")
-
-
-def yes_no(written: str | None) -> bool | None:
-    """A Có/Không field as stored: None while empty."""
-    return None if written is None else written == "Có"
-
-
-def _flag(values: dict[str, Any], key: str, facts: tuple[str, ...], contradiction: str) -> bool | None:
-    """A Có/Không field as stored: Có when any of the `facts` it stands for is written, a problem at it when it
-    says Không all the same."""
-    written = [k for k in facts if values.get(k) is not None]
-    if values.get(key) == "Không" and written:
-        raise RowProblem(contradiction, key)
-    if values.get(key) is None:
-        return True if written else None
-    return yes_no(values[key])

@@ -15,7 +15,7 @@ from ..stored_rows import StoredRows
 from ..text import identity_key
 from .base import Columns, Outcome, Plan, Target, outcome, result_without_day
 from .cases import CasePlanner, vetted_person
-from .relatives import deceased_flag
+from .flags import deceased_flag
 
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
 NO_REPLY_DATE_WARNING = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
