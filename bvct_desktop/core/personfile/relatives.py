@@ -81,12 +81,6 @@ class Relative:
                 and all(getattr(self, key) for key in DECLARED_IN_FULL))
 
 
-def residence_told(died: str | None, residence: str | None) -> str | None:
-    """«nơi ở: …», for a relative who has died (`died`, Relative.died) «nơi ở trước khi mất: …» as officers write
-    it, never a residence read as current; None when not known."""
-    return residence and f"{'nơi ở trước khi mất' if died else 'nơi ở'}: {residence}"
-
-
 def list_relatives(db: Database, person_id: int) -> list[Relative]:
     """The person's relatives, in the order of form 2C (parents, spouse, children, siblings…), each with
     the versions a save of it compares."""

@@ -14,7 +14,7 @@ from reportlab.lib.units import cm
 
 from ...core.kinds import CADRES, RELATIVES
 from ...core.personfile.foreign import RELATIVE_ABROAD
-from ...core.personfile.relatives import SPOUSE_SIDE, residence_told
+from ...core.personfile.relatives import SPOUSE_SIDE
 from ...core.personfile.vitae import OWN_HISTORY, SALARY, TRAINING
 from . import fonts, tables
 from .fonts import BOLD, ITALIC, REGULAR
@@ -243,7 +243,14 @@ def _about(relative: Mapping[str, Any]) -> str:
     died = relative["died"] and relative["died"][0].upper() + relative["died"][1:]
     return "; ".join(filter(None, (died, *(f"{label}: {relative[key]}" for key, label in (
         ("home_town", "quê quán"), ("occupation", "nghề nghiệp")) if relative[key]),
-        relative["party_member"] and "đảng viên", residence_told(relative["died"], relative["residence"]))))
+        relative["party_member"] and "đảng viên", _residence(relative))))
+
+
+def _residence(relative: Mapping[str, Any]) -> str | None:
+    """«nơi ở: …», for a relative who has died «nơi ở trước khi mất: …» as officers write it, never a residence read
+    as current; None when not known."""
+    residence = relative["residence"]
+    return residence and f"{'nơi ở trước khi mất' if relative['died'] else 'nơi ở'}: {residence}"
 
 
 def _appraisal(appraisal: Mapping[str, Any]) -> str:
