@@ -526,3 +526,14 @@ def test_a_delegation_edited_with_values_lacking_a_members_role_or_its_purpose_k
     assert stored["purpose"] and after["purpose"] == stored["purpose"]
     roles = [member["role"] for member in stored[editing.MEMBERS]]
     assert any(roles) and [member["role"] for member in after[editing.MEMBERS]] == roles
+
+
+def test_a_slip_saved_without_its_death_keeps_that_its_person_has_died(db):
+    """«Đã mất» is a Có/Không the plan reads from «Năm mất» too: values lacking both leave it as stored."""
+    slip = {"number": "8/PXM", "issued_on": "05/02/2026", "full_name": "Lê Văn Cường", "birth_date": "1940",
+            "recipient": "Cục A93B – Bộ Công an"}
+    record = editing.save(db, "slips", {**slip, "deceased": "Có", "death_date": "1990"})
+    person = editing.load(db, "slips", record)["person_id"]
+    editing.save(db, "slips", {**slip, "recipient": "Công an tỉnh"}, record, person)
+    after = editing.load(db, "slips", record)
+    assert (after["recipient"], after["deceased"], after["death_date"]) == ("Công an tỉnh", "Có", "1990")

@@ -122,11 +122,11 @@ def add_relative(db: Database, person_id: int, raw: dict[str, Any]) -> int:
 def update_relative(db: Database, record_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None
                     ) -> list[str]:
     """Replaces the relative's details with the form's, correcting their person (whose slips stay
-    theirs); returns the keys that changed. A relative (or
+    theirs); a field the form lacks stays as stored; returns the keys that changed. A relative (or
     their person) changed since the form was filled from it (`seen`, the Relative's versions) is
     refused (editing.ChangedMeanwhile)."""
     db.require(Action.EDIT, "sửa thân nhân")
-    values = writes.parse(FIELDS, raw)
+    values = writes.parse(FIELDS, raw, partial=True)
     with db.read() as connection:
         record = writes.current(connection, relatives, record_id, "thân nhân")
     target = Target(record_id, person_id=record["relative_id"], owner_id=record["person_id"])

@@ -22,12 +22,13 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
     """Values by field key; FormProblems naming every invalid field, or a date before the one it
     cannot precede («Hạn hoàn thành trước Ngày mở hồ sơ»).
 
-    With `partial`, only the keys present in `raw` are parsed (an edit of some fields).
+    With `partial` (an edit), a key `raw` lacks is left out, so what is stored there stays, as for every form
+    (core/editing.py); a required one is parsed all the same, and told missing.
     """
     fields = tuple(fields)
     values, problems = {}, {}
     for spec in fields:
-        if partial and spec.key not in raw:
+        if partial and spec.key not in raw and not spec.required:
             continue
         try:
             values[spec.key] = spec.parse(raw.get(spec.key))

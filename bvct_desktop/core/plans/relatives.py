@@ -16,7 +16,7 @@ from ..kinds import RELATIVES, SELF
 from ..people import Identity
 from ..schema import cadres, persons, units
 from .base import Outcome, Plan, Target, outcome
-from .flags import abroad_flag, deceased_flag, yes_no
+from .flags import ABROAD, DECEASED, PARTY_MEMBER, stored_flags
 
 
 class RelativePlan(Plan):
@@ -47,9 +47,8 @@ class RelativePlan(Plan):
         self._load(owner)
         current = self.check_new(target, self._existing.get(key), lambda: RowProblem(
             f"thân nhân này ({values['relation']}) đã có trong hồ sơ (có thể ở thùng rác)", "relation"))
-        wanted = {**self.own_values(values), "person_id": owner, "relative_id": relative,
-                  "abroad": abroad_flag(values), "deceased": deceased_flag(values),
-                  "party_member": yes_no(values.get("party_member"))}
+        wanted = {**self.own_values(values), **stored_flags(values, ABROAD, DECEASED, PARTY_MEMBER),
+                  "person_id": owner, "relative_id": relative}
         record_id, record_changed, created = self.upsert(self.records, current["id"] if current else None,
                                                           current, wanted, clears=target is not None)
         self._existing[key] = self.records.new[record_id] if created else current

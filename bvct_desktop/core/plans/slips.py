@@ -15,7 +15,7 @@ from ..stored_rows import StoredRows
 from ..text import identity_key
 from .base import Columns, Outcome, Plan, Target, outcome, result_without_day
 from .cases import CasePlanner, vetted_person
-from .flags import deceased_flag
+from .flags import DECEASED, stored_flags
 
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
 NO_REPLY_DATE_WARNING = ("có «Kết quả» nhưng chưa có ngày nhận kết quả: phiếu chưa được tính là đã trả lời; "
@@ -58,7 +58,7 @@ class SlipPlan(Plan):
             f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho phiếu khác", "number"))
         if target is None and current is not None and current["person_id"] != pid:
             raise RowProblem(f"số phiếu «{values['number']}» năm {key[0]} đã dùng cho người khác", "number")
-        wanted = {**self.own_values(values), "deceased": deceased_flag(values)}
+        wanted = {**self.own_values(values), **stored_flags(values, DECEASED)}
         linked = current["vetted_cadre_id"] if current else None
         told = VETTED_KEYS.intersection(values)  # else the values say nothing of it: the link stays
         wanted.update(number_key=key[1], year=key[0], person_id=pid,

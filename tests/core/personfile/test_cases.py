@@ -146,7 +146,7 @@ def test_a_parent_or_child_who_is_a_party_member_fully_declared_needs_no_separat
         "Cha: Nguyễn Văn Tư", "Con: Nguyễn Minh Khoa"]
     relatives.update_relative(db, son.id, {"relation": "Con", "full_name": son.full_name,
                                            "birth_date": son.birth_date, "home_town": son.home_town,
-                                           "residence": son.residence})  # his occupation no longer written
+                                           "residence": son.residence, "occupation": ""})  # his occupation emptied
     relatives.update_relative(db, father.id, {"relation": "Cha", "full_name": father.full_name,
                                               "birth_date": father.birth_date, "home_town": father.home_town,
                                               "residence": father.residence, "occupation": father.occupation,

@@ -63,6 +63,24 @@ def test_an_edit_is_audited_with_old_and_new_values_and_a_deletion_hides_the_rel
                                           "home_town": "Phú Thủy, Phan Thiết"})
 
 
+def test_an_edit_whose_values_lack_a_field_keeps_what_is_stored_there(db):
+    """As every other form (core/editing.py): a field the values lack is not emptied, nor a Có/Không one («Đã mất»,
+    «Ở nước ngoài», «Đảng viên») whose field and facts they lack; an emptied field still is."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    told = {"birth_place": "Xã Hàm Tiến", "deceased": "Có", "death_date": "1990", "abroad": "Có",
+            "country": "Lào", "abroad_since": "1975", "abroad_work": "Buôn bán", "party_member": "Có"}
+    record = relatives.add_relative(db, hung, {**FATHER_IN_LAW, **told})
+    changed = relatives.update_relative(db, record, {**FATHER_IN_LAW, "occupation": "Hưu trí"})
+    father_in_law = relatives.list_relatives(db, hung)[-1]
+    assert changed == ["occupation"]
+    assert (father_in_law.birth_place, father_in_law.died, father_in_law.abroad, father_in_law.country,
+            father_in_law.abroad_since, father_in_law.abroad_work, father_in_law.party_member) == (
+        "Xã Hàm Tiến", "đã mất năm 1990", True, "Lào", 1975, "Buôn bán", True)
+    relatives.update_relative(db, record, {**FATHER_IN_LAW, "birth_place": "", "party_member": ""})
+    emptied = relatives.list_relatives(db, hung)[-1]
+    assert (emptied.birth_place, emptied.party_member, emptied.died) == (None, None, "đã mất năm 1990")
+
+
 @pytest.mark.parametrize(("values", "field"), [
     ({"relation": "Bản thân", "full_name": "Ai Đó"}, "relation"),
     ({"relation": "Con", "full_name": ""}, "full_name"),
