@@ -1,5 +1,5 @@
-"""`bvct print …`: slips, the slip register, a delegation's member list, a cadre's sheet, the letter of a research
-between provinces' archives."""
+"""`bvct print …`: slips, the slip and tàng thư registers, a delegation's member list, a cadre's sheet, the letter
+of a research between provinces' archives."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -8,7 +8,7 @@ from ..core import archive_letters, audit, documents_data
 from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
-from ..core.kinds import CADRES, DELEGATIONS
+from ..core.kinds import CADRES, DELEGATIONS, SLIPS
 from ..io.documents import lists, pdf, render, sheets, slip_form
 from .arguments import (
     cli_date,
@@ -36,10 +36,13 @@ def register(commands) -> None:
     slips.add_argument("--numbers", nargs="+", metavar="SỐ", help="số phiếu như ghi trên phiếu, ví dụ 12/PXM")
     add_document_options(slips, "TỆP.pdf")
 
-    register_parser = documents.add_parser("slip-register", help="sổ theo dõi phiếu xác minh của một kỳ")
-    register_parser.set_defaults(handler=cmd_slip_register)
-    add_period(register_parser, required=True)
-    add_document_options(register_parser, "TỆP.pdf|TỆP.xlsx")
+    for name, register, told in (("slip-register", lists.SLIP_REGISTER, "sổ theo dõi phiếu xác minh của một kỳ"),
+                                 ("archive-register", lists.ARCHIVE_REGISTER,
+                                  "sổ theo dõi nghiên cứu tàng thư của một kỳ")):
+        register_parser = documents.add_parser(name, help=told)
+        register_parser.set_defaults(handler=cmd_register, register=register)
+        add_period(register_parser, required=True)
+        add_document_options(register_parser, "TỆP.pdf|TỆP.xlsx")
 
     delegation = documents.add_parser("delegation", help="danh sách trích ngang của một đoàn ra")
     delegation.set_defaults(handler=cmd_delegation)
@@ -112,7 +115,7 @@ def cmd_slips(args) -> int:
         if not (args.start and args.end) or args.year is not None:
             raise InputError("Cần --from D --to D, hoặc --year YYYY --numbers SỐ ….")
         start, end = period(args)
-        gather = lambda connection: documents_data.slips_in_period(connection, start, end)  # noqa: E731
+        gather = lambda connection: documents_data.in_period(connection, SLIPS, start, end)  # noqa: E731
         details = {"tu": start, "den": end}
 
     def write(office, slips, _today) -> None:
@@ -127,22 +130,27 @@ def cmd_slips(args) -> int:
     return 0
 
 
-def cmd_slip_register(args) -> int:
-    out, chosen = Path(args.out), document_options(args)
+def cmd_register(args) -> int:
+    """`print slip-register`, `print archive-register`: the register `args.register` of the period."""
+    out, chosen, register = Path(args.out), document_options(args), args.register
     suffix = out_suffix(out, (".pdf", ".xlsx"))
     start, end = period(args)
 
-    def write(office, slips, today) -> None:
+    def write(office, records, today) -> None:
         if suffix == ".pdf":
-            pdf.save(render.slip_register_pdf(office, slips, start, end, today, chosen), out, chosen.password)
+            pdf.save(render.register_pdf(register, office, records, start, end, today, chosen), out, chosen.password)
         else:
-            render.slip_register_xlsx(out, office, slips, start, end, today, chosen)
+            render.register_xlsx(register, out, office, records, start, end, today, chosen)
 
-    slips = _run(args, "in sổ theo dõi phiếu", "slips",
-                 lambda connection: documents_data.slips_in_period(connection, start, end), write,
-                 {"tu": start, "den": end}, PRINTED if suffix == ".pdf" else EXPORTED,
-                 lambda found: {"danh_sach": lists.REGISTER_TITLE.capitalize(), **documents_data.slips_named(found)})
-    print(f"Đã ghi sổ theo dõi ({len(slips)} phiếu) ra {out}" + encrypted_note(chosen.password))
+    def named(found) -> dict:
+        records = (documents_data.slips_named(found) if register.kind is SLIPS
+                   else documents_data.records_named(register.kind, found))
+        return {"danh_sach": register.title.capitalize(), **records}
+
+    records = _run(args, f"in {register.sheet.lower()}", register.kind.name,
+                   lambda connection: documents_data.in_period(connection, register.kind, start, end), write,
+                   {"tu": start, "den": end}, PRINTED if suffix == ".pdf" else EXPORTED, named)
+    print(f"Đã ghi sổ theo dõi ({len(records)} {register.unit}) ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0
 

@@ -445,10 +445,12 @@ def _slip_query():
     return record_rows.query(SLIPS).where(slips.c.deleted_at.is_(None))
 
 
-def slips_in_period(connection: Connection, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """The slips issued in the period (both days included), in issue order."""
+def in_period(connection: Connection, kind: Kind, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The records of `kind` out of the recycle bin dated in the period (both days included: a slip's issue, a tàng
+    thư request's letter), in the register's order, in the import layout (and their ids)."""
     check_period(start, end)
-    query = _slip_query().where(slips.c.issued_on.between(start, end))
+    table = kind.table
+    query = record_rows.query(kind).where(table.c.deleted_at.is_(None), table.c[kind.date_key].between(start, end))
     return [dict(row) for row in connection.execute(query).mappings()]
 
 

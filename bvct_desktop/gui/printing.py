@@ -416,13 +416,13 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
                    parent: QWidget | None = None, confirm: Confirm | None = None, opened: Opened | None = None,
                    subject: Sequence[str] = ()) -> BackgroundTask | None:
     """The register's rows `ids`, with the `columns` shown on screen (their keys, in their order on
-    screen), in a print preview, under the `subject` lines saying which rows they are (the period,
-    filters and search in force)."""
+    screen) and the person's those hide (lists.printed_keys), in a print preview, under the `subject` lines saying
+    which rows they are (the period, filters and search in force)."""
     spec = browse.view(kind)
-    chosen = [spec.column(key) for key in columns]
+    chosen = [spec.column(key) for key in lists.printed_keys([column.key for column in spec.columns], columns)]
     position = {column.key: index for index, column in enumerate(spec.columns)}  # in a row read
     names = {link.by_column["full_name"] for link in spec.kind.persons}.union(browse.NAME_KEYS)  # one line if room
-    title = lists.REGISTER_TITLE if kind == "slips" else f"DANH SÁCH {kind_named(kind).title.upper()}"
+    title = lists.register_title(kind_named(kind))
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
         return None

@@ -632,3 +632,24 @@ def test_an_encrypted_workbook_and_word_file(loaded, tmp_path):
         assert loaded(*argv, "--out", target, "--encrypt-password-file", secret)[0] == 0
         with open(target, "rb") as handle:
             assert msoffcrypto.OfficeFile(handle).is_encrypted()
+
+
+def test_the_archive_register_as_a_landscape_pdf_and_a_workbook_as_the_slip_register(loaded, tmp_path):
+    """`bvct print archive-register`: the tàng thư research register of the period, titled and counted as the slips'
+    is, each person by name, birth date and home town; audited as a print, and as an export in a workbook."""
+    target = tmp_path / "tang-thu.pdf"
+    code, out, _ = loaded("print", "archive-register", *YEAR, "--out", target)
+    assert code == 0 and out.strip() == f"Đã ghi sổ theo dõi (2 yêu cầu) ra {target}"
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
+    pdfcheck.assert_in_order(pdfcheck.lines(target), "BAN TỔ CHỨC", "SỔ THEO DÕI NGHIÊN CỨU TÀNG THƯ",
+                             "Từ ngày 01/01/2025 đến ngày 31/12/2025", "STT", "Huỳnh Văn Tám", "Ngô Thị Mai",
+                             "Tổng số: 2 yêu cầu.", "K/T TRƯỞNG BAN")
+    text = " ".join(pdfcheck.text(target).split())
+    assert "Tánh Linh" in text and "Phan Rí Cửa" in text and "45-CV/BTCTU" in text
+    assert _printed_in_words(loaded).endswith("Danh sách: Sổ theo dõi nghiên cứu tàng thư")
+    workbook_path = tmp_path / "tang-thu.xlsx"
+    assert loaded("print", "archive-register", *YEAR, "--out", workbook_path)[0] == 0
+    sheet = openpyxl.load_workbook(workbook_path).active
+    header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "STT")
+    assert {"Họ và tên", "Ngày sinh", "Quê quán"} <= {cell.value for cell in sheet[header_row]}
+    assert [row for row in audit_rows(loaded) if row.action == "xuất" and row.kind == "archive-requests"]

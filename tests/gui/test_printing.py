@@ -19,7 +19,7 @@ from bvct_desktop.gui.dialogs import YES, Dialogs
 from bvct_desktop.gui.pdf_pages import PdfPages
 from bvct_desktop.gui.qt import QAbstractPrintDialog, QPrinter, Qt
 from bvct_desktop.gui.workers import Cancelled
-from bvct_desktop.io.documents import profile, render
+from bvct_desktop.io.documents import lists, profile, render
 from tests.conftest import PASSWORD
 from tests.gui.accessibility_support import read_name
 from tests.gui.shell_support import on_office_screen, tab_stops
@@ -91,8 +91,9 @@ def test_the_preview_shows_each_page_rendered_from_the_pdf(qtbot, slips_pdf):
 def register_pdf() -> bytes:
     """The slip register: a landscape table."""
     office = History([(setting.key, None, setting.default) for setting in SETTINGS])
-    return render.slip_register_pdf(office, [{**SLIP, "result_on": None, "result": None}], dt.date(2025, 1, 1),
-                                    dt.date(2025, 12, 31), dt.date(2026, 1, 2), render.Options(profile.load()))
+    return render.register_pdf(lists.SLIP_REGISTER, office, [{**SLIP, "result_on": None, "result": None}],
+                               dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 2),
+                               render.Options(profile.load()))
 
 
 def opened_on_office_screen(qtbot, monkeypatch, data):
@@ -776,3 +777,23 @@ def test_a_question_about_many_unsigned_lists_names_the_first_ten_and_counts_the
     assert unsigned.print_agreed(AppContext(None, lambda: dt.datetime(2026, 3, 1, 9), dialogs), None, range(12))
     lines = dialogs.shown[0].text.splitlines()
     assert lines[1:12] == [*(f"– {one}" for one in named[:10]), "… và 2 đoàn khác"]
+
+
+def test_a_printed_register_is_titled_as_its_register_and_names_its_persons_whatever_the_screen_hides(
+        qtbot, context, cli, tmp_path):
+    """The tàng thư register printed from its page is a «sổ theo dõi» as the slips' is, and carries the home town
+    the screen hides by default (columns.DEFAULT_HIDDEN), beside the birth date, in the screen's order."""
+    from bvct_desktop.core import browse
+    from tests.conftest import workbook
+    from tests.samples import SAMPLES
+
+    headers, rows = SAMPLES["archive-requests"]
+    assert cli("import", "archive-requests", workbook(tmp_path / "tang-thu.xlsx", headers, rows))[0] == 0
+    ids = browse.record_ids(context.db, "archive-requests")
+    window = prepared(qtbot, lambda opened: printing.print_register(
+        context, "archive-requests", ids, ["doc_on", "full_name", "birth_date", "result"], opened=opened))
+    lines = page_text(window.data).splitlines()
+    assert "SỔ THEO DÕI NGHIÊN CỨU TÀNG THƯ" in lines
+    text = " ".join(" ".join(lines).split())
+    assert text.index("Ngày sinh") < text.index("Quê quán") < text.index("Kết quả")
+    assert "Tánh Linh" in text and "Phan Rí Cửa" in text

@@ -105,7 +105,7 @@ def test_a_register_with_no_filter_prints_no_subtitle(qtbot, context):
     page.print_list()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
     text = " ".join(page_text(page.preview).split())
-    assert "DANH SÁCH ĐƠN THƯ" in text and "Từ ngày" not in text and "Tìm:" not in text
+    assert "SỔ THEO DÕI ĐƠN THƯ" in text and "Từ ngày" not in text and "Tìm:" not in text
     page.preview.close()
 
 

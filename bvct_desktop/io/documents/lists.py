@@ -1,38 +1,78 @@
-"""The slip register (sổ theo dõi, landscape), the passport custody register (sổ theo dõi giao, nhận hộ chiếu,
-landscape), the vetting cases' list for the Standing Committee (danh sách hồ sơ thẩm tra, landscape) and a
-delegation's member list (danh sách trích ngang), each as a PDF for signature and as a workbook; columns named by
-the field declarations."""
+"""The registers kept by date (sổ theo dõi, landscape: the slips', the tàng thư research's), the passport custody
+register (sổ theo dõi giao, nhận hộ chiếu, landscape), the vetting cases' list for the Standing Committee (danh sách
+hồ sơ thẩm tra, landscape) and a delegation's member list (danh sách trích ngang), each as a PDF for signature and as
+a workbook; columns named by the field declarations."""
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...core import case_register, passport_register
 from ...core.dates import display_date
 from ...core.documents_data import decision
 from ...core.fields import Field
-from ...core.kinds import DELEGATIONS, MEMBER_ROLES, SLIPS
+from ...core.kinds import ARCHIVE_REQUESTS, DELEGATIONS, MEMBER_ROLES, SLIPS, Kind
 from ...core.numbers import grouped
 from ...core.personfile.vitae import SALARY
-from . import layout, tables
+from . import layout, slip_form, tables
 from .fonts import ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
 from .tables import Column
 from .workbook import Sheet
 
-REGISTER_TITLE = "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH"
 DELEGATION_TITLE = "DANH SÁCH TRÍCH NGANG"
 CASE_UNIT = "hồ sơ"  # what the vetting cases' list counts
 MEMBER = MEMBER_ROLES[-1]  # «Thành viên»: no note
 
-S, D = SLIPS.field, DELEGATIONS.field
+S, D, A = SLIPS.field, DELEGATIONS.field, ARCHIVE_REQUESTS.field
+# What a printed register carries whatever its screen hides: the person each record is about, as the brief's
+# registers and the police archives know a person (brief §2.1, §5): name, birth, home town
+PERSON_KEYS = ("full_name", "birth_date", "home_town")
+
+
+def register_title(kind: Kind) -> str:
+    """A register's printed title, one rule for all: a register kept by date, its records entered as they come (the
+    slips, the tàng thư research, the delegations, the letters), is a «sổ theo dõi»; one of people a «danh sách»."""
+    return f"{'SỔ THEO DÕI' if kind.date_key else 'DANH SÁCH'} {kind.title.upper()}"
+
+
+def printed_keys(declared: Sequence[str], shown: Sequence[str]) -> list[str]:
+    """The columns a register prints: those `shown` on screen, in their order, with the PERSON_KEYS among those
+    `declared` (the register's, in their order) that the screen hides, each after the nearest shown one declared
+    before it."""
+    keys = list(shown)
+    for key in (key for key in PERSON_KEYS if key in declared and key not in shown):
+        before = declared[:declared.index(key)]
+        keys.insert(max((keys.index(earlier) + 1 for earlier in before if earlier in keys), default=0), key)
+    return keys
+
+
+class NamedWithDeath(Column):
+    """The person's name and, for one who has died, when: «Nguyễn Văn A (đã mất năm 1970)» (slips.deceased and
+    death_date, migration 0048), on paper and in the workbook."""
+
+    def text(self, record: Mapping[str, Any]) -> str:
+        name, died = super().text(record), slip_form.died(record)
+        if not died:
+            return name
+        words = f"{died[:1].lower()}{died[1:]}".split()  # «đã mất» and «năm 1970» each kept on one line
+        return f"{name} ({' '.join(filter(None, (tables.JOIN.join(words[:2]), tables.JOIN.join(words[2:]))))})"
+
+    def cell(self, record: Mapping[str, Any]) -> object:
+        return self.text(record).replace(tables.JOIN, " ") or None
+
+
+def _named(field: Field, weight: float, **given: Any) -> Column:
+    return NamedWithDeath(**{**vars(tables.of(field, weight, **given))})
+
+
 # The printed register: one line a slip wherever the values allow, two at most (the workbook has every column);
 # «Quan hệ» and «Thẩm tra cho» tell apart the relatives of many candidates vetted at once.
 REGISTER_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(S("number"), 1.0, align="center"),
-    tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"), tables.of(S("full_name"), 1.8, label="Họ và tên"),
-    tables.of(S("birth_date"), 1.0, align="center"),
+    tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"), _named(S("full_name"), 1.8, label="Họ và tên"),
+    tables.of(S("birth_date"), 1.0, align="center"), tables.of(S("home_town"), 1.4),
     replace(tables.of(S("relation"), 0.9), kept=tables.short_choices(S("relation"))),  # «Anh/chị/em» whole
     tables.of(S("vetted_name"), 1.6, label="Thẩm tra cho"), tables.of(S("purpose"), 1.1, label="Mục đích"),
     tables.of(S("recipient"), 1.8, label="Nơi nhận"), tables.of(S("result_on"), 1.0, label="Trả lời", align="center"),
@@ -40,13 +80,47 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
 )
 REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(S("number"), 1.0, align="center", excel_width=10),
-    tables.of(S("issued_on"), 1.0, align="center", excel_width=11), tables.of(S("full_name"), 1.8, excel_width=19),
+    tables.of(S("issued_on"), 1.0, align="center", excel_width=11), _named(S("full_name"), 1.8, excel_width=19),
     tables.of(S("birth_date"), 1.0, align="center", excel_width=11), tables.of(S("home_town"), 1.6, excel_width=20),
     tables.of(S("relation"), 0.9, excel_width=9), tables.of(S("vetted_name"), 1.5, excel_width=18),
     tables.of(S("purpose"), 1.1, excel_width=11), tables.of(S("recipient"), 1.6, excel_width=18),
     tables.of(S("result_on"), 1.0, label="Ngày có kết quả", align="center", excel_width=11),
     tables.of(S("result"), 1.7, excel_width=20),
 )
+# The tàng thư research register (brief §5: done for other provinces, asked of them), on paper and in the workbook:
+# which letter asked, whom, what the archives hold and the reply that told it
+ARCHIVE_COLUMNS: tuple[Column, ...] = (
+    tables.counter(), tables.of(A("request_kind"), 1.2, label="Loại", excel_width=14),
+    tables.of(A("province"), 1.1, excel_width=13), tables.of(A("doc_no"), 1.1, align="center", excel_width=13),
+    tables.of(A("doc_on"), 1.0, align="center", excel_width=11),
+    tables.of(A("full_name"), 1.7, label="Họ và tên", excel_width=19),
+    tables.of(A("birth_date"), 1.0, align="center", excel_width=11), tables.of(A("home_town"), 1.5, excel_width=20),
+    tables.of(A("work_before_1975"), 1.4, excel_width=18),
+    tables.of(A("answered_on"), 1.0, label="Trả lời", align="center", excel_width=11),
+    tables.of(A("reply_no"), 1.1, label="Số văn bản trả lời", align="center", excel_width=13),
+    tables.of(A("result"), 1.8, excel_width=24),
+)
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register printed for a period (`bvct print slip-register`, `archive-register`): its kind, its columns on
+    paper and in the workbook, its worksheet and what it counts."""
+
+    kind: Kind
+    columns: tuple[Column, ...]
+    sheet_columns: tuple[Column, ...]
+    sheet: str
+    unit: str
+
+    @property
+    def title(self) -> str:
+        return register_title(self.kind)
+
+
+SLIP_REGISTER = Register(SLIPS, REGISTER_COLUMNS, REGISTER_SHEET_COLUMNS, "Sổ theo dõi phiếu", "phiếu")
+ARCHIVE_REGISTER = Register(ARCHIVE_REQUESTS, ARCHIVE_COLUMNS, ARCHIVE_COLUMNS, "Sổ nghiên cứu tàng thư", "yêu cầu")
+REGISTERS = (SLIP_REGISTER, ARCHIVE_REGISTER)
 # The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
 # values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole); the holder's
 # name, the trip («Việc riêng») and the note («Cơ quan đang giữ») are kept on one line where the table has room.
@@ -99,11 +173,11 @@ def period_text(start: dt.date | None, end: dt.date | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-# The slip register
+# A register of a period
 
-def draw_register(c: DocumentCanvas, slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
-                  printed_on: dt.date) -> None:
-    draw_listing(c, REGISTER_TITLE, [period_text(start, end)], REGISTER_COLUMNS, slips, printed_on, "phiếu")
+def draw_register(c: DocumentCanvas, register: Register, records: Sequence[Mapping[str, Any]], start: dt.date,
+                  end: dt.date, printed_on: dt.date) -> None:
+    draw_listing(c, register.title, [period_text(start, end)], register.columns, records, printed_on, register.unit)
 
 
 def draw_listing(c: DocumentCanvas, title: str, subject: Sequence[str], columns: Sequence[Column],
@@ -129,10 +203,10 @@ def signed_table(flow: Flow, columns: Sequence[Column], records: Sequence[Mappin
     layout.signature(flow, None)
 
 
-def register_sheet(slips: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date, date: str) -> Sheet:
-    return Sheet("Sổ theo dõi phiếu", [REGISTER_TITLE, period_text(start, end)], REGISTER_SHEET_COLUMNS,
-                 tables.numbered(slips), wide=True, notes=[f"Tổng số: {grouped(len(slips))} phiếu."],
-                 date=date)
+def register_sheet(register: Register, records: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
+                   date: str) -> Sheet:
+    return listing_sheet(register.sheet, register.title, [period_text(start, end)], register.sheet_columns, records,
+                         date, register.unit)
 
 
 # The passport custody register

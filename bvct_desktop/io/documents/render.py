@@ -69,10 +69,11 @@ def slips_pdf(office: History, slips: Sequence[Mapping[str, Any]], options: Opti
                       on_page=options.on_page)
 
 
-def slip_register_pdf(office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
-                      end: dt.date, printed_on: dt.date, options: Options) -> bytes:
-    return pdf.render(lambda c: lists.draw_register(c, slips, start, end, printed_on), options.profile,
-                      letterhead(office.on(printed_on), options), lists.REGISTER_TITLE.capitalize(), printed_on,
+def register_pdf(register: lists.Register, office: History, records: Sequence[Mapping[str, Any]], start: dt.date,
+                 end: dt.date, printed_on: dt.date, options: Options) -> bytes:
+    """The `register`'s `records` of the period from `start` to `end`, landscape, for signature."""
+    return pdf.render(lambda c: lists.draw_register(c, register, records, start, end, printed_on), options.profile,
+                      letterhead(office.on(printed_on), options), register.title.capitalize(), printed_on,
                       wide=True, on_page=options.on_page)
 
 
@@ -86,10 +87,10 @@ def listing_pdf(office: History, title: str, subject: Sequence[str], columns: Se
                       wide=True, on_page=options.on_page)
 
 
-def slip_register_xlsx(target: Path, office: History, slips: Sequence[Mapping[str, Any]], start: dt.date,
-                       end: dt.date, printed_on: dt.date, options: Options) -> int:
-    return _listing_xlsx(target, office, lambda date: lists.register_sheet(slips, start, end, date), printed_on,
-                         options)
+def register_xlsx(register: lists.Register, target: Path, office: History, records: Sequence[Mapping[str, Any]],
+                  start: dt.date, end: dt.date, printed_on: dt.date, options: Options) -> int:
+    return _listing_xlsx(target, office, lambda date: lists.register_sheet(register, records, start, end, date),
+                         printed_on, options)
 
 
 def passport_register_pdf(office: History, lines: Sequence[Mapping[str, Any]], subject: Sequence[str],

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from bvct_desktop.core import documents_data, settings
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.io.documents import fonts, layout, pdf, profile, reminder, render, sheets
+from bvct_desktop.io.documents import fonts, layout, lists, pdf, profile, reminder, render, sheets
 from bvct_desktop.io.documents.fonts import BOLD, REGULAR
 from bvct_desktop.io.documents.report_content import ReportSource
 
@@ -171,7 +171,7 @@ def _signed_document(kind: str, office: dict[str, str], options: render.Options)
         return render.slips_pdf(history, [slip], options), False
     if kind == "delegation":
         return render.delegation_pdf(history, [TRIP], PRINTED, options), False
-    return render.slip_register_pdf(history, [slip], PRINTED, PRINTED, PRINTED, options), True
+    return render.register_pdf(lists.SLIP_REGISTER, history, [slip], PRINTED, PRINTED, PRINTED, options), True
 
 
 def _signed_words(target: Path, kind: str, office: dict[str, str],
@@ -399,7 +399,7 @@ def _dated_pdf(kind: str, office: dict[str, str], history: settings.History,
         return render.report_pdf(ReportSource(dict(FIGURES), office, dict(NOTES), 12, issued), options), issued
     if kind == "delegation":
         return render.delegation_pdf(history, [TRIP], printed, options), documents_data.delegation_day(TRIP, printed)
-    return render.slip_register_pdf(history, [SLIP], printed, printed, printed, options), printed
+    return render.register_pdf(lists.SLIP_REGISTER, history, [SLIP], printed, printed, printed, options), printed
 
 
 @pytest.mark.parametrize("kind", ["report", "delegation", "register"])

@@ -8,7 +8,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from bvct_desktop.core import settings
-from bvct_desktop.io.documents import fonts, layout, reminder, render, workbook
+from bvct_desktop.io.documents import fonts, layout, lists, reminder, render, workbook
 from bvct_desktop.io.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from bvct_desktop.io.documents.layout import PARTY
 from bvct_desktop.io.documents.report_content import ReportSource
@@ -22,7 +22,7 @@ def _signed_workbook(kind: str, target, office: dict[str, str], options: render.
     history = settings.History([(key, None, value) for key, value in office.items()])
     slip = {**SLIP, "days_late": 40}
     if kind == "register":
-        render.slip_register_xlsx(target, history, [slip], PRINTED, PRINTED, PRINTED, options)
+        render.register_xlsx(lists.SLIP_REGISTER, target, history, [slip], PRINTED, PRINTED, PRINTED, options)
     elif kind == "delegation":
         render.delegation_xlsx(target, history, TRIP, PRINTED, options)
     elif kind == "report":
@@ -128,7 +128,7 @@ def test_a_long_slip_number_keeps_one_line_in_its_column_and_the_sheet_its_width
         slips = [{**SLIP, "number": number, "days_late": 3958},
                  {**SLIP, "id": 2, "number": "13/PXM", "days_late": 3957}]
         if kind == "register":
-            render.slip_register_xlsx(target, history, slips, PRINTED, PRINTED, PRINTED, options)
+            render.register_xlsx(lists.SLIP_REGISTER, target, history, slips, PRINTED, PRINTED, PRINTED, options)
         else:
             render.reminder_xlsx(target, reminder.ReminderSource("Cục A93B – Bộ Công an", PRINTED, (30,), slips,
                                                                  office, 5), options)
