@@ -64,7 +64,7 @@ class NamedWithDeath(Column):
 
 
 def _named(field: Field, weight: float, **given: Any) -> Column:
-    return NamedWithDeath(**{**vars(tables.of(field, weight, **given))})
+    return NamedWithDeath(**vars(tables.of(field, weight, **given)))
 
 
 # The printed register: one line a slip wherever the values allow, two at most (the workbook has every column);
