@@ -1137,16 +1137,26 @@ def test_a_hundred_edits_of_a_text_of_thousands_of_lines_open_at_once_in_rows_tw
     from bvct_desktop.core import browse, editing, long_text
 
     slip = browse.record_ids(db, "slips", "13/PXM")[0]
-    for number in range(100):
-        stored = editing.load(db, "slips", slip)
-        result = "\n".join(f"Dòng {line} lần {number}" for line in range(1, 1900))
-        editing.save(db, "slips", {**stored, "result": result}, slip, stored["person_id"])
-    started = time.perf_counter()
-    page = page_of(qtbot, AuditPage(context_for(db, clock)))
-    page.resize(1366, 700)
-    qtbot.waitExposed(page)
-    page.grab()
-    assert time.perf_counter() - started < 3  # ≈ 1.1 s alone; the other test worker shares the two cores
+
+    def edited_a_hundred_times(lines: int) -> None:
+        for number in range(100):
+            stored = editing.load(db, "slips", slip)
+            result = "\n".join(f"Dòng {line} lần {number}" for line in range(1, lines))
+            editing.save(db, "slips", {**stored, "result": result}, slip, stored["person_id"])
+
+    def opened() -> tuple[AuditPage, float]:
+        started = time.perf_counter()
+        page = page_of(qtbot, AuditPage(context_for(db, clock)))
+        page.resize(1366, 700)
+        qtbot.waitExposed(page)
+        page.grab()
+        return page, time.perf_counter() - started
+
+    edited_a_hundred_times(2)
+    _, usual = opened()  # the same page over a hundred edits of one line, measured beside it on the same cores
+    edited_a_hundred_times(1900)
+    page, took = opened()
+    assert took < 3 * usual + 0.5  # ≈ 1.1 s against ≈ 0.5 s; measuring every word took seconds
     edited = [row for row in range(page.model.rowCount()) if "lần 99" in page.model.index(row, 8).data()]
     assert {page.view.rowHeight(row) for row in edited} == {page.view.verticalHeader().defaultSectionSize()}
     tip = as_seen(page.model.index(edited[-1], 8).data(Qt.ItemDataRole.ToolTipRole)).split("\n")
