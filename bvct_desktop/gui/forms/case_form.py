@@ -139,6 +139,7 @@ class CaseForm(QDialog):
             self.layout_.addWidget(plain(QLabel(error.message)))  # a locked account names its user as typed
             return
         case = found.case
+        self.draft_button: QPushButton | None = None  # «Lập phiếu cho các thân nhân còn thiếu…», when any is
         self.setWindowTitle(f"Hồ sơ thẩm tra – {found.full_name}")
         page = QWidget()  # the case scrolls above its buttons rather than push them past the screen's edge
         self.body = QVBoxLayout(page)
@@ -206,12 +207,17 @@ class CaseForm(QDialog):
         the slips awaiting their replies and those whose reply found an archive record, and the political issues."""
         awaiting, records = found.awaiting(), found.found_records()
         if found.unchecked:
-            self.body.addWidget(_in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True))
-            if self.editable and found.case["status"] == cases.OPEN:
+            missing = _in_lines(MISSING_TITLE, [u.told() for u in found.unchecked], dashed=True)
+            if self.editable and found.case["status"] == cases.OPEN:  # beside the list: no line of its own
                 self.draft_button = QPushButton(slip_drafting.LABEL)
                 self.draft_button.setToolTip(slip_drafting.TIP)
                 self.draft_button.clicked.connect(self.draft_slips)
-                self.body.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignLeft)
+                row = QHBoxLayout()
+                row.addWidget(missing, 1)
+                row.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignTop)
+                self.body.addLayout(row)
+            else:
+                self.body.addWidget(missing)
         if found.declared_members:
             self.body.addWidget(_in_lines(DECLARED_MEMBERS, [f"{relative.relation}: {relative.full_name}"
                                                              for relative in found.declared_members], dashed=True))
