@@ -3,23 +3,22 @@ a province, or our request to one), issued (a CV number, the outgoing register, 
 or not, into the print preview or saved as Word — written on a worker. The layout is the Designer form
 ui/archive_letter_dialog.ui."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ..core import archive_letters, documents_data, numbering, outgoing, text
+from ..core import archive_letters, documents_data, numbering, outgoing
 from ..core.errors import BvctError, InputError
 from ..core.kinds import ARCHIVE_REQUESTS
 from ..core.permissions import Action, allows
-from ..io.documents import archive_letter, profile, render
-from . import export_password, printing, reauth, unsigned
+from ..io.documents import archive_letter, render
+from . import letter_making
 from .context import AppContext
 from .designer.ui_archive_letter_dialog import Ui_ArchiveLetterDialog
-from .dialogs import FILE_FILTERS
 from .qt import QDialog, QWidget
-from .workers import failure_message, run_in_background
 
 LABEL = "Lập công văn…"  # the register's button
 
@@ -73,11 +72,9 @@ class ArchiveLetterDialog(QDialog, Ui_ArchiveLetterDialog):
         return letters[0]
 
     def save_docx(self) -> None:
-        if self.told is None or not reauth.confirm(self.context, self, "lưu công văn"):
+        if self.told is None:
             return
-        name = text.file_name("cong van tang thu", self.told["persons"][0]["full_name"], suffix="docx")
-        chosen = export_password.save_as(self.context.dialogs, self, "Lưu công văn", name, FILE_FILTERS["docx"],
-                                         ".docx")
+        chosen = letter_making.word_file(self, LETTER, LETTER.about(self.told))
         if chosen is not None:
             self.make(chosen.target, chosen.password)
 
@@ -86,38 +83,18 @@ class ArchiveLetterDialog(QDialog, Ui_ArchiveLetterDialog):
         if self.told is None or self.task is not None:
             return
         issue = self.issue.isChecked() and self.issue.isEnabled()
-        day = archive_letters.letter_day(self.told, self.context.clock().date())
-        if issue and not unsigned.issue_agreed(self.context, self, day):
-            return
-        writer = render.archive_letter_writer("pdf" if target is None else "docx", target,
-                                              render.Options(profile.load(), password=password))
+        letter_making.make(self, LETTER, partial(documents_data.archive_letter_document, self.context.db, self._letter),
+                           target, password, issue, archive_letters.letter_day(self.told, self.context.clock().date()))
 
-        def written(made, error: BaseException | None) -> None:
-            self.task = None
-            if error is not None:
-                self.message.show_message(failure_message(error, "Không lập được công văn"))
-                if issue and not isinstance(error, InputError):  # a number taken may have been spoiled
-                    self.context.notifier.changed.emit("outgoing")
-                return
-            issued, letter = made
-            locked = export_password.ENCRYPTED if writer.encrypted else ""
-            what = ("Công văn" if issued.number is None else
-                    f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi. "
-                    + archive_letters.filled_told(letter, issued.text, issued.on))
-            self.message.show_message(what + (f" Đã lưu ở «{target}»{locked}." if target else ""), error=False)
-            if issued.number is not None:
-                self.issue.setChecked(False)
-                self.issue.setEnabled(False)
-                for kind in ("outgoing", ARCHIVE_REQUESTS.name):
-                    self.context.notifier.changed.emit(kind)
-            if target is None:
-                self.preview = printing.preview_pdf(
-                    self.context, self, writer.data, archive_letter.TITLE, outgoing.ARCHIVE_LETTER,
-                    text.file_name("cong van tang thu", letter["persons"][0]["full_name"], suffix="pdf"),
-                    documents_data.archive_letter_named(letter) | documents_data.issue_named(issued))
 
-        def job(_progress):
-            return documents_data.archive_letter_document(self.context.db, self._letter, target, writer, issue)
+def _told(issued: documents_data.Issue, letter: Mapping[str, Any], saved: str) -> str:
+    what = ("Công văn" if issued.number is None else
+            f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi. "
+            + archive_letters.filled_told(letter, issued.text, issued.on))
+    return what + (f" Đã lưu ở {saved}." if saved else "")
 
-        self.task = run_in_background(self, "Đang lập công văn…", job, written)
 
+LETTER = letter_making.Letter(archive_letter.TITLE, outgoing.ARCHIVE_LETTER, "cong van tang thu",
+                              lambda letter: letter["persons"][0]["full_name"], render.archive_letter_writer, _told,
+                              documents_data.archive_letter_named, changed=("outgoing", ARCHIVE_REQUESTS.name),
+                              issued_once=True)

@@ -4,19 +4,20 @@ outgoing register), into the print preview or saved as Word — written on a wor
 dialog. The layout is the Designer form ui/reminder_dialog.ui."""
 
 import datetime as dt
+from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from ..core import documents_data, outgoing, text
-from ..core.errors import BvctError, InputError
+from ..core import documents_data, outgoing
+from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.permissions import Action, allows
-from ..io.documents import profile, reminder, render
-from . import export_password, printing, reauth, unsigned
+from ..io.documents import reminder, render
+from . import letter_making
 from .context import AppContext
 from .designer.ui_reminder_dialog import Ui_ReminderDialog
-from .dialogs import FILE_FILTERS
 from .qt import QDialog, QWidget
-from .workers import failure_message, run_in_background
 
 
 class ReminderDialog(QDialog, Ui_ReminderDialog):
@@ -68,11 +69,9 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         return self.on.day()
 
     def save_docx(self) -> None:
-        if not self.on.take_typed() or not reauth.confirm(self.context, self, "lưu công văn"):
+        if not self.on.take_typed():
             return
-        name = text.file_name("cong van don doc", self.recipient.currentData() or "", suffix="docx")
-        chosen = export_password.save_as(self.context.dialogs, self, "Lưu công văn", name, FILE_FILTERS["docx"],
-                                         ".docx")
+        chosen = letter_making.word_file(self, LETTER, self.recipient.currentData() or "")
         if chosen is not None:
             self.make(chosen.target, chosen.password)
 
@@ -81,33 +80,17 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         recipient = self.recipient.currentData()
         if recipient is None or self.task is not None or not self.on.take_typed():
             return
-        issue, day = self.issue.isChecked(), self.chosen_day()
-        if issue and not unsigned.issue_agreed(self.context, self, day):
-            return
-        writer = render.reminder_writer("pdf" if target is None else "docx", target,
-                                        render.Options(profile.load(), password=password))
+        day = self.chosen_day()
+        letter_making.make(self, LETTER, partial(documents_data.reminder_document, self.context.db, recipient, day),
+                           target, password, self.issue.isChecked(), day)
 
-        def written(made, error: BaseException | None) -> None:
-            self.task = None
-            if error is not None:
-                self.message.show_message(failure_message(error, "Không lập được công văn"))
-                if issue and not isinstance(error, InputError):  # a number taken may have been spoiled
-                    self.context.notifier.changed.emit("outgoing")
-                return
-            issued, data = made
-            locked = export_password.ENCRYPTED if writer.encrypted else ""
-            what = ("Dự thảo công văn (chưa có số)" if issued.number is None
-                    else f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi")
-            self.message.show_message(f"{what}: {grouped(len(data['slips']))} phiếu gửi «{data['recipient']}»"
-                                      + (f", lưu ở «{target}»{locked}." if target else "."), error=False)
-            if issued.number is not None:
-                self.issue.setChecked(False)
-                self.context.notifier.changed.emit("outgoing")
-            if target is None:
-                self.preview = printing.preview_pdf(
-                    self.context, self, writer.data, reminder.TITLE, outgoing.REMINDER,
-                    text.file_name("cong van don doc", recipient, suffix="pdf"),
-                    documents_data.reminder_named(data) | documents_data.issue_named(issued))
 
-        self.task = run_in_background(self, "Đang lập công văn…", lambda _progress: documents_data.reminder_document(
-            self.context.db, recipient, day, target, writer, issue), written)
+def _told(issued: documents_data.Issue, data: Mapping[str, Any], saved: str) -> str:
+    what = ("Dự thảo công văn (chưa có số)" if issued.number is None
+            else f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi")
+    return (f"{what}: {grouped(len(data['slips']))} phiếu gửi «{data['recipient']}»"
+            + (f", lưu ở {saved}." if saved else "."))
+
+
+LETTER = letter_making.Letter(reminder.TITLE, outgoing.REMINDER, "cong van don doc", lambda data: data["recipient"],
+                              render.reminder_writer, _told, documents_data.reminder_named)
