@@ -438,13 +438,23 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
                           whole=tables.kept_whole(column.field), unbroken=column.key in names,
                           kept=tables.short_choices(column.field))
             for column in chosen)]
-        records = [{column.key: shown[record_id][position[column.key]] for column in chosen}
-                   for record_id in ids if record_id in shown]
+        records = [_printed_row(spec, shown[record_id], chosen, position) for record_id in ids if record_id in shown]
         data = render.listing_pdf(office, title, subject, printed, records, today, options)
         named = {"danh_sach": title.capitalize(), "pham_vi": subject, "so_ban_ghi": len(records)}
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), named
 
     return _prepare(context, parent, kind, make, confirm, opened)
+
+
+def _printed_row(spec: browse.View, cells: Sequence[str], chosen: Sequence[browse.Column],
+                 position: Mapping[str, int]) -> dict[str, str]:
+    """A register's row as printed: the `chosen` columns' cells, the name saying one who has died when
+    (lists.said_dead) by the record's «Đã mất» and «Năm mất» whether the screen shows them or not."""
+    row = {column.key: cells[position[column.key]] for column in chosen}
+    if "full_name" in row and all(key in position for key in lists.DEATH_KEYS):
+        death = {key: spec.column(key).field.parse(cells[position[key]]) for key in lists.DEATH_KEYS}
+        row["full_name"] = lists.said_dead(row["full_name"], death)
+    return row
 
 
 def print_own_list(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None = None,

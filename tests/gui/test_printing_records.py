@@ -75,6 +75,25 @@ def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, con
     page.preview.close()
 
 
+def test_a_printed_slip_register_says_a_dead_person_died_beside_the_name_though_the_screen_hides_it(qtbot, context):
+    """«Đã mất» and «Năm mất» are hidden until asked for: the name printed says it all the same, as the period's
+    register does («(đã mất năm 1970)», lists.NamedWithDeath), read from the record, not from the columns shown."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.show()
+    assert not {"deceased", "death_date"} & set(page.columns.shown())
+    binh, *others = browse.record_ids(context.db, "slips", "pham van binh")  # the father of three candidates
+    record = editing.load(context.db, "slips", binh)
+    editing.save(context.db, "slips", {**record, "deceased": "Có", "death_date": "khoảng 1970"}, record_id=binh)
+    page.search.setText("pham van binh")
+    qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 1 + len(others), timeout=10_000)
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    text = " ".join(page_text(page.preview).split())
+    assert "Phạm Văn Bình (đã mất khoảng năm 1970)" in text and text.count("đã mất") == 1
+    page.preview.close()
+
+
 def test_a_printed_register_keeps_a_persons_name_on_one_line_beside_a_long_result(qtbot, context):
     """The name says whom a row is about: it is not broken over lines to give a long «Kết quả» more room."""
     editing.save(context.db, "archive-requests", {

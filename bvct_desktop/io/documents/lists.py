@@ -53,14 +53,24 @@ class NamedWithDeath(Column):
     death_date, migration 0048), on paper and in the workbook."""
 
     def text(self, record: Mapping[str, Any]) -> str:
-        name, died = super().text(record), slip_form.died(record)
-        if not died:
-            return name
-        words = f"{died[:1].lower()}{died[1:]}".split()  # «đã mất» and «năm 1970» each kept on one line
-        return f"{name} ({' '.join(filter(None, (tables.JOIN.join(words[:2]), tables.JOIN.join(words[2:]))))})"
+        return said_dead(super().text(record), record)
 
     def cell(self, record: Mapping[str, Any]) -> object:
         return self.text(record).replace(tables.JOIN, " ") or None
+
+
+# What a name printed says of one who has died (NamedWithDeath), whatever columns a register shows
+DEATH_KEYS = ("deceased", "death_date")
+
+
+def said_dead(name: str, death: Mapping[str, Any]) -> str:
+    """`name`, and when the person has died by `death` (their DEATH_KEYS' values), when: «Nguyễn Văn A (đã mất
+    năm 1970)»."""
+    died = slip_form.died(death)
+    if not died:
+        return name
+    words = f"{died[:1].lower()}{died[1:]}".split()  # «đã mất» and «năm 1970» each kept on one line
+    return f"{name} ({' '.join(filter(None, (tables.JOIN.join(words[:2]), tables.JOIN.join(words[2:]))))})"
 
 
 def _named(field: Field, weight: float, **given: Any) -> Column:
