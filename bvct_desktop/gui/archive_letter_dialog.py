@@ -88,10 +88,10 @@ class ArchiveLetterDialog(QDialog, Ui_ArchiveLetterDialog):
 
 
 def _told(issued: documents_data.Issue, letter: Mapping[str, Any], saved: str) -> str:
-    what = ("Công văn" if issued.number is None else
-            f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi. "
-            + archive_letters.filled_told(letter, issued.text, issued.on))
-    return what + (f" Đã lưu ở {saved}." if saved else "")
+    if issued.number is None:
+        return "Dự thảo công văn (chưa có số)" + (f", đã lưu ở {saved}." if saved else ".")
+    return (f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi. "
+            + archive_letters.filled_told(letter, issued.text, issued.on) + (f" Đã lưu ở {saved}." if saved else ""))
 
 
 LETTER = letter_making.Letter(archive_letter.TITLE, outgoing.ARCHIVE_LETTER, "cong van tang thu",
