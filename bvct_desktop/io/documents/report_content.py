@@ -79,7 +79,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # archive requests carried over, as Phụ lục 1 says of the slips. 11: the delegations for
 # another purpose were «khác 3 đoàn»; where the slips went ended «(138 phiếu) (chi tiết tại Phụ lục 1)».
 # 12, before 06/12/2026: Phụ lục 4 did not count the requests whose reply found a record («Có tài liệu»).
-WORDING = 13
+# 13, before 06/12/2026: the Party's reporting year (15/12 to 14/12) and its 6 and 9 months were named by their
+# dates («từ ngày 15/12/2025 đến ngày 14/12/2026», not «năm 2026»).
+WORDING = 14
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
@@ -173,15 +175,23 @@ def blocks(content: ReportContent) -> list[Block]:
 PERIODS = {((1, 1), (6, 30)): "6 tháng đầu năm", ((1, 1), (9, 30)): "9 tháng đầu năm", ((1, 1), (12, 31)): "năm"}
 PERIODS_SINCE_6 = {((1, 1), (3, 31)): "quý I năm", ((4, 1), (6, 30)): "quý II năm", ((7, 1), (9, 30)): "quý III năm",
                    ((10, 1), (12, 31)): "quý IV năm", ((7, 1), (12, 31)): "6 tháng cuối năm"}
+# the Party's reporting year, from 15/12 of the year before: its last day → its name before the year it ends in
+REPORTING_YEAR_START = (12, 15)
+REPORTING_YEAR_SINCE_14 = {(6, 14): "6 tháng đầu năm", (9, 14): "9 tháng đầu năm", (12, 14): "năm"}
 
 
 def period_name(start: dt.date, end: dt.date, wording: int = WORDING) -> str:
     """"quý I năm 2026", "6 tháng đầu năm 2025", "9 tháng đầu năm 2025", "6 tháng cuối năm 2025",
-    "năm 2025", else the two dates (a quarter and the second half too, in a report of wording 5 or before)."""
+    "năm 2025"; from 15/12/2025, "6 tháng đầu năm 2026" to 14/06/2026, "9 tháng đầu năm 2026" to 14/09/2026
+    and "năm 2026" to 14/12/2026; else the two dates (a quarter and the second half too, in a report of
+    wording 5 or before; the reporting year from 15/12, in a report of wording 13 or before)."""
     names = {**PERIODS, **PERIODS_SINCE_6} if wording >= 6 else PERIODS
     days = ((start.month, start.day), (end.month, end.day))
     if start.year == end.year and days in names:
         return f"{names[days]} {start.year}"
+    from_year_before = start.year == end.year - 1 and days[0] == REPORTING_YEAR_START
+    if wording >= 14 and from_year_before and days[1] in REPORTING_YEAR_SINCE_14:
+        return f"{REPORTING_YEAR_SINCE_14[days[1]]} {end.year}"
     return f"từ ngày {display_date(start)} đến ngày {display_date(end)}"
 
 

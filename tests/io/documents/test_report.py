@@ -41,6 +41,23 @@ def test_a_quarter_and_the_second_half_of_a_year_are_named_as_reports_name_them(
     assert name(dt.date(2026, 4, 1), dt.date(2026, 9, 30)) == "từ ngày 01/04/2026 đến ngày 30/09/2026"
 
 
+def test_the_partys_reporting_year_from_15_12_to_14_12_is_named_by_the_year_it_ends_in():
+    name = report_content.period_name
+    assert name(dt.date(2025, 12, 15), dt.date(2026, 12, 14)) == "năm 2026"
+    assert name(dt.date(2025, 12, 15), dt.date(2026, 6, 14)) == "6 tháng đầu năm 2026"
+    assert name(dt.date(2025, 12, 15), dt.date(2026, 9, 14)) == "9 tháng đầu năm 2026"
+    assert name(dt.date(2026, 12, 15), dt.date(2027, 12, 14)) == "năm 2027"
+    assert name(dt.date(2025, 12, 15), dt.date(2027, 12, 14)) == "từ ngày 15/12/2025 đến ngày 14/12/2027"
+    assert name(dt.date(2026, 12, 15), dt.date(2026, 12, 31)) == "từ ngày 15/12/2026 đến ngày 31/12/2026"
+
+
+def test_a_reporting_years_report_issued_before_it_had_a_name_is_written_again_with_its_dates(source, options):
+    year = dataclasses.replace(source, figures={**source.figures, "from": "2025-12-15", "to": "2026-12-14"})
+    assert render.report_content(year, options).subject == "kết quả công tác bảo vệ chính trị nội bộ năm 2026"
+    issued_before = render.report_content(dataclasses.replace(year, wording=13), options)
+    assert issued_before.subject.endswith("từ ngày 15/12/2025 đến ngày 14/12/2026")
+
+
 def test_a_quarters_report_issued_before_quarters_had_names_is_written_again_with_its_dates(source, options):
     quarter = dataclasses.replace(source, figures={**source.figures, "from": "2026-01-01", "to": "2026-03-31"})
     content = render.report_content(quarter, options)
