@@ -38,6 +38,10 @@ def cmd_list(args) -> int:
         found = issued_terms.view_listing(db, year, term)
     finally:
         db.close()
+    if term and found.on(term) is None:
+        first = f" (nhiệm kỳ đầu tiên bắt đầu ngày {found.terms[0].start:%d/%m/%Y})" if found.terms else ""
+        print(f"Sổ văn bản đi không có văn bản nào: ngày {term:%d/%m/%Y} có trước mọi nhiệm kỳ{first}.")
+        return 0
     if not found.entries:
         within = f" của nhiệm kỳ {found.on(term).label}" if term else ""
         print("Sổ văn bản đi chưa có văn bản nào" + within + (f" năm {year}." if year else "."))

@@ -4,6 +4,7 @@ of one term or all of them, of one year or all — for the page «Văn bản đ�
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from . import audit, outgoing
 from .database import Database
@@ -16,10 +17,13 @@ class Listing:
     terms: list[Term]  # every term the settings history holds, earliest first
 
     def term_of(self, entry: outgoing.Issued) -> Term:
-        return term_on(self.terms, entry.issued_on)
+        """The term the entry is dated in: the one its number runs on in (core/numbering), whatever start was
+        in force when the number was taken."""
+        # never None: a document is dated on or after the start its number was taken under, one of `terms`
+        return cast(Term, term_on(self.terms, entry.issued_on))
 
-    def on(self, day: dt.date) -> Term:
-        """The term holding `day` (today's: the current term)."""
+    def on(self, day: dt.date) -> Term | None:
+        """The term holding `day` (today's: the current term); None before the first term."""
         return term_on(self.terms, day)
 
 
@@ -30,7 +34,7 @@ def listing(db: Database, year: int | None = None, term: dt.date | None = None) 
         terms = read_terms(connection)
     if term is not None:
         within = term_on(terms, term)
-        entries = [entry for entry in entries if within.holds(entry.issued_on)]
+        entries = [entry for entry in entries if within is not None and within.holds(entry.issued_on)]
     return Listing(entries, terms)
 
 
@@ -39,7 +43,8 @@ def view_listing(db: Database, year: int | None = None, term: dt.date | None = N
     found = listing(db, year, term)
     asked = {"nam": year} if year is not None else {}
     if term is not None:
-        asked["nhiem_ky"] = found.on(term).label
+        within = found.on(term)
+        asked["nhiem_ky"] = within.label if within else f"trước mọi nhiệm kỳ (ngày {term:%d/%m/%Y})"
     audit.viewed(db, outgoing.VIEWED_REGISTER, details=asked)
     return found
 

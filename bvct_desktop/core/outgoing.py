@@ -58,7 +58,6 @@ class Issued:
     signer: str
     recipients: str
     status: str
-    term: dt.date
     kept: retention.Kept  # thời hạn bảo quản, from the document's kind and, for a report, its period
 
     @property
@@ -298,10 +297,11 @@ def _confirm(db: Database, number_id: int, kind: str, row_id: int, details: dict
         sleep(CONFIRM_PAUSE_S)
 
 
+# an `Issued`'s fields, in order, but its term of retention. Not the term start its number was taken under: a
+# start corrected since would name a term the document is not numbered in; issued_terms.Listing.term_of names it.
 _ENTRY = (outgoing_documents.c.id, document_numbers.c.number, document_numbers.c.doc_type, outgoing_documents.c.symbol,
           document_numbers.c.issued_on, outgoing_documents.c.kind, document_numbers.c.subject,
-          outgoing_documents.c.signer, outgoing_documents.c.recipients, document_numbers.c.status,
-          document_numbers.c.term_start)  # an `Issued`'s fields, in order, but its term of retention
+          outgoing_documents.c.signer, outgoing_documents.c.recipients, document_numbers.c.status)
 
 
 # a content as the database reads JSON (SQLite's json_extract, PostgreSQL's #>): a listing reads the paths

@@ -42,9 +42,9 @@ def terms_from(starts: Iterable[dt.date]) -> list[Term]:
             for start, following in zip(ordered, [*ordered[1:], None], strict=True)]
 
 
-def term_on(terms: Sequence[Term], day: dt.date) -> Term:
-    """The term `day` falls in (the earliest, for a day before every start: none is dated so)."""
-    return next((term for term in reversed(terms) if term.start <= day), terms[0])
+def term_on(terms: Sequence[Term], day: dt.date) -> Term | None:
+    """The term `day` falls in; None for a day before every start (no document is dated so)."""
+    return next((term for term in reversed(terms) if term.start <= day), None)
 
 
 def read_terms(connection: Connection) -> list[Term]:

@@ -65,7 +65,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
             found = issued_terms.listing(self.context.db)
         except BvctError:
             found = issued_terms.Listing([], [])
-        current = [found.on(self.context.clock().date())] if found.terms else []
+        current = [term for term in [found.on(self.context.clock().date())] if term is not None]
         terms = sorted({found.term_of(entry) for entry in found.entries} | set(current), key=lambda term: term.start,
                        reverse=True)
         _choices(self.term, ALL_TERMS, [(term.label, term.start.isoformat()) for term in terms],

@@ -253,6 +253,15 @@ def test_the_register_shows_each_documents_term_and_lists_one_term(office_cli, t
     assert code == 2 and "10/10/2030" in err
 
 
+def test_a_term_asked_by_a_day_before_every_term_lists_nothing_and_says_why(office_cli, tmp_path):
+    assert office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--out", tmp_path / "cv.pdf",
+                      "--issue")[0] == 0
+    code, out, err = office_cli("documents", "list", "--term", "1990-01-01")
+    assert (code, err) == (0, "")
+    assert out == ("Sổ văn bản đi không có văn bản nào: ngày 01/01/1990 có trước mọi nhiệm kỳ "
+                   "(nhiệm kỳ đầu tiên bắt đầu ngày 01/10/2025).\n")
+
+
 def test_an_issued_letter_is_dated_neither_after_today_nor_before_the_last_numbered_one(office_cli, tmp_path):
     today = dt.date.today()
     days_ago, tomorrow, earlier = (today + dt.timedelta(days=days) for days in (-3, 1, -10))

@@ -79,3 +79,21 @@ def test_reading_one_term_is_audited_with_the_term_asked(two_terms):
     issued_terms.view_listing(two_terms, term=CONGRESS_2030)
     viewed = [entry for entry in audit.list_entries(two_terms) if entry.action == outgoing.VIEWED_REGISTER]
     assert json.loads(viewed[-1].details) == {"nhiem_ky": "từ 10/10/2030"}
+
+
+def test_a_day_before_every_term_holds_no_term_and_lists_nothing(two_terms):
+    found = issued_terms.listing(two_terms, term=dt.date(1990, 1, 1))
+    assert found.entries == [] and found.on(dt.date(1990, 1, 1)) is None
+    assert found.on(dt.date(2026, 3, 2)).label == "2025–2030"
+
+
+def test_a_start_corrected_to_an_earlier_day_leaves_the_numbers_after_it_in_the_term_they_run_on_in(office):
+    """The term's start corrected to an earlier day after 01-CV: the next letter is 02-CV, numbered on after
+    01-CV though under the corrected start, and both show the one term they are numbered in."""
+    letter(office, dt.date(2026, 3, 2))
+    office.clock_set.now = dt.datetime(2026, 3, 3, 8)
+    settings.set_setting(office, "nhiem_ky_bat_dau", "2025-09-01")
+    letter(office, dt.date(2026, 3, 4))
+    found = issued_terms.listing(office)
+    assert [(entry.number_text, found.term_of(entry).label) for entry in found.entries] == [
+        ("01-CV/BTCTU", "từ 01/10/2025"), ("02-CV/BTCTU", "từ 01/10/2025")]

@@ -23,3 +23,7 @@ def test_a_day_falls_in_the_term_whose_start_is_the_last_before_it():
     assert term_on(terms, dt.date(2030, 10, 9)).start == CONGRESS_2025
     assert term_on(terms, CONGRESS_2030).start == CONGRESS_2030
     assert not terms[0].holds(CONGRESS_2030) and terms[1].holds(dt.date(2031, 1, 1))
+
+
+def test_a_day_before_every_start_is_in_no_term():
+    assert term_on(terms_from([CONGRESS_2025, CONGRESS_2030]), dt.date(1990, 1, 1)) is None

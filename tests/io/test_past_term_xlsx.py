@@ -17,7 +17,7 @@ DOSSIER = cases.PastTerm(7, "Nguyễn Thị Ngọc Hưởng", "Bổ nhiệm", "0
                          retention.kept(retention.DOSSIER, D(2005, 12, 31)))
 REPORT = outgoing.Issued(3, 12, "BC", "BTCTU", D(2020, 1, 8), outgoing.REPORT, "kết quả công tác quý IV/2019",
                          "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN Trần Văn Ban", "Lưu Văn phòng Ban", numbering.ISSUED,
-                         D(2015, 10, 1), retention.kept(retention.QUARTER_MONTH_REPORT, D(2020, 1, 8)))
+                         retention.kept(retention.QUARTER_MONTH_REPORT, D(2020, 1, 8)))
 DOCUMENTS = Listing([REPORT], [Term(D(2015, 10, 1), D(2020, 10, 9))])
 
 
