@@ -87,6 +87,9 @@ def _document(args, start, end) -> int:
     else:
         print(f"Đã phát hành báo cáo số {issued.text} ngày {issued.on:%d/%m/%Y} ra {out}"
               + encrypted_note(chosen.password))
+        unfinished = documents_data.period_unfinished(end, issued.on)
+        if unfinished:
+            print(f"Lưu ý: {unfinished}.")
         if before:
             told, last = before
             print(f"Lưu ý: {told}. Báo cáo {issued.text} là một văn bản mới, mang số mới (số văn bản không dùng lại); "

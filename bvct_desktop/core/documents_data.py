@@ -226,6 +226,16 @@ def reported_before(db: Database, start: dt.date, end: dt.date) -> tuple[str, st
     return f"báo cáo kỳ này đã phát hành trước đó: {numbers}", earlier[-1].number_text
 
 
+def period_unfinished(end: dt.date, on: dt.date) -> str | None:
+    """What the officer issuing on `on` a report on a period ending `end` is told while the period has days to
+    run: records may still come, which the report issued will not count. None once it has ended — on its last
+    day too: the report counts to its own day, as officers report («Đến ngày …»)."""
+    if end <= on:
+        return None
+    return (f"kỳ báo cáo đến hết ngày {end:%d/%m/%Y} mới kết thúc: báo cáo phát hành ngày {on:%d/%m/%Y} giữ nguyên "
+            "số liệu của ngày ấy, hồ sơ ghi thêm từ nay đến hết kỳ không có trong báo cáo")
+
+
 def report_named(start: dt.date, end: dt.date) -> dict[str, Any]:
     """What an audit entry says of a report: its period."""
     return {"tu": start, "den": end}

@@ -350,6 +350,16 @@ class ReportPage(QWidget, Ui_ReportPage):
                     "Vẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy không bao giờ dùng lại.")
         return self.context.dialogs.ask(self, "Báo cáo kỳ này đã phát hành", question) == YES
 
+    def _early_agreed(self, end: dt.date, today: dt.date) -> bool:
+        """Whether to issue today a report on a period ending `end`: at once when it has ended, else when the
+        officer answers yes (its figures are today's for good, and a number taken is never given back)."""
+        told = documents_data.period_unfinished(end, today)
+        if told is None:
+            return True
+        question = (f"{told[0].upper()}{told[1:]}.\n\n"
+                    "Vẫn phát hành báo cáo trước khi hết kỳ? Số văn bản đã lấy không bao giờ dùng lại.")
+        return self.context.dialogs.ask(self, "Kỳ báo cáo chưa kết thúc", question) == YES
+
     def _make(self, writer: render.ReportWriter, target: Path | None) -> None:
         """The report with the officers' parts as kept (the page's are kept first): never older than
         what another officer kept meanwhile."""
@@ -359,7 +369,8 @@ class ReportPage(QWidget, Ui_ReportPage):
             return
         db, issue = self.context.db, self.issue.isChecked()
         complete = issue and not report_notes.missing(report_notes.saved(db, start, end))  # else refused as it is
-        if complete and not (unsigned.issue_agreed(self.context, self, db.clock().date())
+        today = db.clock().date()
+        if complete and not (unsigned.issue_agreed(self.context, self, today) and self._early_agreed(end, today)
                              and self._issued_again_agreed(start, end)):
             return
 

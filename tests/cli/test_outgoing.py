@@ -253,6 +253,23 @@ def test_the_register_shows_each_documents_term_and_lists_one_term(office_cli, t
     assert code == 2 and "10/10/2030" in err
 
 
+def test_a_report_issued_before_its_period_ends_is_issued_and_says_its_figures_are_todays(office_cli, tmp_path,
+                                                                                           notes):
+    """The office's scripts issue with `report --issue` as the spec says: a period with days still to run is
+    issued all the same (officers report before the period's end), told in a «Lưu ý» line; not once it has ended."""
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    code, out, err = office_cli("report", "--from", f"{today.year - 1}-12-15", "--to", tomorrow.isoformat(),
+                                "--format", "pdf", "--out", tmp_path / "bc.pdf", "--issue", "--notes", notes)
+    assert code == 0, err
+    assert out.splitlines()[1] == (f"Lưu ý: kỳ báo cáo đến hết ngày {tomorrow:%d/%m/%Y} mới kết thúc: báo cáo phát "
+                                   f"hành ngày {today:%d/%m/%Y} giữ nguyên số liệu của ngày ấy, hồ sơ ghi thêm từ nay "
+                                   "đến hết kỳ không có trong báo cáo.")
+    code, out, err = office_cli("report", "--from", f"{today.year - 1}-12-15", "--to", today.isoformat(),
+                                "--format", "pdf", "--out", tmp_path / "bc-2.pdf", "--issue", "--notes", notes)
+    assert code == 0 and "mới kết thúc" not in out, err
+
+
 def test_a_term_asked_by_a_day_before_every_term_lists_nothing_and_says_why(office_cli, tmp_path):
     assert office_cli("print", "reminder", "--recipient", "Cục A93B – Bộ Công an", "--out", tmp_path / "cv.pdf",
                       "--issue")[0] == 0

@@ -527,3 +527,33 @@ def test_a_period_s_report_issued_again_is_asked_first_and_a_no_takes_no_number(
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     page.preview.close()
     assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU", "02-BC/BTCTU"]
+
+
+def test_a_report_issued_before_its_period_ends_is_asked_first_and_a_no_takes_no_number(page, qtbot):
+    """On 02/10/2025 the fourth quarter has three months to run: the figures may still change and the report
+    issued keeps today's, so the page asks before it takes a number; a period ended is not asked about."""
+    settings.set_setting(page.context.db, "nguoi_ky", "Nguyễn Văn Hòa")
+    choose(page, "Quý IV")
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    page.issue.setChecked(True)
+    page.context.dialogs.answer_next(NO)
+    page.print_report()
+    asked = page.context.dialogs.shown[-1]
+    assert asked.kind == "ask" and asked.title == "Kỳ báo cáo chưa kết thúc"
+    assert asked.text == ("Kỳ báo cáo đến hết ngày 31/12/2025 mới kết thúc: báo cáo phát hành ngày 02/10/2025 giữ "
+                          "nguyên số liệu của ngày ấy, hồ sơ ghi thêm từ nay đến hết kỳ không có trong báo cáo."
+                          "\n\nVẫn phát hành báo cáo trước khi hết kỳ? Số văn bản đã lấy không bao giờ dùng lại.")
+    assert page.task is None and page.issue.isChecked() and outgoing.register(page.context.db) == []
+    page.context.dialogs.answer_next(YES)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    page.preview.close()
+    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
+    choose(page, "Quý III")
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    page.issue.setChecked(True)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    page.preview.close()
+    assert len(page.context.dialogs.shown) == 2  # the no and the yes on the fourth quarter
+    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU", "02-BC/BTCTU"]
