@@ -1,5 +1,6 @@
 """Values as the officer types them: a stored value shown in a form's box, and the number written after
-another («0100/PXM» after «0099/PXM»), for a form and for what is entered once for many records."""
+another («0100/PXM» after «0099/PXM», «1/2027» after «12/2026» at a new year), for a form and for what is
+entered once for many records."""
 
 import re
 
@@ -28,3 +29,15 @@ def following_number(written: str) -> str:
         return ""
     count = str(int(match[0]) + 1).zfill(len(match[0]))
     return written[:match.start()] + count + written[match.end():]
+
+
+def first_of_year(written: str, year_of_written: int, year: int) -> str:
+    """The first number of `year` written as `written`, a number of `year_of_written`, was: its count 1 (as many
+    figures when they were padded with zeros: «0001/PXM» after «0099/PXM») and its year, written in full, the
+    new one («1/2027» after «12/2026»); empty when it has no figure to count on."""
+    match = FIRST_FIGURE.search(written)
+    if match is None:
+        return ""
+    count = "1".zfill(len(match[0])) if match[0].startswith("0") else "1"
+    rest = re.sub(rf"(?<!\d){year_of_written}(?!\d)", str(year), written[match.end():])
+    return written[:match.start()] + count + rest

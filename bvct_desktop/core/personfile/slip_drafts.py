@@ -1,16 +1,17 @@
 """The slips about every relative still to check (cases.py `unchecked`) of the vetting cases chosen — a case's
 window, or the cases selected in the register before a congress — made at once: the recipient (the officer's
-choice from the editable list of police units, brief §2.1), the issue date and the first number entered once,
-the numbers following on. Each slip is drafted as `slip_draft.slip_for` drafts it, for its case (the case's
-purpose the slip's, so the slip serves it, core/plans/cases.py), and saved as a form saves it
-(`editing.save`: the role, the person rule, its entry in the audit trail). A relative the list does not hold, or
-whose slip is refused (its number taken, no name), is skipped and named with why; the next slip takes the next
-number after one saved or taken, so a number used elsewhere is never tried twice."""
+choice from the editable list of police units, brief §2.1), the issue date and the first number entered once
+(slip_numbers.py suggests it), the numbers following on. Each slip is drafted as `slip_draft.slip_for` drafts it,
+for its case (the case's purpose the slip's, so the slip serves it, core/plans/cases.py), and saved as a form saves
+it (`editing.save`: the role, the person rule, its entry in the audit trail). A number a slip already has (an old
+one, or one saved meanwhile on another PC) is passed over for the next free one; a relative the list does not hold,
+or whose slip is refused for another reason, is skipped and named with why."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .. import slip_numbers
 from ..database import Database
 from ..editing import ADDING, FormProblems, save
 from ..kinds import SLIPS
@@ -26,24 +27,29 @@ NO_FIGURE = f"{FIRST.header}: cần có chữ số để đánh số các phiế
 
 @dataclass
 class Drafted(selected.Outcome):
-    """The slips made (`done`, each with its number) and their ids in that order, the relatives skipped with
-    why (`skipped`, the cases not open too)."""
+    """The slips made (`done`, each with its number) and their ids and `numbers` in that order, the numbers
+    `passed` over as other slips had them, the relatives skipped with why (`skipped`, the cases not open too)."""
 
     slip_ids: list[int] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)
 
     def told(self) -> str:
-        """«Đã lập 14 phiếu; bỏ qua 1: Mẹ của Nguyễn Văn Hùng, sinh ngày 12/03/1965 – Bầu cử: chưa khai …»."""
+        """«Đã lập 14 phiếu, số 0012/PXM đến 0025/PXM (bỏ qua số đã dùng: 0013/PXM); bỏ qua 1: Mẹ của …»."""
+        numbers = f", số {', '.join(_runs(self.numbers))}" if self.numbers else ""
+        passed = f" (bỏ qua số đã dùng: {', '.join(_runs(self.passed))})" if self.passed and self.numbers else ""
         skipped = f"; bỏ qua {len(self.skipped)}: " + "; ".join(self.skipped) if self.skipped else ""
-        return f"Đã lập {len(self.done)} phiếu{skipped}."
+        return f"Đã lập {len(self.done)} phiếu{numbers}{passed}{skipped}."
 
 
 def draft_slips(db: Database, case_ids: Sequence[int], raw: dict[str, Any],
                 progress: selected.Progress = lambda _done, _total: None) -> Drafted:
     """The slips about the relatives still to check of the open cases of `case_ids`, `raw` (FIELDS) written on
-    each; a value refused (FormProblems) refuses them all before any is made. `progress(done, total)` is told
-    before each case."""
+    each, numbered on from the first entered; a value refused (FormProblems) refuses them all before any is made.
+    `progress(done, total)` is told before each case."""
     db.require(Action.EDIT, ADDING)
-    number = first_number(raw)
+    values = entered(raw)
+    number, year = values["number"], values["issued_on"].year
     ids = list(dict.fromkeys(case_ids))
     with db.read() as connection:
         found = selected.cases_of(connection, ids)
@@ -54,25 +60,55 @@ def draft_slips(db: Database, case_ids: Sequence[int], raw: dict[str, Any],
             if missing.relative_record_id is None:
                 outcome.skipped.append(f"{about}: {missing.reason}")
                 continue
+            record_id = missing.relative_record_id
             try:
-                outcome.slip_ids.append(_saved(db, missing.relative_record_id, case["id"], {**raw, "number": number}))
+                slip_id, number = _numbered(db, year, number, outcome.passed, lambda free, record_id=record_id:
+                                            _saved(db, record_id, case["id"], {**raw, "number": free}))
             except FormProblems as refused:
                 outcome.skipped.append(f"{about}: {'; '.join(refused.problems.values())}")
-                if "number" not in refused.problems:
-                    continue
-            else:
-                outcome.done.append(f"{about}: phiếu {number}")
+                continue
+            outcome.slip_ids.append(slip_id)
+            outcome.numbers.append(number)
+            outcome.done.append(f"{about}: phiếu {number}")
             number = following_number(number)
     return outcome
 
 
-def first_number(raw: dict[str, Any]) -> str:
-    """The first slip's number of what was entered once (FIELDS); FormProblems when a value is refused, or the
-    number has no figure to count the next ones on."""
-    number = writes.parse(FIELDS, raw)["number"]
-    if not following_number(number):
+def entered(raw: dict[str, Any]) -> dict[str, Any]:
+    """What was entered once (FIELDS), parsed; FormProblems when a value is refused, or the first number has no
+    figure to count the next ones on."""
+    values = writes.parse(FIELDS, raw)
+    if not following_number(values["number"]):
         raise FormProblems({"number": NO_FIGURE})
-    return number
+    return values
+
+
+def _numbered(db: Database, year: int, number: str, passed: list[str],
+              save_as: Callable[[str], int]) -> tuple[int, str]:
+    """The slip `save_as(number)` saves, and its number: `number` or the first after it free in `year`, each
+    number taken (and so `passed`) tried no more; refused (FormProblems) for what is not a number taken."""
+    while True:
+        with db.read() as connection:
+            while slip_numbers.taken(connection, year, number):
+                passed.append(number)
+                number = following_number(number)
+        try:
+            return save_as(number), number
+        except FormProblems as refused:
+            with db.read() as connection:
+                if "number" not in refused.problems or not slip_numbers.taken(connection, year, number):
+                    raise
+
+
+def _runs(numbers: list[str]) -> list[str]:
+    """Numbers one after the other told as their first and last: «0012/PXM đến 0014/PXM»."""
+    runs: list[list[str]] = []
+    for number in numbers:
+        if runs and following_number(runs[-1][-1]) == number:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return [run[0] if len(run) == 1 else f"{run[0]} đến {run[-1]}" for run in runs]
 
 
 def _saved(db: Database, record_id: int, case_id: int, entered: dict[str, Any]) -> int:

@@ -42,7 +42,7 @@ class SlipDraftingDialog(ForSelectedDialog):
         self.save_button.setText("Lập phiếu")
 
     def checked(self, values: dict[str, str]) -> None:
-        slip_drafts.first_number(values)
+        slip_drafts.entered(values)
 
     def doubts(self, values: dict[str, str]) -> list[str]:
         return []

@@ -1,7 +1,7 @@
 """The slips about every relative a vetting case still has to check, made at once: each drafted as «Lập phiếu xác
 minh…» drafts it for one relative, the recipient, the issue date and the first number entered once, the numbers
-following on, each saved and audited as a form's save; a relative the list does not hold, or a number already used,
-skipped and named; the officer told how many were made."""
+following on, each saved and audited as a form's save; a number already used passed over for the next free one; a
+relative the list does not hold skipped and named; the officer told how many were made and with which numbers."""
 
 import pytest
 
@@ -43,7 +43,8 @@ def test_each_relative_still_to_check_gets_the_slip_lap_phieu_drafts_numbered_on
         assert (stored["recipient"], as_typed(SLIPS.field("issued_on"), stored["issued_on"])) == (
             "Cục A93B – Bộ Công an", "02/11/2026")
     assert [unchecked.relation for unchecked in cases.case_file(db, case).unchecked] == ["Mẹ"]
-    assert outcome.told() == f"Đã lập 3 phiếu; bỏ qua 1: Mẹ của {HUNG}: chưa khai trong danh sách thân nhân."
+    assert outcome.told() == (f"Đã lập 3 phiếu, số 0012/PXM đến 0014/PXM; bỏ qua 1: Mẹ của {HUNG}: chưa khai trong "
+                              "danh sách thân nhân.")
 
 
 def test_each_slip_made_has_its_own_entry_in_the_audit_trail(db, case):
@@ -53,14 +54,59 @@ def test_each_slip_made_has_its_own_entry_in_the_audit_trail(db, case):
     assert len(added) == len(set(added))
 
 
-def test_a_number_already_used_skips_its_relative_named_with_why_and_the_next_takes_the_number_after(db, case):
-    editing.save(db, "slips", {"number": "0013/PXM", "issued_on": "20/10/2026", "full_name": "Trần Văn Bảy",
-                               "relation": "Bản thân", "recipient": "Phòng PV27 – Công an tỉnh"})
+def _other_slip(db, number: str, issued_on: str = "20/10/2026") -> int:
+    return editing.save(db, "slips", {"number": number, "issued_on": issued_on, "full_name": "Trần Văn Bảy",
+                                      "relation": "Bản thân", "recipient": "Phòng PV27 – Công an tỉnh"})
+
+
+def test_a_number_already_used_is_passed_over_for_the_next_free_one_and_the_summary_says_which_were_used(db, case):
+    _other_slip(db, "0013/PXM")
+    recycle_bin.delete(db, "slips", _other_slip(db, "0015/pxm"))  # a slip in the bin keeps its number
     outcome = slip_drafts.draft_slips(db, [case], ENTERED)
     assert outcome.done == [f"Cha Nguyễn Văn Tư của {HUNG}: phiếu 0012/PXM",
-                            f"Con Nguyễn Minh Khoa của {HUNG}: phiếu 0014/PXM"]
-    assert outcome.skipped[0] == f"Vợ Lê Thị Hoa của {HUNG}: Số phiếu «0013/PXM» năm 2026 đã dùng cho phiếu khác"
-    assert outcome.told().startswith("Đã lập 2 phiếu; bỏ qua 2: ")
+                            f"Vợ Lê Thị Hoa của {HUNG}: phiếu 0014/PXM",
+                            f"Con Nguyễn Minh Khoa của {HUNG}: phiếu 0016/PXM"]
+    assert outcome.skipped == [f"Mẹ của {HUNG}: chưa khai trong danh sách thân nhân"]
+    assert outcome.told().startswith("Đã lập 3 phiếu, số 0012/PXM, 0014/PXM, 0016/PXM "
+                                     "(bỏ qua số đã dùng: 0013/PXM, 0015/PXM); bỏ qua 1: ")
+
+
+def test_a_number_of_last_year_is_free_this_year_and_a_run_of_used_numbers_is_told_as_one(db, case):
+    _other_slip(db, "0012/PXM", "20/10/2025")
+    for number in ("0013/PXM", "0014/PXM"):
+        _other_slip(db, number)
+    outcome = slip_drafts.draft_slips(db, [case], ENTERED)
+    assert [_slip(db, slip_id)["number"] for slip_id in outcome.slip_ids] == ["0012/PXM", "0015/PXM", "0016/PXM"]
+    assert outcome.told().startswith("Đã lập 3 phiếu, số 0012/PXM, 0015/PXM đến 0016/PXM "
+                                     "(bỏ qua số đã dùng: 0013/PXM đến 0014/PXM); ")
+
+
+def test_a_number_saved_meanwhile_on_another_pc_gives_way_to_the_next_the_relative_is_not_skipped(db, case, monkeypatch):
+    save, raced = slip_drafts.save, []
+
+    def saved_elsewhere_first(db, kind, values, *args):
+        if values["number"] == "0013/PXM" and not raced:
+            raced.append(_other_slip(db, "0013/PXM"))
+        return save(db, kind, values, *args)
+
+    monkeypatch.setattr(slip_drafts, "save", saved_elsewhere_first)
+    outcome = slip_drafts.draft_slips(db, [case], ENTERED)
+    assert raced and outcome.numbers == ["0012/PXM", "0014/PXM", "0015/PXM"] and outcome.passed == ["0013/PXM"]
+    assert len(outcome.skipped) == 1  # only the mother not listed
+
+
+def test_a_slip_refused_for_what_is_not_its_number_skips_its_relative_named_with_why(db, case, monkeypatch):
+    save = slip_drafts.save
+
+    def refused_for_the_wife(db, kind, values, *args):
+        if values["full_name"] == "Lê Thị Hoa":
+            raise FormProblems({"full_name": "Họ và tên: quá dài"})
+        return save(db, kind, values, *args)
+
+    monkeypatch.setattr(slip_drafts, "save", refused_for_the_wife)
+    outcome = slip_drafts.draft_slips(db, [case], ENTERED)
+    assert outcome.numbers == ["0012/PXM", "0013/PXM"]
+    assert outcome.skipped[0] == f"Vợ Lê Thị Hoa của {HUNG}: Họ và tên: quá dài"
 
 
 def test_the_cases_selected_are_drafted_in_turn_the_numbers_going_on_a_case_in_the_bin_skipped(db, case):
