@@ -108,7 +108,7 @@ def test_the_register_makes_the_slips_of_the_open_cases_selected_off_the_gui_thr
     context.dialogs.answer_next(NO)
     _drafted(qtbot, dialog)
     assert threads and threading.main_thread() not in threads
-    assert page.message.text() == made[0].told() == "Đã lập 4 phiếu."  # the mother and wife, for each case
+    assert page.message.text() == made[0].told() == "Đã lập 4 phiếu, số 0012/PXM đến 0015/PXM."  # mother, wife, each case
 
 
 def test_a_viewer_is_offered_no_slips_to_make(qtbot, monkeypatch, context, clock):
@@ -117,3 +117,37 @@ def test_a_viewer_is_offered_no_slips_to_make(qtbot, monkeypatch, context, clock
     qtbot.addWidget(page)
     assert not page.buttons["draft_slips"].isVisibleTo(page)
     viewer.close()
+
+
+def test_the_dialog_writes_the_next_free_number_of_the_issue_date_s_year_and_what_the_officer_types_stays(
+        qtbot, monkeypatch, context):
+    _case_id, window = _case_window(qtbot, monkeypatch, context)
+    window.draft_button.click()
+    dialog = window.drafting
+    number, issued_on = dialog.inputs["number"], dialog.inputs["issued_on"]
+    assert number.text() == "14/PXM"  # today 15/06/2025, after 12/PXM and 13/PXM of 2025
+    support.fill(dialog, {"issued_on": "02/03/2026"})
+    issued_on.editingFinished.emit()
+    assert number.text() == "2/PXM"  # after 1/PXM of 2026
+    support.fill(dialog, {"number": "0040/PXM", "issued_on": "02/03/2025"})
+    issued_on.editingFinished.emit()
+    assert number.text() == "0040/PXM"
+
+
+def test_the_number_suggested_is_not_something_typed_esc_closes_the_dialog_unasked(qtbot, monkeypatch, context):
+    _case_id, window = _case_window(qtbot, monkeypatch, context)
+    window.draft_button.click()
+    asked = len(context.dialogs.shown)
+    window.drafting.reject()
+    assert not window.drafting.isVisible() and len(context.dialogs.shown) == asked
+
+
+def test_the_slips_made_from_the_number_suggested_are_told_with_their_numbers(qtbot, monkeypatch, context):
+    _case_id, window = _case_window(qtbot, monkeypatch, context)
+    window.draft_button.click()
+    dialog = window.drafting
+    support.fill(dialog, {"recipient": ENTERED["recipient"], "issued_on": "02/06/2025"})
+    context.dialogs.answer_next(NO)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.task.done)
+    assert context.dialogs.shown[-1].text.startswith("Đã lập 2 phiếu, số 14/PXM đến 15/PXM.")

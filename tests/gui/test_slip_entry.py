@@ -117,6 +117,31 @@ def test_a_number_with_no_figure_to_count_on_is_left_for_the_officer(qtbot, cont
     assert read_input(page.forms[None].inputs["number"]) == ""
 
 
+def _slip_of_2026(context, number: str, issued_on: str) -> None:
+    editing.save(context.db, "slips", {"number": number, "issued_on": issued_on, "full_name": "Lý Văn Sáu",
+                                       "relation": "Bản thân", "recipient": A93})
+
+
+def test_on_the_second_of_january_a_new_slip_s_form_suggests_the_first_number_of_the_new_year(qtbot, context, clock):
+    _slip_of_2026(context, "41/2026", "30/12/2026")
+    clock.now = dt.datetime(2027, 1, 2, 8, 0)
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    assert read_input(form.inputs["number"]) == "1/2027" and not form.is_dirty()
+    type_day(qtbot, form.inputs["issued_on"], "31/12/26")  # a slip of last year typed late
+    assert read_input(form.inputs["number"]) == "42/2026"
+
+
+def test_a_number_the_officer_typed_stays_whatever_the_issue_date(qtbot, context, clock):
+    _slip_of_2026(context, "41/2026", "30/12/2026")
+    clock.now = dt.datetime(2027, 1, 2, 8, 0)
+    form = open_form(context, "slips", None)
+    qtbot.addWidget(form)
+    support.fill(form, {"number": "7/2027"})
+    type_day(qtbot, form.inputs["issued_on"], "31/12/26")
+    assert read_input(form.inputs["number"]) == "7/2027"
+
+
 def test_a_form_not_opened_by_thêm_offers_no_lưu_và_thêm_mới(qtbot, form):
     assert form.save_next_button.isHidden()
 

@@ -11,7 +11,7 @@ from typing import Any
 from ...core import attachments, editing, recipients
 from ...core.errors import BvctError, RowProblem
 from ...core.fields import Field, FieldType
-from ...core.kinds import kind_named
+from ...core.kinds import SLIPS, kind_named
 from ...core.people import Identity
 from ...core.permissions import Action, allows
 from ...core.typed import following_number
@@ -53,6 +53,7 @@ from .inputs import (
 )
 from .members import MembersTable
 from .person_picker import PersonPicker
+from .slip_number import SuggestedNumber
 
 IDENTITY_KEYS = ("full_name", "birth_date", "home_town", "cccd")
 TITLE_KEYS = ("full_name", "name", "number", "subject_name", "sender")  # what names a record in its window's title
@@ -104,6 +105,8 @@ class RecordForm(QDialog):
         self.setWindowTitle(self._title(stored))
         self._build()
         self._fill(stored)
+        if self.record_id is None and self.editable and self.kind is SLIPS:
+            self.number_suggestion = SuggestedNumber(context, self.inputs["number"], self.inputs["issued_on"])
         self._dirty = False
         context.notifier.changed.connect(self._changed_elsewhere)
         self._first_box().setFocus()  # else the first in the tab order: a tab bar arrow when the tabs do not fit

@@ -1,8 +1,8 @@
 """«Lập phiếu cho các thân nhân còn thiếu…»: the slips about every relative still to check of a vetting case (its
 window) or of the cases selected in the register, made at once off the GUI thread (core/personfile/slip_drafts):
-the recipient, the issue date and the first number entered once. The officer is then told how many were made and
-which relatives were skipped with why, and asked whether to print the slips made, in one PDF as «In phiếu» prints
-slips selected."""
+the recipient, the issue date and the first number entered once, the next free number written for the officer. The
+officer is then told how many were made with which numbers and which relatives were skipped with why, and asked
+whether to print the slips made, in one PDF as «In phiếu» prints slips selected."""
 
 from collections.abc import Callable
 
@@ -17,13 +17,15 @@ from ..printing import Opened
 from ..qt import QWidget
 from ..workers import BackgroundTask
 from .for_selected import ForSelectedDialog
+from .slip_number import SuggestedNumber
 
 LABEL = "Lập phiếu cho các thân nhân còn thiếu…"
 TITLE = "Lập phiếu xác minh cho các thân nhân còn thiếu"
 TIP = ("Lập cùng lúc phiếu xác minh lai lịch cho mọi thân nhân còn thiếu của các hồ sơ đang xác minh đã chọn: "
        "nơi nhận, ngày phát hành và số phiếu đầu nhập một lần, số các phiếu sau tăng dần")
-NOTE = ("Mỗi phiếu được lập như «Lập phiếu xác minh…» trong hồ sơ cá nhân, số phiếu tăng dần từ số đầu. Thân nhân "
-        "chưa khai trong danh sách hoặc phiếu không lưu được (số phiếu đã dùng…) được bỏ qua và nêu tên.")
+NOTE = ("Mỗi phiếu được lập như «Lập phiếu xác minh…» trong hồ sơ cá nhân, số phiếu tăng dần từ số đầu; số đã có "
+        "phiếu khác thì lấy số kế tiếp còn trống. Thân nhân chưa khai trong danh sách hoặc phiếu không lưu được "
+        "được bỏ qua và nêu tên.")
 PRINT_ASKED = "In các phiếu vừa lập (một tệp PDF, mỗi phiếu một trang)?"
 
 
@@ -40,6 +42,8 @@ class SlipDraftingDialog(ForSelectedDialog):
                          suggestions={"recipient": units})
         self.case_ids = case_ids
         self.save_button.setText("Lập phiếu")
+        self.number_suggestion = SuggestedNumber(context, self.inputs["number"], self.inputs["issued_on"])
+        self.remember_typed()
 
     def checked(self, values: dict[str, str]) -> None:
         slip_drafts.entered(values)
