@@ -108,7 +108,8 @@ def test_the_register_makes_the_slips_of_the_open_cases_selected_off_the_gui_thr
     context.dialogs.answer_next(NO)
     _drafted(qtbot, dialog)
     assert threads and threading.main_thread() not in threads
-    assert page.message.text() == made[0].told() == "Đã lập 4 phiếu, số 0012/PXM đến 0015/PXM."  # mother, wife, each case
+    # the mother and wife, for each case
+    assert page.message.text() == made[0].told() == "Đã lập 4 phiếu, số 0012/PXM đến 0015/PXM."
 
 
 def test_a_viewer_is_offered_no_slips_to_make(qtbot, monkeypatch, context, clock):

@@ -9,6 +9,7 @@ or whose slip is refused for another reason, is skipped and named with why."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from .. import slip_numbers
@@ -60,10 +61,9 @@ def draft_slips(db: Database, case_ids: Sequence[int], raw: dict[str, Any],
             if missing.relative_record_id is None:
                 outcome.skipped.append(f"{about}: {missing.reason}")
                 continue
-            record_id = missing.relative_record_id
             try:
-                slip_id, number = _numbered(db, year, number, outcome.passed, lambda free, record_id=record_id:
-                                            _saved(db, record_id, case["id"], {**raw, "number": free}))
+                slip_id, number = _numbered(db, year, number, outcome.passed,
+                                            partial(_saved, db, missing.relative_record_id, case["id"], raw))
             except FormProblems as refused:
                 outcome.skipped.append(f"{about}: {'; '.join(refused.problems.values())}")
                 continue
@@ -111,9 +111,9 @@ def _runs(numbers: list[str]) -> list[str]:
     return [run[0] if len(run) == 1 else f"{run[0]} đến {run[-1]}" for run in runs]
 
 
-def _saved(db: Database, record_id: int, case_id: int, entered: dict[str, Any]) -> int:
+def _saved(db: Database, record_id: int, case_id: int, entered: dict[str, Any], number: str) -> int:
     """The slip about the relatives list's entry `record_id` for the case `case_id`, drafted by `slip_for` with
-    what was `entered`, saved as its form would save it."""
+    what was `entered` and `number`, saved as its form would save it."""
     draft = slip_for(db, record_id, case_id)
     typed = {key: as_typed(SLIPS.field(key), value) for key, value in draft.values.items()}
-    return save(db, SLIPS.name, {**typed, **entered}, None, draft.person_id)
+    return save(db, SLIPS.name, {**typed, **entered, "number": number}, None, draft.person_id)

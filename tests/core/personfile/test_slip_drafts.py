@@ -81,7 +81,7 @@ def test_a_number_of_last_year_is_free_this_year_and_a_run_of_used_numbers_is_to
                                      "(bỏ qua số đã dùng: 0013/PXM đến 0014/PXM); ")
 
 
-def test_a_number_saved_meanwhile_on_another_pc_gives_way_to_the_next_the_relative_is_not_skipped(db, case, monkeypatch):
+def test_a_number_saved_meanwhile_on_another_pc_gives_way_to_the_next_its_relative_not_skipped(db, case, monkeypatch):
     save, raced = slip_drafts.save, []
 
     def saved_elsewhere_first(db, kind, values, *args):
