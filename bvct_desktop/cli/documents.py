@@ -1,8 +1,10 @@
 """`bvct print …`: slips, the slip and tàng thư registers, a delegation's member list, a cadre's sheet, the letter
 of a research between provinces' archives."""
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..core import archive_letters, audit, documents_data
 from ..core.dates import PARTIAL_FORMS, parse_partial
@@ -60,11 +62,15 @@ def register(commands) -> None:
     archive = documents.add_parser("archive-letter", help="công văn nghiên cứu tàng thư: trả lời tỉnh bạn, hoặc đề "
                                                           "nghị tỉnh bạn nghiên cứu")
     archive.set_defaults(handler=cmd_archive_letter)
-    archive.add_argument("--number", required=True, metavar="SỐ",
-                         help="số văn bản: công văn của tỉnh bạn mà ta trả lời, hoặc công văn đề nghị của ta")
-    archive.add_argument("--date", metavar="NGÀY", help="ngày văn bản (khi số văn bản dùng cho nhiều công văn)")
-    archive.add_argument("--issue", action="store_true", help="phát hành (lấy số CV, ghi sổ văn bản đi, ghi số vào "
-                                                              "yêu cầu tàng thư)")
+    letter = archive.add_mutually_exclusive_group(required=True)
+    letter.add_argument("--number", metavar="SỐ", help="số văn bản đã ghi ở yêu cầu: công văn của tỉnh bạn mà ta trả "
+                                                       "lời, hoặc công văn đề nghị của ta")
+    letter.add_argument("--province", metavar="TỈNH", help="tỉnh/thành của công văn chưa có số văn bản (công văn đề "
+                                                          "nghị của ta chưa phát hành: --issue lấy số CV tiếp theo)")
+    archive.add_argument("--date", metavar="NGÀY", help="ngày văn bản (khi số văn bản, hay tỉnh, dùng cho nhiều "
+                                                        "công văn)")
+    archive.add_argument("--issue", action="store_true", help="phát hành: chương trình lấy số CV tiếp theo của nhiệm "
+                                                              "kỳ, ghi sổ văn bản đi, ghi số vào yêu cầu tàng thư")
     add_document_options(archive, "TỆP.pdf|TỆP.docx")
 
     cadre = documents.add_parser("cadre", help="trích ngang một cán bộ")
@@ -214,7 +220,7 @@ def cmd_archive_letter(args) -> int:
     db = open_database(args)
     try:
         issued, letter = documents_data.archive_letter_document(
-            db, lambda connection: archive_letters.letter_numbered(connection, args.number, on), out,
+            db, _letter_named(args, on), out,
             render.archive_letter_writer(suffix[1:], out, chosen), args.issue)
         unsigned = unsigned_note(db, issued)
     except Ambiguous as several:
@@ -232,6 +238,13 @@ def cmd_archive_letter(args) -> int:
         print(unsigned)
     profile_note(chosen)
     return 0
+
+
+def _letter_named(args, on: dt.date | None) -> Callable[..., dict[str, Any]]:
+    """How the archive letter the command names is found: by its number, or by its province when it has none yet."""
+    if args.number:
+        return lambda connection: archive_letters.letter_numbered(connection, args.number, on)
+    return lambda connection: archive_letters.letter_unnumbered(connection, args.province, on)
 
 
 def cmd_cadre(args) -> int:

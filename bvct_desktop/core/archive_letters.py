@@ -13,10 +13,10 @@ archives now (`addressee`).
 """
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, record_rows
@@ -59,18 +59,41 @@ def letter_numbered(connection: Connection, doc_no: str, on: dt.date | None) -> 
     """The letter of `Số văn bản` `doc_no` (the province's letter we answer, or our request), typed with or without
     accents; a number two letters share needs its `Ngày văn bản` `on` to tell them apart."""
     wanted = _number_key(doc_no)
-    rows = connection.execute(select(archive_requests.c.id, archive_requests.c.doc_no, archive_requests.c.doc_on)
-                              .where(archive_requests.c.deleted_at.is_(None), archive_requests.c.doc_no.is_not(None))
-                              .order_by(archive_requests.c.id)).all()
-    ids = [row.id for row in rows if _number_key(row.doc_no) == wanted and on in (None, row.doc_on)]
+    ids = [row.id for row in _requests(connection, on) if row.doc_no and _number_key(row.doc_no) == wanted]
+    when = f" ngày {display_date(on)}" if on else ""
+    return _one_letter(connection, ids, f"theo văn bản số «{doc_no}»{when}", f"Văn bản số «{doc_no}»",
+                       lambda letter: f"{letter['province']} ngày {display_date(letter['doc_on'])}")
+
+
+def letter_unnumbered(connection: Connection, province: str, on: dt.date | None) -> dict[str, Any]:
+    """The letter of the province `province` (as its requests write it, accents and case ignored) that has no `Số
+    văn bản` yet: our request before it is issued — issuing it writes its number there —, or a province's letter
+    recorded without one; two such letters of the province need their `Ngày văn bản` `on` to tell them apart."""
+    wanted = fold(province)
+    ids = [row.id for row in _requests(connection, on) if not row.doc_no and fold(row.province) == wanted]
+    when = f" ngày {display_date(on)}" if on else ""
+    return _one_letter(connection, ids, f"chưa có số văn bản của {province}{when}",
+                       f"Các yêu cầu chưa có số văn bản của {province}",
+                       lambda letter: f"{letter['request_kind']} ngày {display_date(letter['doc_on'])}")
+
+
+def _requests(connection: Connection, on: dt.date | None) -> list:
+    """The requests not in the recycle bin (of `Ngày văn bản` `on`, given), with what finds their letter."""
+    request = archive_requests.c
+    return connection.execute(select(request.id, request.doc_no, request.province).where(
+        request.deleted_at.is_(None), request.doc_on == on if on else true()).order_by(request.id)).all()
+
+
+def _one_letter(connection: Connection, ids: list[int], none: str, several: str,
+                which: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
+    """The one letter of the requests `ids`: InputError when there is none («Không có yêu cầu … `none`»), Ambiguous
+    when they are of several («`several` là của 2 công văn (`which` of each)»)."""
     letters = letters_by_ids(connection, ids)
     if not letters:
-        when = f" ngày {display_date(on)}" if on else ""
-        raise InputError(f"Không có yêu cầu nghiên cứu tàng thư nào theo văn bản số «{doc_no}»{when}.")
+        raise InputError(f"Không có yêu cầu nghiên cứu tàng thư nào {none}.")
     if len(letters) > 1:
-        which = ", ".join(f"{letter['province']} ngày {display_date(letter['doc_on'])}" for letter in letters)
-        raise Ambiguous(f"Văn bản số «{doc_no}» là của {len(letters)} công văn ({which})", "ngày văn bản",
-                        "một công văn")
+        raise Ambiguous(f"{several} là của {len(letters)} công văn ({', '.join(map(which, letters))})",
+                        "ngày văn bản", "một công văn")
     return letters[0]
 
 

@@ -103,3 +103,45 @@ def test_the_requests_of_one_letter_whose_number_was_typed_with_and_without_acce
     code, out, err = cli("print", "archive-letter", "--number", "115-CV/BTCTU", "--out", target)
     assert code == 0, err
     assert out.strip().endswith(f"gửi «Ban Tổ chức Tỉnh ủy Thanh Hóa» về 2 trường hợp ra {target}")
+
+
+OURS = ["Nhờ tỉnh bạn nghiên cứu", "Bình Định", None, "10/11/2026"]
+
+
+def test_our_request_not_yet_numbered_is_found_by_its_province_and_issued_with_the_next_cv_number(cli, tmp_path):
+    """`--number` is the number the requests record, which our request has only once issued: until then it is
+    named by its province, and `--issue` takes the next CV number of the term and writes it on the requests."""
+    imported(cli, tmp_path, [*OURS, "Đinh Văn Sơn", "1952", "Hoài Nhơn", None, None, None],
+             [*OURS, "Đinh Thị Lan", "1955", "Hoài Nhơn", None, None, None])
+    target = tmp_path / "de-nghi.pdf"
+    code, out, err = cli("print", "archive-letter", "--province", "binh dinh", "--out", target, "--issue")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("Đã phát hành công văn đề nghị nghiên cứu tàng thư số 01-CV/BTCTU ngày 10/11/2026 ")
+    assert lines[1] == "Số 01-CV/BTCTU đã ghi vào «Số văn bản» của 2 yêu cầu tàng thư."
+    assert "V/v đề nghị nghiên cứu tàng thư" in pdf_text(target)
+    again = tmp_path / "in-lai.pdf"
+    assert cli("print", "archive-letter", "--number", "01-CV/BTCTU", "--out", again)[0] == 0
+    code, _, err = cli("print", "archive-letter", "--province", "Bình Định", "--out", again, "--issue")
+    assert code == 2 and "Không có yêu cầu nghiên cứu tàng thư nào chưa có số văn bản của Bình Định." in err
+
+
+def test_two_letters_of_a_province_without_a_number_ask_for_the_date(cli, tmp_path):
+    imported(cli, tmp_path, [*OURS, "Đinh Văn Sơn", "1952", "Hoài Nhơn", None, None, None],
+             [*OURS[:3], "12/11/2026", "Đinh Thị Lan", "1955", "Hoài Nhơn", None, None, None])
+    target = tmp_path / "de-nghi.pdf"
+    code, _, err = cli("print", "archive-letter", "--province", "Bình Định", "--out", target)
+    assert (code, err.strip()) == (2, "Các yêu cầu chưa có số văn bản của Bình Định là của 2 công văn (Nhờ tỉnh bạn "
+                                      "nghiên cứu ngày 10/11/2026, Nhờ tỉnh bạn nghiên cứu ngày 12/11/2026); ghi thêm "
+                                      "--date để chọn một công văn.")
+    code, out, _ = cli("print", "archive-letter", "--province", "Bình Định", "--date", "2026-11-12", "--out", target)
+    assert code == 0 and out.startswith("Đã in công văn đề nghị nghiên cứu tàng thư gửi ") and "về 1 trường hợp" in out
+
+
+def test_the_letter_is_named_by_its_number_or_its_province_one_of_them(cli, tmp_path):
+    target = tmp_path / "cv.pdf"
+    code, _, err = cli("print", "archive-letter", "--out", target)
+    assert code == 2 and "cần một trong các tham số: --number --province" in err
+    code, _, err = cli("print", "archive-letter", "--number", "1-CV", "--province", "Bình Định", "--out", target)
+    assert code == 2 and "không dùng --province cùng với --number" in err
+    assert not target.exists()
