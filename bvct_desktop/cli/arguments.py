@@ -11,6 +11,7 @@ from ..core.address import Address
 from ..core.database import Database
 from ..core.dates import parse_cli_date
 from ..core.errors import DamagedError, InputError, RowProblem, SchemaBehind
+from ..core.text import capitalised
 from . import credentials
 
 
@@ -20,7 +21,7 @@ def cli_date(text: str | None) -> dt.date | None:
     try:
         return parse_cli_date(text)
     except RowProblem as problem:
-        raise InputError(problem.message[0].upper() + problem.message[1:] + ".") from None
+        raise InputError(capitalised(problem.message) + ".") from None
 
 
 def period(args) -> tuple[dt.date | None, dt.date | None]:

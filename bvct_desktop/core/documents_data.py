@@ -44,7 +44,7 @@ from .personfile.notes import RELATIVE, REMOVED
 from .personfile.political import POLITICAL_NOTES
 from .personfile.vitae import APPRAISALS, DISCIPLINES, OWN_HISTORY, REWARDS, SALARY, TRAINING, WORK_PERIODS, step_on
 from .schema import cadres, delegation_members, delegations, persons, recipients, slips, units
-from .text import fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
+from .text import capitalised, fold, identity_key, name_key, name_words, place_key, unit_key, unit_letters
 
 ABROAD = "ở nước ngoài"  # a relative's residence abroad, the country not known
 T = TypeVar("T")
@@ -802,7 +802,7 @@ def _lives(listed: relatives.Relative | None) -> str | None:
         return listed and listed.residence
     country = listed.country or ABROAD
     if not listed.residence:
-        return country[0].upper() + country[1:]
+        return capitalised(country)
     if fold(country) in fold(listed.residence):
         return listed.residence
     return f"{listed.residence} ({country})"

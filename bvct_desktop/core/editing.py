@@ -30,6 +30,7 @@ from .row_versions import Change, ChangedMeanwhile
 from .schema import archive_requests, cadres, persons
 from .text import (
     also_without_apostrophes,
+    capitalised,
     clean,
     identity_key,
     name_key,
@@ -456,7 +457,7 @@ def write(db: Database, kind: Kind, values: dict[str, Any], target: Target,
 
 def _form_problem(kind: Kind, problem: RowProblem, member: int | None) -> FormProblems:
     key = problem.header or "full_name"
-    message = problem.message[0].upper() + problem.message[1:]
+    message = capitalised(problem.message)
     if member is not None and key in MEMBER_PERSON_KEYS + MEMBER_KEYS:
         return FormProblems({f"{MEMBERS}.{member}.{key}": _of_member(kind, member, problem.message)})
     return FormProblems({key: message})

@@ -11,6 +11,7 @@ from . import audit_chain, audit_words, backup_log
 from .collation import text_sort_key
 from .database import Database
 from .schema import audit_log
+from .text import capitalised
 
 # what was done to a record, and to how many records (recycle bin: «khôi phục»)
 RECORD_ACTIONS = {actions.ADDED: "thêm mới", actions.CHANGED: "sửa", actions.DELETED: "xóa",
@@ -45,7 +46,7 @@ def told(db: Database, backup: Path) -> str | None:
         other = connection.execute(
             select(audit_log.c.action, func.count()).where(since, audit_log.c.action.in_(OTHER_ACTIONS))
             .group_by(audit_log.c.action)).all()
-    lines = _record_lines(records) + [f"  – {action[:1].upper()}{action[1:]}: {times} lần"
+    lines = _record_lines(records) + [f"  – {capitalised(action)}: {times} lần"
                                       for action, times in sorted(other, key=lambda row: OTHER_ACTIONS.index(row[0]))]
     return "\n".join([LOST, *lines]) if lines else NOTHING_LOST
 

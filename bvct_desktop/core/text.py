@@ -13,6 +13,7 @@
   for the person search index and place names; `either_final_i_y` finds a word spelled either way
   in a record's own texts, folded without it.
 - `brief`: a long text cut short at a word, «…» after it, for a line that tells it in passing.
+- `capitalised`: a text with its first letter a capital, for a phrase that begins a sentence.
 - `also_without_apostrophes`: folded text and its words written with an apostrophe written without
   it, for search ("k'brong" is found as "kbrong" too).
 """
@@ -250,3 +251,9 @@ def brief(value: str, letters: int = 80) -> str:
         return line
     kept = line[:letters + 1].rsplit(" ", 1)[0] if " " in line[:letters + 1] else line[:letters]
     return kept.rstrip(",;:") + "…"
+
+
+def capitalised(value: str) -> str:
+    """`value` with its first letter a capital, the rest as written: a phrase that begins a sentence («đã mất năm
+    1972» → «Đã mất năm 1972», «ngày sinh không hợp lệ» → «Ngày sinh không hợp lệ»); "" stays ""."""
+    return value[:1].upper() + value[1:]

@@ -18,7 +18,7 @@ from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
 from ..core.periods import REPORT_PERIODS, report_just_ended
 from ..core.permissions import Action, allows
 from ..core.row_versions import ChangedMeanwhile
-from ..core.text import file_name
+from ..core.text import capitalised, file_name
 from ..io.documents import profile, render
 from ..io.documents.report_content import subject
 from . import allowed, export_password, live, printing, reauth, unsigned
@@ -346,7 +346,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         if before is None:
             return True
         told = before[0]
-        question = (f"{told[0].upper()}{told[1:]} (in lại ở trang «Văn bản đã phát hành»).\n\n"
+        question = (f"{capitalised(told)} (in lại ở trang «Văn bản đã phát hành»).\n\n"
                     "Vẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy không bao giờ dùng lại.")
         return self.context.dialogs.ask(self, "Báo cáo kỳ này đã phát hành", question) == YES
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..core import documents_data
 from ..core.numbers import grouped
+from ..core.text import capitalised
 from .context import AppContext
 from .dialogs import YES
 from .qt import QWidget
@@ -20,7 +21,7 @@ def issue_agreed(context: AppContext, parent: QWidget, on: dt.date) -> bool:
     if not documents_data.unsigned(context.db, on):
         return True
     told = documents_data.UNSIGNED
-    question = (f"{told[0].upper()}{told[1:]} (đặt ở trang Cài đặt, mục «Người ký»).\n\n"
+    question = (f"{capitalised(told)} (đặt ở trang Cài đặt, mục «Người ký»).\n\n"
                 "Vẫn phát hành văn bản không có họ tên người ký?")
     return context.dialogs.ask(parent, TITLE, question) == YES
 

@@ -36,6 +36,7 @@ from sqlalchemy.engine import Connection
 from .. import errorlog
 from ..core.database import Database, writes_wait_at_most
 from ..core.errors import BusyError, BvctError, DiskFullError
+from ..core.text import capitalised
 from . import damage
 from .qt import QEventLoop, QLabel, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 
@@ -287,7 +288,7 @@ def _writer(busy: BusyError) -> str:
 def waiting_text(busy: BusyError, meanwhile: str = UNSAVED) -> str:
     """What a dialog waiting for another writer says: who writes, then `meanwhile`, what waits and how to stop."""
     who = _writer(busy)
-    return f"{who[:1].upper()}{who[1:]} đang ghi vào cơ sở dữ liệu (có thể đang nhập một danh sách dài). {meanwhile}"
+    return f"{capitalised(who)} đang ghi vào cơ sở dữ liệu (có thể đang nhập một danh sách dài). {meanwhile}"
 
 
 def stopped_text(busy: BusyError) -> str:

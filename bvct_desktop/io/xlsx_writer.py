@@ -15,6 +15,7 @@ from pathlib import Path
 from ..core.fields import Field, FieldType
 from ..core.files import check_target
 from ..core.kinds import Kind
+from ..core.text import capitalised
 from . import xlsx_stream
 from .xlsx_stream import TEXT_FORMAT
 
@@ -145,7 +146,7 @@ def _describe(spec: Field) -> str:
     }
     parts = ["Bắt buộc." if spec.required else "Không bắt buộc.", kinds[spec.type]]
     if spec.hint:
-        parts.append(spec.hint[0].upper() + spec.hint[1:] + ".")
+        parts.append(capitalised(spec.hint) + ".")
     return " ".join(parts)
 
 

@@ -181,3 +181,9 @@ def test_a_long_text_is_told_in_brief_cut_at_a_word():
     assert brief(reply, 24) == "Có tài liệu lưu trữ…"
     assert brief("Không có tài liệu", 24) == "Không có tài liệu"
     assert brief("12345678901234567890", 10) == "1234567890…"  # one word longer than the room
+
+
+def test_a_phrase_that_begins_a_sentence_takes_a_capital_first_letter_only():
+    assert text.capitalised("đã mất năm 1972 tại Đà Lạt") == "Đã mất năm 1972 tại Đà Lạt"
+    assert text.capitalised("ủy viên BCH") == "Ủy viên BCH"  # the rest as written: no capital taken away
+    assert text.capitalised("") == ""

@@ -17,6 +17,7 @@ from ...core import conclusion_notice, numbering
 from ...core.dates import PartialDate, display_date
 from ...core.files import check_target
 from ...core.personfile.cases import LIMITED, RESULTS
+from ...core.text import capitalised
 from . import layout, word
 from .fonts import BOLD, REGULAR
 from .layout import DocumentCanvas, Flow, Letterhead
@@ -95,11 +96,11 @@ def texts(source: ConclusionSource, profile: Profile) -> Texts:
 def _result(data: Mapping[str, Any], person: str) -> str:
     purpose = _purpose(data["purpose"])
     if data["result"] == LIMITED:
-        return (f"{person[0].upper()}{person[1:]} có vấn đề về chính trị nhưng không vi phạm tiêu chuẩn chính trị; "
+        return (f"{capitalised(person)} có vấn đề về chính trị nhưng không vi phạm tiêu chuẩn chính trị; "
                 f"mức giới hạn bố trí theo Quy định số {data['regulation_no']}: {_sentence(data['limit_note'])}")
     standard = "đủ" if data["result"] == RESULTS[0] else "chưa đủ"
     limit = f" Mức giới hạn: {_sentence(data['limit_note'])}" if data["limit_note"] else ""
-    return f"{person[0].upper()}{person[1:]} {standard} tiêu chuẩn chính trị để {purpose}.{limit}"
+    return f"{capitalised(person)} {standard} tiêu chuẩn chính trị để {purpose}.{limit}"
 
 
 def _sentence(text: str) -> str:

@@ -15,6 +15,7 @@ from ...core.fields import Field
 from ...core.kinds import ARCHIVE_REQUESTS, DELEGATIONS, MEMBER_ROLES, SLIPS, Kind
 from ...core.numbers import grouped
 from ...core.personfile.vitae import SALARY
+from ...core.text import capitalised
 from . import layout, slip_form, tables
 from .fonts import ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
@@ -180,7 +181,7 @@ LONG_VALUES = ("position", "unit")
 def period_text(start: dt.date | None, end: dt.date | None) -> str:
     """"Từ ngày 01/09/2026 đến ngày 31/12/2026"; a bound left open is left out ("" with neither)."""
     text = " ".join(f"{word} ngày {display_date(day)}" for word, day in (("từ", start), ("đến", end)) if day)
-    return text[:1].upper() + text[1:]
+    return capitalised(text)
 
 
 # A register of a period
@@ -269,7 +270,7 @@ def _note(member: Mapping[str, Any]) -> str | None:
     role = None if member["role"] == MEMBER else member["role"]
     absence = member.get("not_going") and f"không đi ({member['not_going']})"
     note = " – ".join(filter(None, (role, absence)))
-    return note[:1].upper() + note[1:] or None
+    return capitalised(note) or None
 
 
 def members_count(trip: Mapping[str, Any]) -> str:

@@ -16,6 +16,7 @@ from ...core.kinds import CADRES, RELATIVES
 from ...core.personfile.foreign import RELATIVE_ABROAD
 from ...core.personfile.relatives import SPOUSE_SIDE
 from ...core.personfile.vitae import OWN_HISTORY, SALARY, TRAINING
+from ...core.text import capitalised
 from . import fonts, tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow, wrap
@@ -240,7 +241,7 @@ def _element(element: Mapping[str, Any]) -> str:
 def _about(relative: Mapping[str, Any]) -> str:
     """A relative's particulars as item 30 asks them, those the file holds, first that they have died (then where
     they lived is where they lived before), «đảng viên» after the occupation."""
-    died = relative["died"] and relative["died"][0].upper() + relative["died"][1:]
+    died = relative["died"] and capitalised(relative["died"])
     return "; ".join(filter(None, (died, *(f"{label}: {relative[key]}" for key, label in (
         ("home_town", "quê quán"), ("occupation", "nghề nghiệp")) if relative[key]),
         relative["party_member"] and "đảng viên", _residence(relative))))
