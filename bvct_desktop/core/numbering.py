@@ -48,6 +48,7 @@ from .database import Database
 from .errors import BvctError, InputError
 from .schema import document_numbers
 
+TERM_START = "nhiem_ky_bat_dau"  # the setting whose every value is the first day of a term (core/settings)
 REPORT = "BC"  # Báo cáo
 LETTER = "CV"  # Công văn
 NOTICE = "TB"  # Thông báo
@@ -78,7 +79,7 @@ def number_text(number: int, doc_type: str, symbol: str) -> str:
 
 
 def term_start(office: dict[str, str]) -> dt.date:
-    return dt.date.fromisoformat(office["nhiem_ky_bat_dau"])
+    return dt.date.fromisoformat(office[TERM_START])
 
 
 def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,

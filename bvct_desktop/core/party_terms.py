@@ -10,9 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import settings
+from .numbering import TERM_START
 from .schema import document_numbers
-
-TERM_START = "nhiem_ky_bat_dau"
 
 
 @dataclass(frozen=True)

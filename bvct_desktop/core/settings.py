@@ -125,7 +125,7 @@ SETTINGS = (
     Setting("quyen_ky", "K/T TRƯỞNG BAN", "Quyền hạn ký", required=True, capitals=True),
     Setting("chuc_vu_ky", "PHÓ TRƯỞNG BAN", "Chức vụ người ký", required=True, capitals=True),
     Setting("nguoi_ky", "", "Người ký", printed=True),
-    Setting("nhiem_ky_bat_dau", "2025-10-01", "Ngày bắt đầu nhiệm kỳ", "date"),
+    Setting(numbering.TERM_START, "2025-10-01", "Ngày bắt đầu nhiệm kỳ", "date"),
     Setting("han_tra_loi_phieu_ngay", "30", "Hạn trả lời phiếu (ngày)", "days"),
     Setting("han_bao_cao_sau_chuyen_di_ngay", "7", "Hạn báo cáo sau chuyến đi của đoàn ra (ngày làm việc)", "days"),
     Setting("han_bao_cao_viec_rieng_ngay", "7", "Hạn báo cáo sau chuyến đi việc riêng (ngày làm việc)", "days"),
@@ -289,10 +289,10 @@ def saved_note(db: Database, key: str, value: str, start: dt.date | None = None)
                 f"{value} {unit}. Nếu chỉ áp dụng từ một ngày, đặt giá trị mới áp dụng từ ngày đó (giá trị cũ giữ "
                 "đến hôm trước).")
     setting = BY_KEY[key]
-    if key != "nhiem_ky_bat_dau" and not setting.reprints:
+    if key != numbering.TERM_START and not setting.reprints:
         return None
     with db.read() as connection:
-        if key == "nhiem_ky_bat_dau":
+        if key == numbering.TERM_START:
             term = dt.date.fromisoformat(value)
             return numbering.continued_note(connection, term) or term_ahead_note(term, start, db.clock().date())
         span = read_history(connection).span_on(key, start or db.clock().date())

@@ -18,6 +18,7 @@ from bvct_desktop.core import (
     migrations,
     numbering,
     outgoing,
+    party_terms,
     report_notes,
     settings,
     users,
@@ -130,6 +131,17 @@ def db(tmp_path):
     opened = vault.unlock(tmp_path / "bvct.db", "quantri", "Hoa-sen-no-2025")
     yield opened
     opened.close()
+
+
+def test_the_numbers_and_the_terms_named_read_the_one_setting_an_administrator_sets(db):
+    """A term begins on each value of one setting: the numbers restart with it (`term_start`), the register
+    names its terms by it (`party_terms`)."""
+    assert settings.BY_KEY[numbering.TERM_START].label == "Ngày bắt đầu nhiệm kỳ"
+    settings.set_setting(db, numbering.TERM_START, NEXT_TERM.isoformat(), NEXT_TERM)
+    assert numbering.term_start(settings.list_settings(db, NEXT_TERM)) == NEXT_TERM
+    assert numbering.term_start(settings.list_settings(db, NEXT_TERM - dt.timedelta(days=1))) == TERM
+    with db.read() as connection:
+        assert [term.start for term in party_terms.read_terms(connection)] == [TERM, NEXT_TERM]
 
 
 def _statuses(db) -> list[tuple[int, str]]:
