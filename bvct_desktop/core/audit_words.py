@@ -10,7 +10,7 @@ from typing import Any
 
 from . import attachments, audit_chain, browse, keyfile, lockout, outgoing, passports
 from .audit import FIRST_RECORD, LAST_RECORD, NEW, OLD, RECORD, Entry
-from .fields import Field
+from .fields import Field, yes_no
 from .kinds import KINDS
 from .numbers import grouped
 from .permissions import ROLES, Action
@@ -180,7 +180,7 @@ def value_text(key: str, value: Any, kind: str | None = None) -> str:
     if value is None or value == []:
         return NOTHING.get(key, EMPTY)
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        return yes_no(value)
     if isinstance(value, int):
         return str(value) if key == "nam" else grouped(value)  # a year has no thousands
     if isinstance(value, list):

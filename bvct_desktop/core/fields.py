@@ -22,6 +22,7 @@ LONG_TEXT = 32_767  # Excel's own limit for one cell
 # Excel's date cells count from 01/01/1900 and through a 29/02/1900 that never was: earlier days are wrong
 EXCEL_FIRST_DATE = dt.date(1900, 3, 1)
 DECIMAL_PLACES = 2  # as a salary coefficient is written
+YES, NO = "Có", "Không"  # a yes/no field's two choices (kinds.YES_NO), the words of a boolean
 
 
 class FieldType(enum.Enum):
@@ -400,9 +401,14 @@ def _column_parser(field: Field) -> Callable[[object], object]:
     return functools.partial(_outcome, field)
 
 
+def yes_no(flag: bool) -> str:
+    """A boolean in words: «Có», «Không»."""
+    return YES if flag else NO
+
+
 def _as_text(field: Field, raw: object) -> str:
     if isinstance(raw, bool):
-        return "Có" if raw else "Không"
+        return yes_no(raw)
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     if isinstance(raw, (dt.date, dt.datetime)):

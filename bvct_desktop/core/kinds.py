@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from .errors import InputError, RowProblem
 from .fields import (
     LONG_TEXT,
+    NO,
+    YES,
     Field,
     FieldType,
     Place,
@@ -55,8 +57,8 @@ POSTPONED = "Hoãn"
 TRIP_STATUSES = (CANCELLED, POSTPONED)  # a delegation called off: kept on record, no trip made (trip_status)
 STATUSES_WRITTEN = (("Hủy", CANCELLED), ("Bị hủy", CANCELLED), ("Không đi", CANCELLED), ("Tạm hoãn", POSTPONED),
                     ("Hoãn lại", POSTPONED), ("Đã hoãn", POSTPONED))
-YES_NO = ("Có", "Không")
-TICKED = (("x", "Có"), ("1", "Có"), ("0", "Không"))  # a yes/no column of an old list, ticked
+YES_NO = (YES, NO)
+TICKED = (("x", YES), ("1", YES), ("0", NO))  # a yes/no column of an old list, ticked
 MEMBER_ROLES = ("Trưởng đoàn", "Phó trưởng đoàn", "Thành viên")
 ROLES_WRITTEN = (("TĐ", "Trưởng đoàn"), ("Trưởng", "Trưởng đoàn"), ("PTĐ", "Phó trưởng đoàn"),
                  ("Phó đoàn", "Phó trưởng đoàn"), ("Phó trưởng", "Phó trưởng đoàn"), ("TV", "Thành viên"))
@@ -340,7 +342,7 @@ DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     # after «Tình trạng», for the same reason
     Field("in_plan", "Trong kế hoạch đối ngoại năm", F.CHOICE, choices=YES_NO, also=TICKED,
           hint="kế hoạch đối ngoại năm được Ban Thường vụ Tỉnh ủy phê duyệt; để trống khi chưa rõ",
-          told_if=("Không", "đoàn không có trong kế hoạch đối ngoại năm được Ban Thường vụ Tỉnh ủy phê duyệt; "
+          told_if=(NO, "đoàn không có trong kế hoạch đối ngoại năm được Ban Thường vụ Tỉnh ủy phê duyệt; "
                             "hãy xem lại văn bản cho phép đoàn đi ngoài kế hoạch")),
     Field("not_going", "Không đi (lý do)", hint="lý do thành viên có tên trong quyết định mà không đi, ví dụ "
           "«ốm», «thay đổi công tác»; để trống khi đi"),

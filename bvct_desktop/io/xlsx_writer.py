@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ..core.fields import Field, FieldType
+from ..core.fields import YES, Field, FieldType
 from ..core.files import check_target
 from ..core.kinds import Kind
 from ..core.text import capitalised
@@ -168,7 +168,7 @@ def _instructions(sheet: xlsx_stream.StreamedSheet, kind: Kind) -> None:
     for row, spec in enumerate(kind.fields, start=4):
         described = _describe(spec)
         sheet.sheet.set_row(row, _height(described, INSTRUCTION_WIDTHS[-1]))
-        sheet.row(row, [spec.header, "Có" if spec.required else "", described], formats)
+        sheet.row(row, [spec.header, YES if spec.required else "", described], formats)
     print_setup(sheet.sheet, kind.title, INSTRUCTION_WIDTHS, formats, landscape=True, header_row=3)
 
 

@@ -5,9 +5,21 @@ from decimal import Decimal
 
 import pytest
 
+from bvct_desktop.core import audit_words
 from bvct_desktop.core.errors import RowProblem
-from bvct_desktop.core.fields import LONG_TEXT, Field, FieldType, after, order_problems, ordered_dates
+from bvct_desktop.core.fields import (
+    LONG_TEXT,
+    NO,
+    YES,
+    Field,
+    FieldType,
+    after,
+    order_problems,
+    ordered_dates,
+    yes_no,
+)
 from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
+from bvct_desktop.core.plans.flags import DECEASED
 
 CCCD = CADRES.field("cccd")
 CMND = CADRES.field("cmnd")
@@ -281,3 +293,14 @@ def test_a_number_excel_wrote_in_scientific_form_is_told_its_digits_are_lost(spe
         spec.parse(raw)
     assert refused.value.message == (f"«{raw}» là số Excel viết dạng lũy thừa, các chữ số đã bị mất; hãy ghi lại "
                                      "đủ các chữ số (theo hồ sơ) và định dạng cột là văn bản (Text)")
+
+
+def test_a_yes_no_field_is_told_and_read_back_in_the_words_it_offers():
+    """A TRUE/FALSE cell, the audit trail's old and new value, the flag stored from the form: its two choices."""
+    deceased = RELATIVES.field("deceased")
+    assert deceased.choices == (YES, NO) == (yes_no(True), yes_no(False))
+    assert [deceased.parse(flag) for flag in (True, False)] == [YES, NO]
+    assert [audit_words.value_text("deceased", flag) for flag in (True, False)] == [YES, NO]
+    assert [DECEASED.stored({"deceased": word}) for word in deceased.choices] == [True, False]
+    with pytest.raises(RowProblem, match="«Đã mất» là Không nhưng lại ghi năm mất"):
+        DECEASED.stored({"deceased": NO, "death_date": "1972"})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RowProblem
+from ..fields import NO, YES
 
 
 @dataclass(frozen=True)
@@ -16,11 +17,11 @@ class Flag:
 
     def stored(self, values: Mapping[str, Any]) -> bool | None:
         written = [k for k in self.facts if values.get(k) is not None]
-        if values.get(self.key) == "Không" and written:
+        if values.get(self.key) == NO and written:
             raise RowProblem(self.contradiction, self.key)
         if values.get(self.key) is None:
             return True if written else None
-        return values[self.key] == "Có"
+        return values[self.key] == YES
 
     def told(self, values: Mapping[str, Any]) -> bool:
         """Whether the values say anything of it: its field, or a fact written; else what is stored stays."""
