@@ -9,7 +9,7 @@ lists people who may be the same so the form can warn before a new person is mad
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,11 +77,11 @@ def person_keys(kind: Kind) -> tuple[str, ...]:
 def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
     """Parsed values by field key; FormProblems with every invalid field."""
     member_fields = MEMBER_PERSON_KEYS + MEMBER_KEYS if kind.members else ()
-    values, problems = _parse(kind, [f.key for f in kind.fields if f.key not in member_fields], raw)
+    values, problems = parse_fields([f for f in kind.fields if f.key not in member_fields], raw)
     if kind.members:
         members = []
         for number, member in enumerate(raw.get(MEMBERS) or [], start=1):
-            parsed, wrong = _parse(kind, MEMBER_PERSON_KEYS + MEMBER_KEYS, member)
+            parsed, wrong = parse_fields(map(kind.field, MEMBER_PERSON_KEYS + MEMBER_KEYS), member)
             problems.update({f"{MEMBERS}.{number}.{key}": _of_member(kind, number, message)
                              for key, message in wrong.items()})
             members.append(parsed)
@@ -194,19 +194,19 @@ def _told(fields: Sequence[Field], warnings: list[RowProblem]) -> list[str]:
     return [f"{headers[warning.header]}: {warning.message}" for warning in warnings]
 
 
-def _parse(kind: Kind, keys, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The values of `keys` that `raw` holds, parsed, and a message per invalid one. A key `raw` lacks
-    is left out, so what is stored there stays (a caller knowing fewer fields than the kind has); a
-    required one is parsed all the same, and told missing."""
+def parse_fields(fields: Iterable[Field], raw: dict[str, Any], partial: bool = True
+                 ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The values of `fields` parsed from `raw`, and a message per invalid one («header: problem»). With
+    `partial` (every form's values), a key `raw` lacks is left out, so what is stored there stays (a caller
+    knowing fewer fields than the kind has); a required one is parsed all the same, and told missing."""
     values, problems = {}, {}
-    for key in keys:
-        spec = kind.field(key)
-        if key not in raw and not spec.required:
+    for spec in fields:
+        if partial and spec.key not in raw and not spec.required:
             continue
         try:
-            values[key] = spec.parse(raw.get(key))
+            values[spec.key] = spec.parse(raw.get(spec.key))
         except RowProblem as problem:
-            problems[key] = f"{spec.header}: {problem.message}"
+            problems[spec.key] = f"{spec.header}: {problem.message}"
     return values, problems
 
 

@@ -9,6 +9,7 @@ from bvct_desktop.core import audit, audit_words, browse, earlier_slips, editing
 from bvct_desktop.core.errors import PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.people import Identity
+from bvct_desktop.core.personfile import relatives, writes
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import audit_log, persons, slips
 from tests.sample_db import sample_database, viewer_database
@@ -29,6 +30,19 @@ def test_every_invalid_field_is_reported_in_vietnamese(db):
     assert set(problems) == {"number", "issued_on", "purpose"}
     assert problems["number"] == "Số phiếu: bắt buộc, không được để trống"
     assert "không tồn tại" in problems["issued_on"]
+
+
+def test_a_field_the_form_lacks_stays_as_stored_on_a_register_and_in_the_persons_file_alike():
+    """What the values lack is left out (kept as stored), a required field told missing all the same: the one
+    rule for a register's form and an edit of the person's file («Thân nhân»)."""
+    raw = {"occupation": "Nông dân", "deceased": None}
+    values, problems = editing.parse_fields(relatives.FIELDS, raw)
+    assert values == {"occupation": "Nông dân", "deceased": None}
+    assert problems == {"relation": "Quan hệ: bắt buộc, không được để trống",
+                        "full_name": "Họ và tên thân nhân: bắt buộc, không được để trống"}
+    with pytest.raises(editing.FormProblems) as refused:
+        writes.parse(relatives.FIELDS, raw, partial=True)
+    assert refused.value.problems == problems
 
 
 def test_partial_birth_dates_as_typed(db):

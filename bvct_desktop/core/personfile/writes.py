@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from .. import audit, row_versions
 from ..audit_actions import ADDED, CHANGED, DELETED
 from ..database import Database
-from ..editing import FormProblems, told_ahead
+from ..editing import FormProblems, parse_fields, told_ahead
 from ..errors import InputError, RowProblem
 from ..fields import Field, check_order, ordered_dates, unusual_values
 from ..row_versions import Change, ChangedMeanwhile
@@ -23,17 +23,10 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
     cannot precede («Hạn hoàn thành trước Ngày mở hồ sơ»).
 
     With `partial` (an edit), a key `raw` lacks is left out, so what is stored there stays, as for every form
-    (core/editing.py); a required one is parsed all the same, and told missing.
+    (`editing.parse_fields`); a required one is parsed all the same, and told missing.
     """
     fields = tuple(fields)
-    values, problems = {}, {}
-    for spec in fields:
-        if partial and spec.key not in raw and not spec.required:
-            continue
-        try:
-            values[spec.key] = spec.parse(raw.get(spec.key))
-        except RowProblem as problem:
-            problems[spec.key] = f"{spec.header}: {problem.message}"
+    values, problems = parse_fields(fields, raw, partial)
     if not problems:
         try:
             check_order(ordered_dates(fields), values)
