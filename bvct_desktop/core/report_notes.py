@@ -19,7 +19,7 @@ from .errors import InputError, os_reason
 from .permissions import Action
 from .row_versions import Change, ChangedMeanwhile
 from .schema import report_notes
-from .text import clean, fold
+from .text import capitalised, clean, fold
 
 STRENGTHS, WEAKNESSES, DIRECTIONS = "Ưu điểm", "Hạn chế, khuyết điểm", "Phương hướng, nhiệm vụ"
 PARTS = (STRENGTHS, WEAKNESSES, DIRECTIONS)
@@ -158,4 +158,4 @@ def _check_unchanged(stored: Mapping[str, tuple[str, Change]], given: Mapping[st
             clashes.append(f"phần «{part}» đã được {change}")
     if clashes:
         said = "; ".join(clashes)
-        raise ChangedMeanwhile(f"{said[0].upper()}{said[1:]} (sau khi trang của bạn hiện ra); chưa lưu gì.")
+        raise ChangedMeanwhile(f"{capitalised(said)} (sau khi trang của bạn hiện ra); chưa lưu gì.")

@@ -356,7 +356,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         told = documents_data.period_unfinished(end, today)
         if told is None:
             return True
-        question = (f"{told[0].upper()}{told[1:]}.\n\n"
+        question = (f"{capitalised(told)}.\n\n"
                     "Vẫn phát hành báo cáo trước khi hết kỳ? Số văn bản đã lấy không bao giờ dùng lại.")
         return self.context.dialogs.ask(self, "Kỳ báo cáo chưa kết thúc", question) == YES
 

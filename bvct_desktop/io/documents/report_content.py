@@ -35,7 +35,7 @@ from ...core.numbers import grouped as n
 from ...core.overview import REPORT_LABELS
 from ...core.personfile.cases import RESULTS
 from ...core.report import UNSTATED, slips_without_result
-from ...core.text import clean, fold
+from ...core.text import capitalised, clean, fold
 from . import tables
 from .fonts import BOLD, ITALIC, REGULAR
 from .numbered import Numbered
@@ -523,7 +523,7 @@ def _letters_note(f: Mapping[str, Any], wording: int) -> str:
         return f"{carried}Đã giải quyết {n(resolved)} đơn; đang giải quyết {n(pending)} đơn."
     done = _done(resolved, "giải quyết", "đơn", wording)
     still = f"; đang giải quyết {n(pending)} đơn" if pending else ""
-    return f"{carried}{done[0].upper()}{done[1:]}{still}."
+    return f"{carried}{capitalised(done)}{still}."
 
 
 def _by_recipient(f: Mapping[str, Any]) -> Appendix:
