@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import documents_data, passports
+from . import deadlines, documents_data, passports, settings
 from .database import Database
 from .documents_data import Office
 from .errors import InputError
 from .fields import Field
 from .kinds import CADRES
-from .schema import cadres, delegations, passport_handovers, persons, units
+from .schema import cadres, delegation_members, delegations, passport_handovers, persons, units
 from .schema import passports as passport_table
 from .text import fold
 
@@ -42,19 +42,25 @@ class Minutes:
     on: dt.date  # the day of the minutes: the last day a passport listed was handed out (received back)
     trip: str  # the trip, in words: the delegation and its decision, or a private trip
     lines: list[dict[str, Any]]  # by holder's name
+    due_on: dt.date | None = None  # when the passports are owed back: their one trip's return known, else None
 
 
 def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Minutes:
-    """The minutes of the handovers `handover_ids` (those in the recycle bin left out), by holder's name;
-    InputError when none is left, or, `back`, one is not received back yet."""
+    """The minutes of the handovers `handover_ids` (those in the recycle bin left out), by holder's name, each with
+    the unit written for the holder on the delegation (else the cadre's, as the member list prints it); InputError
+    when none is left, or, `back`, one is not received back yet."""
+    member = ((delegation_members.c.delegation_id == passport_handovers.c.delegation_id)
+              & (delegation_members.c.cadre_id == cadres.c.id))
     found = [dict(row) for row in connection.execute(
-        select(persons.c.full_name, units.c.name.label("unit"), passport_table.c.passport_type,
-               passport_table.c.number, passport_table.c.expires_on, passport_handovers.c.handed_on,
-               passport_handovers.c.returned_on, passport_handovers.c.trip, passport_handovers.c.decision_no,
-               delegations.c.name.label("delegation"))
+        select(persons.c.full_name, func.coalesce(delegation_members.c.unit, units.c.name).label("unit"),
+               passport_table.c.passport_type, passport_table.c.number, passport_table.c.expires_on,
+               passport_handovers.c.handed_on, passport_handovers.c.returned_on, passport_handovers.c.trip,
+               passport_handovers.c.decision_no, delegations.c.name.label("delegation"),
+               func.coalesce(passport_handovers.c.trip_return_on, delegations.c.return_on).label("trip_return_on"))
         .select_from(passport_handovers.join(passport_table).join(persons)
                      .outerjoin(cadres, (cadres.c.person_id == persons.c.id) & cadres.c.deleted_at.is_(None))
                      .outerjoin(units, units.c.id == cadres.c.unit_id)
+                     .outerjoin(delegation_members, member)
                      .outerjoin(delegations, delegations.c.id == passport_handovers.c.delegation_id))
         .where(passport_handovers.c.id.in_(handover_ids), passport_handovers.c.deleted_at.is_(None),
                passport_table.c.deleted_at.is_(None))
@@ -64,7 +70,16 @@ def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Mi
     day = "returned_on" if back else "handed_on"
     if any(line[day] is None for line in found):
         raise InputError("Có hộ chiếu chưa nhận lại: chưa lập được biên bản nhận lại.")
-    return Minutes(back, max(line[day] for line in found), trip_words(found[0]), found)
+    return Minutes(back, max(line[day] for line in found), trip_words(found[0]), found, _due(connection, found))
+
+
+def _due(connection: Connection, found: list[dict[str, Any]]) -> dt.date | None:
+    """The day the passports `found` are owed back (deadlines.passport_return_due) when they share one trip's day
+    of return; None when it is not written or they differ."""
+    returns = {line["trip_return_on"] for line in found}
+    if len(returns) != 1 or None in returns:
+        return None
+    return deadlines.passport_return_due(returns.pop(), settings.read_history(connection))
 
 
 def trip_words(handover: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ def test_the_minutes_of_a_delegation_s_hand_out_and_return_list_its_passports_by
     assert [(line["full_name"], line["number"], line["handed_on"]) for line in out.lines] == [
         (HUONG, "B7654321", dt.date(2025, 3, 28)), (VINH, "A0001234", dt.date(2025, 3, 28))]
     assert out.lines[1]["expires_on"] == dt.date(2025, 6, 1)
+    assert out.due_on == dt.date(2025, 4, 15)  # back on Tuesday 08/04/2025, five working days later
     with pytest.raises(InputError, match="chưa nhận lại"):
         handover_minutes.produce(db, made, back=True)
     closed = delegation_passports.take_back(db, [books["huong"], books["vinh"]], {"returned_on": "10/04/2025"})
@@ -44,3 +45,17 @@ def test_a_private_trip_is_said_as_such_and_a_viewer_prints_no_minutes(cli, db):
     with pytest.raises(PermissionDenied):
         handover_minutes.produce(viewer_database(cli, db), [handover], back=False)
 
+
+
+def test_a_holder_s_unit_is_the_one_written_on_the_delegation_as_its_member_list_prints_it(db, books):  # noqa: F811
+    """Members added from the delegation's list have no unit on their cadre's record: the minutes give the unit they
+    went for (the member list's «Đơn vị công tác»), as the delegation list does, not an empty cell."""
+    made = delegation_passports.hand_out(db, DECISION, [books["vinh"], books["huong"]], {"handed_on": "28/03/2025"})
+    _office, out = handover_minutes.produce(db, made, back=False)
+    assert [line["unit"] for line in out.lines] == ["Sở Ngoại vụ", "Sở Ngoại vụ"]
+
+
+def test_a_private_trip_without_a_day_of_return_has_no_deadline_to_state(db):  # noqa: F811
+    handover = handed(db, official(db, number="C0012345", kind="Phổ thông"), "01/02/2026", "", passports.PRIVATE)
+    _office, minutes = handover_minutes.produce(db, [handover], back=False)
+    assert minutes.due_on is None

@@ -41,7 +41,11 @@ def opening(minutes: Minutes, office: Mapping[str, str], profile: Profile) -> st
                 f"{minutes.trip}.")
     return (f"Hôm nay, {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để dùng "
             f"trong {minutes.trip}. Người nhận giữ gìn hộ chiếu, không dùng hộ chiếu ngoại giao, công vụ vào việc "
-            f"riêng và nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước.")
+            f"riêng và nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước{_by(minutes)}.")
+
+
+def _by(minutes: Minutes) -> str:
+    return "" if minutes.due_on is None else f", chậm nhất ngày {minutes.due_on:%d/%m/%Y}"
 
 
 def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None:

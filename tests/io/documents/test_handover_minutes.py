@@ -49,3 +49,13 @@ def test_the_opening_says_the_day_in_words_as_the_date_line_does(tmp_path, histo
     pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(2)), options), target)
     text = " ".join(pdfcheck.text(target).split())
     assert "Hôm nay, ngày 01 tháng 4 năm 2026, cơ quan quản lý hộ chiếu giao hộ chiếu" in text
+
+
+@pdfcheck.needs_poppler
+def test_the_hand_out_says_by_which_day_the_passports_come_back(tmp_path, history, options):
+    target = tmp_path / "bien-ban.pdf"
+    minutes = Minutes(False, HANDED, TRIP, members(2), due_on=dt.date(2026, 4, 21))
+    pdf.save(render.handover_minutes_pdf(history, minutes, options), target)
+    text = " ".join(pdfcheck.text(target).split())
+    assert "nộp lại hộ chiếu trong 5 ngày làm việc kể từ ngày về nước, chậm nhất ngày 21/04/2026." in text
+
