@@ -51,15 +51,15 @@ def _by(minutes: Minutes) -> str:
 def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None:
     flow = Flow(c)
     p = c.profile
-    size, small = p.size("body"), p.listing["size"]
+    size, table = p.size("body"), p.size("table")
     layout.header(flow, "", layout.date_text(c.head.place, minutes.on, p))
     layout.title(flow, TITLE, [_subject(minutes)])
     flow.paragraph(opening(minutes, office, p), REGULAR, size)
     flow.skip(4)
     tables.draw_table(flow, columns(minutes.back), tables.numbered(
-        {**line, **dict.fromkeys(_SIGNED, SIGNING_BLANK)} for line in minutes.lines), size=small,
-                      vertical=SIGNING_ROOM, keep_last=p.leading(small) * 2)
-    flow.line(f"Tổng số: {grouped(len(minutes.lines))} hộ chiếu.", ITALIC, small)
+        {**line, **dict.fromkeys(_SIGNED, SIGNING_BLANK)} for line in minutes.lines), size=table,
+                      vertical=SIGNING_ROOM, keep_last=p.leading(table) * 2)
+    flow.line(f"Tổng số: {grouped(len(minutes.lines))} hộ chiếu.", ITALIC, table)
     flow.paragraph("Biên bản lập thành 02 bản, bên giao giữ 01 bản, bên nhận giữ 01 bản.", REGULAR, size)
 
 

@@ -59,3 +59,12 @@ def test_the_hand_out_says_by_which_day_the_passports_come_back(tmp_path, histor
     text = " ".join(pdfcheck.text(target).split())
     assert "nộp lại hộ chiếu trong 5 ngày làm việc kể từ ngày về nước, chậm nhất ngày 21/04/2026." in text
 
+
+@pdfcheck.needs_poppler
+def test_the_passports_table_is_at_the_table_size_of_the_delegation_list_not_the_registers_smaller_one(
+        tmp_path, history, options):
+    """The minutes are signed by each holder: their table reads at the profile's table size (12 pt in HD 36), as the
+    delegation's member list it comes with, not at the 10 pt of the landscape registers."""
+    target = tmp_path / "bien-ban.pdf"
+    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(3)), options), target)
+    assert min(pdfcheck.font_sizes(target)) == options.profile.size("table") == 12
