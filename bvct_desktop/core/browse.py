@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Date, Table, and_, bindparam, false, func, literal, null, or_, select
+from sqlalchemy import ColumnElement, Date, Table, and_, bindparam, case, false, func, literal, null, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
@@ -60,6 +60,7 @@ NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved co
 RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
 POLITICAL_ISSUES = "political_issues"  # the cadres' column of the gravest political issue on their file
 REPLY_DUE = "reply_due"  # the column of the day a reply is due, worked out from the settings: never imported
+REPORT_DUE = "report_due"  # the delegations' column of the day their report after the trip is due: never imported
 CASE_REPLIES = "replies"  # the vetting cases' column of their slips' replies in brief (personfile/replied)
 NAME_KEYS = ("full_name", "sender", "subject_name")  # values ordered as names
 BROWSING = "xem danh sách"  # what reading a register asks for (a refusal is audited as it)
@@ -256,18 +257,18 @@ def _members(connection: Connection, ids: list[int], _today: dt.date) -> dict[in
                   + "\n".join(found)} for did, found in names.items()}
 
 
-def _late_by(table: Table, key: str, sent: SqlColumn, due: Callable[[dt.date, settings.History], dt.date],
-             overdue: Overdue, answered: SqlColumn | None = None
-             ) -> Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]]:
+def _late_by(table: Table, key: str, sent: ColumnElement, due: Callable[[dt.date, settings.History], dt.date],
+             overdue: Overdue, answered: SqlColumn | None = None, came: str = "trả lời") -> CellsOf:
     """The cells of column `key` of a register whose records, `sent` on a day, are due by `due` of it: the
     day, and how late those `overdue` are (the register's filter «Quá hạn…») or, `answered` after it, how
-    late their reply came; none for a record not sent."""
-    def cells(connection: Connection, ids: list[int], today: dt.date) -> dict[int, dict[str, str]]:
+    late what `came` came; none for a record not sent (`sent` None). A View's extra_rows, or a Column's cells."""
+    def cells(connection: Connection, ids: list[int] | None, today: dt.date, *, tips: bool = True
+              ) -> dict[int, dict[str, str]]:
         history = settings.read_history(connection)
         reply = null() if answered is None else answered
-        rows = connection.execute(select(table.c.id, sent, overdue(today, history), reply)
-                                  .where(table.c.id.in_(ids), sent.is_not(None)))
-        return {record_id: {key: deadlines.late_by(due(day, history), bool(late), today, answered_on)}
+        query = select(table.c.id, sent, overdue(today, history), reply).where(sent.is_not(None))
+        rows = connection.execute(query if ids is None else query.where(table.c.id.in_(ids)))
+        return {record_id: {key: deadlines.late_by(due(day, history), bool(late), today, answered_on, came)}
                 for record_id, day, late, answered_on in rows}
     return cells
 
@@ -377,9 +378,13 @@ VIEWS: dict[str, View] = {
     "delegations": View(
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
-                   "return_on", "report_received_on", "report_no", "report_on", "report_to", "status", "in_plan",
-                   "funding",
-                   sorts={"decision_on": (DELEGATIONS.period(),)}),
+                   "return_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
+         Column(REPORT_DUE, "Hạn báo cáo", delegations.c.return_on, (delegations.c.return_on,), cells=_late_by(
+             delegations, REPORT_DUE, case((trip_status.going(), delegations.c.return_on)),
+             deadlines.post_trip_report_due, deadlines.post_trip_report_overdue, delegations.c.report_received_on,
+             "báo cáo")),
+         *_columns(DELEGATIONS, "report_received_on", "report_no", "report_on", "report_to", "status", "in_plan",
+                   "funding"),
          Column("members", DELEGATIONS.members.label, delegations.c.id, (delegations.c.id,))),
         default_sort=("decision_on", True), few_values=("countries", "funding", "report_to"), listing=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,

@@ -751,3 +751,22 @@ def test_the_replies_of_a_page_of_cases_are_read_in_one_query_whatever_its_rows(
     finally:
         event.remove(db.engine, "before_cursor_execute", counted)
     assert len(ids) >= 3 and len(statements) == one
+
+
+def test_the_delegation_register_shows_when_each_report_after_the_trip_is_due_and_how_late(db, cli, tmp_path):
+    """On Monday 06/10/2025 the delegation back on Monday 22/09/2025 owes its report since Wednesday 01/10 (seven
+    working days): five days late, as its filter «Quá hạn báo cáo» says; 125-QĐ/TU, back on 08/04/2025, handed its
+    report in on 12/04, in time for 17/04; a delegation called off owes none. Shown, never exported."""
+    [late] = browse.record_ids(db, "delegations", "chuyển đổi số")
+    [in_time] = browse.record_ids(db, "delegations", "125-QĐ/TU")
+    called_off = editing.save(db, "delegations", {**editing.load(db, "delegations", late), "status": "Đã hủy",
+                                                  "name": "Đoàn khảo sát du lịch cộng đồng", "depart_on": "10/03/2025",
+                                                  "return_on": "15/03/2025"})
+    db.clock = lambda: dt.datetime(2025, 10, 6, 9, 0)
+    assert _register_row(db, "delegations", late)["Hạn báo cáo"] == "01/10/2025 (quá hạn 5 ngày)"
+    assert _register_row(db, "delegations", in_time)["Hạn báo cáo"] == "17/04/2025"
+    assert _register_row(db, "delegations", called_off)["Hạn báo cáo"] == ""
+    assert browse.record_ids(db, "delegations", filters=browse.Filters(overdue=True)) == [late]
+    code, _, _ = cli("export", "delegations", "--out", tmp_path / "doan.xlsx")
+    exported = next(openpyxl.load_workbook(tmp_path / "doan.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert code == 0 and "Hạn báo cáo" not in exported

@@ -334,16 +334,19 @@ def test_a_few_long_delegation_names_never_push_the_other_columns_out_of_a_1366_
 
 
 REPORT = {"report_no": "Số báo cáo", "report_on": "Ngày báo cáo", "report_to": "Nơi nhận báo cáo"}
+IN_PLAN = "in_plan"  # «Trong kế hoạch đối ngoại năm», checked once when the trip is planned
 
 
 def test_a_delegations_written_report_is_shown_on_request_and_exported_whatever_is_shown(qtbot, context, tmp_path):
-    """The report after the trip leaves the delegations register its room at 1366 pixels: «Số báo cáo», «Ngày báo
-    cáo», «Nơi nhận báo cáo» are hidden until chosen in the header's «Hiện cột», and written to Excel all the same;
-    a cadre's file lists his delegations without them."""
+    """The report after the trip leaves the delegations register its room at 1366 pixels, with the day it is due
+    («Hạn báo cáo») in view: «Số báo cáo», «Ngày báo cáo», «Nơi nhận báo cáo» and «Trong kế hoạch đối ngoại năm» are
+    hidden until chosen in the header's «Hiện cột», and written to Excel all the same; a cadre's file lists his
+    delegations without them."""
     window, page = _page_in_window(qtbot, context, "delegations")
     header = page.table.horizontalHeader()
     keys = [column.key for column in page.spec.columns]
-    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == set(REPORT)
+    assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {*REPORT, IN_PLAN}
+    assert not header.isSectionHidden(keys.index(browse.REPORT_DUE))
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
     assert sum(map(header.sectionSize, shown)) <= page.table.viewport().width() + 1
     offered = page.columns.build_menu(keys.index("name")).actions()[-4].menu().actions()
@@ -362,7 +365,7 @@ def test_a_delegations_written_report_is_shown_on_request_and_exported_whatever_
     trips = file.show_page("Đoàn ra nước ngoài")
     hidden = {trips.model().headerData(i, Qt.Orientation.Horizontal) for i in range(trips.model().columnCount())
               if trips.isColumnHidden(i)}
-    assert hidden == set(REPORT.values())
+    assert hidden == {*REPORT.values(), "Trong kế hoạch đối ngoại năm"}
 
 
 def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(qtbot, context):

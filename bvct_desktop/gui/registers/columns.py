@@ -43,7 +43,7 @@ SAVE_AFTER_MS = 600
 DEFAULT_HIDDEN = {
     "slips": ("birth_date", "deceased", "death_date", "home_town", "relation"),
     "archive-requests": ("home_town", "work_before_1975", "reply_no", "extract"),
-    "delegations": ("report_no", "report_on", "report_to"),
+    "delegations": ("report_no", "report_on", "report_to", "in_plan"),  # the plan checked once, the report's due daily
     "complaints": ("sender_address", "forwarded_on"),  # where the letter went and the reply to its sender shown
 }
 
