@@ -5,7 +5,7 @@ what the officer should know is asked once for all, and the handovers are one wr
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from . import passports
 from .database import Database
@@ -25,31 +25,34 @@ class Member:
 
 
 def members(db: Database, decision_no: str, back: bool = False) -> list[Member]:
-    """The members going with the delegation of `decision_no` (the latest, when several), by name, each with the
-    diplomatic or official passport to hand out — kept by the office first, not out, not lost — or, `back`, the
-    one out with this delegation to receive back, not reported lost. InputError when no delegation that goes has
-    the decision."""
+    """The members the delegation of `decision_no` (the latest, when several) names, by name, each with the
+    diplomatic or official passport to hand out — kept by the office first, not out, not lost; none to one who does
+    not go, saying why — or, `back`, the one out with this delegation to receive back, not reported lost (one who
+    was withdrawn after it was handed out returns it too). InputError when no delegation that goes has the
+    decision."""
     db.require(Action.BROWSE, "xem hộ chiếu của đoàn")
     with db.read() as connection:
         found = passports.delegations_under(connection, clean(decision_no))
         if not found:
             raise InputError(f"Không có đoàn nào đi theo quyết định «{decision_no}» trong sổ Đoàn ra nước ngoài.")
         delegation_id = found[0]["id"]
-        going = connection.execute(
-            select(persons.c.id, persons.c.full_name).select_from(delegation_members.join(cadres).join(persons))
-            .where(delegation_members.c.delegation_id == delegation_id,
-                   or_(delegation_members.c.not_going.is_(None), delegation_members.c.not_going == ""))
+        named = connection.execute(
+            select(persons.c.id, persons.c.full_name, delegation_members.c.not_going)
+            .select_from(delegation_members.join(cadres).join(persons))
+            .where(delegation_members.c.delegation_id == delegation_id)
             .order_by(persons.c.sort_key, persons.c.id)).all()
         with_it = set(connection.execute(select(passport_handovers.c.passport_id).where(
             passport_handovers.c.delegation_id == delegation_id, passport_handovers.c.returned_on.is_(None),
             passport_handovers.c.deleted_at.is_(None))).scalars())
-        held = passports.held_by(connection, [person_id for person_id, _name in going], db.clock().date())
+        held = passports.held_by(connection, [person_id for person_id, _name, _not in named], db.clock().date())
     return [_offered(full_name, [passport for passport in held if passport["person_id"] == person_id],
-                     with_it if back else None)
-            for person_id, full_name in going]
+                     with_it if back else None, not_going)
+            for person_id, full_name, not_going in named]
 
 
-def _offered(full_name: str, held: list[dict[str, Any]], with_it: set[int] | None) -> Member:
+def _offered(full_name: str, held: list[dict[str, Any]], with_it: set[int] | None, not_going: str | None) -> Member:
+    if with_it is None and not_going:
+        return Member(full_name, None, "", f"Không đi ({not_going}): không giao hộ chiếu.")
     own = sorted((passport for passport in held if passport["passport_type"] in passports.NOT_FOR_PRIVATE),
                  key=lambda passport: passport["kept"] != passports.KEPT)
     if with_it is not None:

@@ -12,6 +12,7 @@ from bvct_desktop.core import audit, delegation_passports, passports
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.personfile import writes
 from tests.conftest import workbook
+from tests.core.test_members_not_going import _not_going
 from tests.core.test_passports import HUNG, HUONG, db, handed, official, person  # noqa: F401 - the fixture
 from tests.samples import SAMPLES
 
@@ -135,3 +136,19 @@ def test_a_large_delegation_s_passports_are_read_and_written_in_a_few_statements
         assert len(_statements(db, run)) <= 12
     assert [line["returned_on"] for line in passports.handovers_of(db, person(db, "Đặng Thu Lâm"))] == [
         dt.date(2025, 4, 10)]
+
+
+def test_a_member_the_decision_names_who_does_not_go_is_listed_with_why_and_returns_a_passport_already_out(
+        db, books):  # noqa: F811
+    """The officer checks the list against the decision: a member withdrawn («Không đi») is there, with the reason
+    and no passport offered; withdrawn once his passport was handed out, it is still offered back with the others."""
+    _not_going(db, VINH, "ốm")
+    found = delegation_passports.members(db, DECISION)
+    assert [(member.full_name, member.passport_id, member.why_not) for member in found] == [
+        (HUONG, books["huong"], None), (VINH, None, "Không đi (ốm): không giao hộ chiếu.")]
+    _not_going(db, VINH, None)
+    delegation_passports.hand_out(db, DECISION, [books["huong"], books["vinh"]], {"handed_on": "28/03/2025"})
+    _not_going(db, VINH, "ốm")
+    back = delegation_passports.members(db, DECISION, back=True)
+    assert [(member.full_name, member.passport_id) for member in back] == [
+        (HUONG, books["huong"]), (VINH, books["vinh"])]
