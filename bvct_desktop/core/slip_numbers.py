@@ -33,6 +33,17 @@ def _following_on(connection: Connection, year: int) -> str:
     return first_of_year(before.number, before.year, year) if before else ""
 
 
+def free_after(db: Database, number: str, issued_on: dt.date) -> str:
+    """The number after `number` (the slip just saved, for the next of a pile) that no slip of `issued_on`'s year
+    has; empty when it has no figure to count on."""
+    db.require(Action.BROWSE, "xem số phiếu")
+    following = following_number(number)
+    if not following:
+        return ""
+    with db.read() as connection:
+        return free_from(connection, issued_on.year, following)
+
+
 def free_from(connection: Connection, year: int, number: str) -> str:
     """`number`, or the first after it no slip of `year` has."""
     while taken(connection, year, number):

@@ -55,6 +55,17 @@ def test_a_number_without_the_year_starts_again_at_one_its_zeros_kept(db):
     assert slip_numbers.suggested(db, SECOND_OF_JANUARY) == "0001/PXM"
 
 
+def test_the_next_of_a_pile_is_the_one_after_the_slip_saved_still_free_in_its_year(db):
+    """Not the highest of the year + 1: a pile of last month's slips follows on from the one just typed."""
+    _slip(db, "40/2026", "01/06/2026")
+    _slip(db, "6/2026", "01/03/2026")
+    _slip(db, "6/2025", "01/03/2025")
+    assert slip_numbers.free_after(db, "5/2026", dt.date(2026, 2, 28)) == "7/2026"
+    assert slip_numbers.free_after(db, "5/2025", dt.date(2025, 2, 28)) == "7/2025"
+    assert slip_numbers.free_after(db, "7/2026", dt.date(2026, 3, 2)) == "8/2026"
+    assert slip_numbers.free_after(db, "PXM-A", dt.date(2026, 3, 2)) == ""
+
+
 @pytest.mark.parametrize(("written", "first"), [
     ("12/2026", "1/2027"), ("0412/PXM-2026", "0001/PXM-2027"), ("12/PXM", "1/PXM"), ("12/12026", "1/12026"),
     ("PXM", ""),

@@ -172,3 +172,16 @@ def test_the_archives_particulars_are_asked_among_those_they_belong_with(form):
              "spouse_birth_date", "work_before_1975", "place_before_1975", "relation"]
     heights = [form.inputs[key].mapTo(form, form.inputs[key].rect().topLeft()).y() for key in order]
     assert heights == sorted(heights) and len(set(heights)) == len(heights)
+
+
+def test_lưu_và_thêm_mới_passes_over_a_number_an_older_slip_already_has(qtbot, context):
+    """The pile's next number is free in the year of its issue date: the save would refuse one already taken."""
+    _slip_of_2026(context, "0100/PXM", "01/02/2026")
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.new_record()
+    first = page.forms[None]
+    support.fill(first, {"number": "0099/PXM", "issued_on": "10/02/2026", "full_name": "Lý Văn Sáu",
+                         "recipient": A93})
+    first.save_next_button.click()
+    assert read_input(page.forms[None].inputs["number"]) == "0101/PXM"

@@ -105,6 +105,7 @@ class RecordForm(QDialog):
         self.setWindowTitle(self._title(stored))
         self._build()
         self._fill(stored)
+        self.number_suggestion: SuggestedNumber | None = None
         if self.record_id is None and self.editable and self.kind is SLIPS:
             self.number_suggestion = SuggestedNumber(context, self.inputs["number"], self.inputs["issued_on"])
         self._dirty = False
@@ -471,12 +472,14 @@ class RecordForm(QDialog):
             QShortcut(QKeySequence(key), self, activated=self.save_and_next)
 
     def save_and_next(self) -> None:
-        """Saves, then hands the fields the next record keeps (a number as the one after) to whoever opens it."""
+        """Saves, then hands the fields the next record keeps (a number as the one after, a slip's the one after
+        still free) to whoever opens it."""
         if not self.save():
             return
         carried = {spec.key: read_input(self.inputs[spec.key]) for spec in self.kind.fields
                    if spec.carried and spec.key in self.inputs}
-        carried.update({spec.key: following_number(carried[spec.key]) for spec in self.kind.fields
+        after = self.number_suggestion.after if self.number_suggestion is not None else following_number
+        carried.update({spec.key: after(carried[spec.key]) for spec in self.kind.fields
                         if spec.carried and spec.as_written and spec.key in carried})
         self.close()
         self.next_wanted.emit(carried)

@@ -29,6 +29,10 @@ class SuggestedNumber:
         self.suggested = slip_numbers.suggested(self.context.db, self._day())
         set_typed(self.number, self.suggested)
 
+    def after(self, number: str) -> str:
+        """The number for the next slip of a pile after the one saved as `number`: the one after it still free."""
+        return slip_numbers.free_after(self.context.db, number, self._day())
+
     def _day(self) -> dt.date:
         """The issue date typed, else (none, or none yet valid) today."""
         try:
