@@ -1,6 +1,7 @@
 """The slip numbers an officer need not look up: the next one free in the year of a slip's issue date, written as
 the office writes them. A number is the slip's key within its year (core/plans/slips.py), so the count starts
-again at a new year («0001/PXM», «1/2027» after «12/2026»); a slip in the recycle bin keeps its number."""
+again at a new year («0001/PXM», «1/2027» after «12/2026», «1/PXM-27» after «12/PXM-26»); a slip in the recycle
+bin keeps its number."""
 
 import datetime as dt
 

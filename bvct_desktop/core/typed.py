@@ -33,11 +33,14 @@ def following_number(written: str) -> str:
 
 def first_of_year(written: str, year_of_written: int, year: int) -> str:
     """The first number of `year` written as `written`, a number of `year_of_written`, was: its count 1 (as many
-    figures when they were padded with zeros: «0001/PXM» after «0099/PXM») and its year, written in full, the
-    new one («1/2027» after «12/2026»); empty when it has no figure to count on."""
+    figures when they were padded with zeros: «0001/PXM» after «0099/PXM») and its year the new one, written in
+    full («1/2027» after «12/2026») or in two figures standing alone («1/PXM-27» after «12/PXM-26», not «PV26»);
+    empty when it has no figure to count on."""
     match = FIRST_FIGURE.search(written)
     if match is None:
         return ""
     count = "1".zfill(len(match[0])) if match[0].startswith("0") else "1"
-    rest = re.sub(rf"(?<!\d){year_of_written}(?!\d)", str(year), written[match.end():])
+    rest, in_full = re.subn(rf"(?<!\d){year_of_written}(?!\d)", str(year), written[match.end():])
+    if not in_full:
+        rest = re.sub(rf"(?<!\w){year_of_written % 100:02d}(?!\w)", f"{year % 100:02d}", rest)
     return written[:match.start()] + count + rest

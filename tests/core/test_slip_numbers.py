@@ -50,6 +50,11 @@ def test_on_the_second_of_january_after_slips_of_last_year_the_count_starts_agai
     assert slip_numbers.suggested(db, SECOND_OF_JANUARY) == "2/2027"
 
 
+def test_a_number_with_the_year_in_two_figures_takes_the_new_year_in_two_figures(db):
+    _slip(db, "12/PXM-26", "30/12/2026")
+    assert slip_numbers.suggested(db, SECOND_OF_JANUARY) == "1/PXM-27"
+
+
 def test_a_number_without_the_year_starts_again_at_one_its_zeros_kept(db):
     _slip(db, "0099/PXM", "30/12/2026")
     assert slip_numbers.suggested(db, SECOND_OF_JANUARY) == "0001/PXM"
@@ -68,7 +73,8 @@ def test_the_next_of_a_pile_is_the_one_after_the_slip_saved_still_free_in_its_ye
 
 @pytest.mark.parametrize(("written", "first"), [
     ("12/2026", "1/2027"), ("0412/PXM-2026", "0001/PXM-2027"), ("12/PXM", "1/PXM"), ("12/12026", "1/12026"),
-    ("PXM", ""),
+    ("PXM", ""), ("12/PXM-26", "1/PXM-27"), ("0012/26", "0001/27"), ("12/PXM.26", "1/PXM.27"),
+    ("12/PV26", "1/PV26"), ("12/126", "1/126"), ("12/PXM-25", "1/PXM-25"),
 ])
 def test_the_first_number_of_a_new_year_as_the_last_one_was_written(written, first):
     assert first_of_year(written, 2026, 2027) == first
