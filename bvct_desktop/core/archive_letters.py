@@ -61,20 +61,33 @@ def letter_numbered(connection: Connection, doc_no: str, on: dt.date | None) -> 
     wanted = _number_key(doc_no)
     ids = [row.id for row in _requests(connection, on) if row.doc_no and _number_key(row.doc_no) == wanted]
     when = f" ngày {display_date(on)}" if on else ""
-    return _one_letter(connection, ids, f"theo văn bản số «{doc_no}»{when}", f"Văn bản số «{doc_no}»",
+    return _one_letter(letters_by_ids(connection, ids), f"theo văn bản số «{doc_no}»{when}", f"Văn bản số «{doc_no}»",
                        lambda letter: f"{letter['province']} ngày {display_date(letter['doc_on'])}")
 
 
 def letter_unnumbered(connection: Connection, province: str, on: dt.date | None) -> dict[str, Any]:
     """The letter of the province `province` (as its requests write it, accents and case ignored) that has no `Số
     văn bản` yet: our request before it is issued — issuing it writes its number there —, or a province's letter
-    recorded without one; two such letters of the province need their `Ngày văn bản` `on` to tell them apart."""
+    recorded without one; two such letters of the province need their `Ngày văn bản` `on` to tell them apart, and
+    when they are of one day (our request and the province's), the province's letter its number recorded."""
     wanted = fold(province)
     ids = [row.id for row in _requests(connection, on) if not row.doc_no and fold(row.province) == wanted]
+    letters = letters_by_ids(connection, ids)
+    if len(letters) > 1 and len({letter["doc_on"] for letter in letters}) == 1:
+        raise InputError(_of_one_day(province, letters))
     when = f" ngày {display_date(on)}" if on else ""
-    return _one_letter(connection, ids, f"chưa có số văn bản của {province}{when}",
+    return _one_letter(letters, f"chưa có số văn bản của {province}{when}",
                        f"Các yêu cầu chưa có số văn bản của {province}",
                        lambda letter: f"{letter['request_kind']} ngày {display_date(letter['doc_on'])}")
+
+
+def _of_one_day(province: str, letters: list[dict[str, Any]]) -> str:
+    """What to do when the letters without a number of `province` are of one day, so only of different kinds: record
+    the number the province's letter has on paper."""
+    return (f"Các yêu cầu chưa có số văn bản của {province} ngày {display_date(letters[0]['doc_on'])} là của "
+            f"{len(letters)} công văn cùng ngày ({', '.join(letter['request_kind'] for letter in letters)}); hãy ghi "
+            f"«Số văn bản» của công văn tỉnh bạn vào các yêu cầu «{ARCHIVE_FOR_OTHERS}» để chọn công văn ấy theo số "
+            "văn bản, công văn còn lại theo tỉnh.")
 
 
 def _requests(connection: Connection, on: dt.date | None) -> list:
@@ -84,11 +97,10 @@ def _requests(connection: Connection, on: dt.date | None) -> list:
         request.deleted_at.is_(None), request.doc_on == on if on else true()).order_by(request.id)).all()
 
 
-def _one_letter(connection: Connection, ids: list[int], none: str, several: str,
+def _one_letter(letters: list[dict[str, Any]], none: str, several: str,
                 which: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
-    """The one letter of the requests `ids`: InputError when there is none («Không có yêu cầu … `none`»), Ambiguous
-    when they are of several («`several` là của 2 công văn (`which` of each)»)."""
-    letters = letters_by_ids(connection, ids)
+    """The one letter of `letters`: InputError when there is none («Không có yêu cầu … `none`»), Ambiguous when
+    there are several («`several` là của 2 công văn (`which` of each)»)."""
     if not letters:
         raise InputError(f"Không có yêu cầu nghiên cứu tàng thư nào {none}.")
     if len(letters) > 1:

@@ -5,7 +5,8 @@ now."""
 
 import docx
 
-from tests.conftest import workbook
+from bvct_desktop.core import browse, editing, vault
+from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.io.documents import pdfcheck
 from tests.samples import SAMPLES
 
@@ -145,3 +146,29 @@ def test_the_letter_is_named_by_its_number_or_its_province_one_of_them(cli, tmp_
     code, _, err = cli("print", "archive-letter", "--number", "1-CV", "--province", "Bình Định", "--out", target)
     assert code == 2 and "không dùng --province cùng với --number" in err
     assert not target.exists()
+
+
+def test_our_request_and_a_province_s_letter_without_a_number_of_one_day_are_told_apart_by_its_number(cli, tmp_path):
+    """The day cannot tell them apart, only their kind: the province's letter has a number on paper, and once the
+    requests record it that number names it, the province ours alone."""
+    answered = ["Nghiên cứu giúp tỉnh bạn", "Bình Định", None, OURS[3], "Võ Văn Tư", "1946", "Tuy Phước", None,
+                "Không có tài liệu", "Không"]
+    imported(cli, tmp_path, [*OURS, "Đinh Văn Sơn", "1952", "Hoài Nhơn", None, None, None], answered)
+    target = tmp_path / "cv.pdf"
+    told = ("Các yêu cầu chưa có số văn bản của Bình Định ngày 10/11/2026 là của 2 công văn cùng ngày (Nhờ tỉnh bạn "
+            "nghiên cứu, Nghiên cứu giúp tỉnh bạn); hãy ghi «Số văn bản» của công văn tỉnh bạn vào các yêu cầu "
+            "«Nghiên cứu giúp tỉnh bạn» để chọn công văn ấy theo số văn bản, công văn còn lại theo tỉnh.")
+    for date in ([], ["--date", "2026-11-10"]):
+        code, _, err = cli("print", "archive-letter", "--province", "Bình Định", *date, "--out", target)
+        assert (code, err.strip()) == (2, told)
+    db = vault.unlock(cli.db, ADMIN, PASSWORD)
+    try:
+        request = editing.load(db, "archive-requests", browse.record_ids(db, "archive-requests", "Võ Văn Tư")[0])
+        editing.save(db, "archive-requests", request | {"doc_no": "31-CV/BTCTU"}, record_id=request["id"],
+                     seen=request[editing.VERSION])
+    finally:
+        db.close()
+    code, out, err = cli("print", "archive-letter", "--number", "31-CV/BTCTU", "--out", target)
+    assert code == 0 and out.startswith("Đã in công văn trả lời kết quả nghiên cứu tàng thư gửi "), err
+    code, out, err = cli("print", "archive-letter", "--province", "Bình Định", "--out", target)
+    assert code == 0 and out.startswith("Đã in công văn đề nghị nghiên cứu tàng thư gửi "), err
