@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from .. import paths
-from ..core import audit, audit_words, backup, restored_accounts, vault
+from ..core import audit, audit_find, audit_words, backup, restored_accounts, vault
 from ..core.address import ServerAddress
 from ..core.errors import DamagedError, InputError
 from ..core.numbers import megabytes
@@ -36,6 +36,12 @@ def register(commands) -> None:
     listing = actions.add_parser("list", help="liệt kê nhật ký (phân cách bằng tab)")
     add_period(listing)
     listing.add_argument("--user", dest="of_user", metavar="TÊN", help="chỉ các thao tác của người dùng này")
+    listing.add_argument("--action", dest="of_action", metavar="HÀNH_ĐỘNG",
+                         help="chỉ một hành động như nhật ký ghi («xuất», «in», «sửa»…; không cần dấu), hoặc "
+                              f"«{audit_find.LEAVING}»")
+    listing.add_argument("--text", metavar="NỘI_DUNG",
+                         help="chỉ các mục có những chữ này ở loại, bản ghi hay chi tiết («0105/PXM», họ tên; "
+                              "từ đầu một chữ, không cần dấu)")
     actions.add_parser("verify", help="kiểm tra chuỗi nhật ký có bị sửa, xóa hay cắt bớt")
 
 
@@ -122,7 +128,8 @@ def cmd_audit(args) -> int:
     db = open_database(args)
     try:
         if args.action == "list":
-            entries = audit.view_entries(db, start, end, args.of_user)  # a refusal before any line is printed
+            filters = audit_find.Filters(start, end, action=args.of_action, text=args.text, account=args.of_user)
+            entries = audit_find.view(db, filters)  # a refusal before any line is printed
             print("\t".join(audit.LIST_HEADERS))
             for entry in entries:
                 print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in audit_words.cells(entry)))

@@ -120,14 +120,6 @@ def list_entries(db: Database, start: dt.date | None = None, end: dt.date | None
     return _entries(db, query)
 
 
-def view_entries(db: Database, start: dt.date | None = None, end: dt.date | None = None,
-                 user: str | None = None) -> Iterator[Entry]:
-    """`list_entries` for the officer reading the trail (`audit list`): the viewing is audited with
-    what was asked, and listed last."""
-    viewed_trail(db, {"tu": start, "den": end, "nguoi_dung": user})
-    return list_entries(db, start, end, user)
-
-
 def viewed_trail(db: Database, asked: dict[str, Any]) -> None:
     """Writes the reading of the trail with what was `asked` (its filled values) to the trail itself."""
     db.require(Action.AUDIT, VIEWED_TRAIL)

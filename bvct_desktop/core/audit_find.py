@@ -1,7 +1,7 @@
-"""The Nhật ký page's filters: days, part of a user's name, an action and an outcome as the trail
-shows them, and words of what an entry is about (its register, its record, its details) as shown,
-from a word's start, accents and case ignored. What the stored columns hold is filtered in SQL; the shown words only
-where the officer typed some."""
+"""The audit trail's filters, on the Nhật ký page and `bvct audit list`: days, part of a user's name (the page) or one
+user (the command), an action as the trail shows it (accents and case ignored) and an outcome, and words of what an
+entry is about (its register, its record, its details) as shown, from a word's start, accents and case ignored.
+What the stored columns hold is filtered in SQL; the shown words only where the officer typed some."""
 
 import datetime as dt
 import re
@@ -12,6 +12,8 @@ from typing import Any
 from . import attachments, audit, audit_words, autobackup, backup_log, documents_data, past_term
 from .audit_actions import DOCUMENT_ISSUED
 from .database import Database
+from .errors import InputError
+from .permissions import Action
 from .search import beginning_a_word, fold_ascii
 
 # one choice of the action filter: everything that wrote the database's data to a file (the entry says where)
@@ -28,10 +30,12 @@ class Filters:
     action: str | None = None  # as shown (`actions`), or LEAVING
     outcome: str | None = None  # audit_chain's OK, FAILED, REFUSED
     text: str | None = None  # words of the register, the record or the details, as shown
+    account: str | None = None  # one user, as `audit.list_entries` reads `user`
+
 
     def asked(self) -> dict[str, Any]:
         """The filters as the view's own entry names them."""
-        return {"tu": self.start, "den": self.end, "nguoi_dung": self.user, "hanh_dong": self.action,
+        return {"tu": self.start, "den": self.end, "nguoi_dung": self.user or self.account, "hanh_dong": self.action,
                 "ket_qua": audit.OUTCOMES.get(self.outcome or ""), "noi_dung": self.text}
 
 
@@ -42,7 +46,7 @@ def actions(db: Database) -> list[str]:
 
 def find(db: Database, filters: Filters) -> Iterator[audit.Entry]:
     """The entries `filters` select, oldest first."""
-    entries = audit.list_entries(db, filters.start, filters.end, users=_users_like(db, filters.user),
+    entries = audit.list_entries(db, filters.start, filters.end, filters.account, users=_users_like(db, filters.user),
                                  actions=_stored_actions(db, filters.action), outcome=filters.outcome)
     if not filters.text:
         return entries
@@ -51,8 +55,14 @@ def find(db: Database, filters: Filters) -> Iterator[audit.Entry]:
 
 
 def view(db: Database, filters: Filters) -> Iterator[audit.Entry]:
-    """`find` for the officer reading the trail on its page: the viewing is audited naming the
-    filters, and listed last."""
+    """`find` for the officer reading the trail: the viewing is audited naming the filters, and listed
+    last. An action the trail does not hold is refused (InputError) naming those it holds, before
+    anything is written."""
+    db.require(Action.AUDIT, audit.VIEWED_TRAIL)
+    offered = [LEAVING, *actions(db)]
+    if filters.action and fold_ascii(filters.action) not in {fold_ascii(action) for action in offered}:
+        raise InputError(f"Nhật ký không có hành động «{filters.action}». Các hành động có trong nhật ký: "
+                         f"{', '.join(offered)}.")
     audit.viewed_trail(db, filters.asked())
     return find(db, filters)
 
@@ -72,5 +82,5 @@ def _users_like(db: Database, part: str | None) -> list[str] | None:
 def _stored_actions(db: Database, shown: str | None) -> list[str] | None:
     if not shown:
         return None
-    meant = set(LEFT) if shown == LEAVING else {shown}
-    return [stored for stored in audit.distinct_values(db, "action") if _shown_action(stored) in meant]
+    meant = {fold_ascii(action) for action in (LEFT if fold_ascii(shown) == fold_ascii(LEAVING) else (shown,))}
+    return [stored for stored in audit.distinct_values(db, "action") if fold_ascii(_shown_action(stored)) in meant]

@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit, browse, editing, issued_terms, outgoing, report, users, vault
+from bvct_desktop.core import audit, audit_find, browse, editing, issued_terms, outgoing, report, users, vault
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.schema import audit_log, slips
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -62,7 +62,7 @@ def test_reading_a_record_again_and_listing_a_register_are_not_views(office):
 
 def test_viewing_the_audit_trail_is_audited(office):
     _, admin, _ = office
-    entries = list(audit.view_entries(admin, dt.date(2020, 1, 1), None, ADMIN))
+    entries = list(audit_find.view(admin, audit_find.Filters(dt.date(2020, 1, 1), account=ADMIN)))
     assert entries[-1].action == audit.VIEWED_TRAIL
     assert json.loads(entries[-1].details) == {"tu": "2020-01-01", "nguoi_dung": ADMIN}
     assert list(audit.list_entries(admin))[-1].id == entries[-1].id  # reading it again is no view
