@@ -1,6 +1,7 @@
-"""A công văn made from its dialog (the archive requests' letter, the reminder): a draft or issued (a CV number, the
-outgoing register), written on a worker into the print preview or as a Word file, the dialog told what became of it
-— or why it was not made and, when issuing, the outgoing register told that the number taken may be spoiled."""
+"""A letter made from its window (the archive requests' công văn, the reminder, a case's notice of conclusion): a
+draft or issued (a number, the outgoing register), written on a worker into the print preview or as a Word file, the
+window told what became of it — or why it was not made and, when issuing, the outgoing register told that the number
+taken may be spoiled."""
 
 import datetime as dt
 from collections.abc import Callable, Mapping
@@ -15,7 +16,7 @@ from . import export_password, printing, reauth, unsigned
 from .context import AppContext
 from .dialogs import FILE_FILTERS
 from .look import ErrorLabel
-from .qt import QCheckBox
+from .qt import QCheckBox, QWidget
 from .workers import BackgroundTask, failure_message, run_in_background
 
 Made = tuple[documents_data.Issue, dict[str, Any]]  # the letter's number (none for a draft) and its data
@@ -23,7 +24,7 @@ Made = tuple[documents_data.Issue, dict[str, Any]]  # the letter's number (none 
 
 @dataclass(frozen=True)
 class Letter:
-    """What a dialog's công văn is."""
+    """What a window's letter is."""
 
     title: str  # the print preview's
     kind: str  # outgoing.REMINDER, …: what printing it is audited as
@@ -34,35 +35,41 @@ class Letter:
     named: Callable[[Mapping[str, Any]], dict[str, Any]]  # what its print's audit entry says of it
     changed: tuple[str, ...] = ("outgoing",)  # the registers told to refresh once it is issued
     issued_once: bool = False  # its number written on its records: «Phát hành» is off once it is issued
+    name: str = "công văn"  # as the officer is told it is being made, saved or failed
+    word_title: str = "Lưu công văn"  # the Word file dialog's
 
 
 class LetterDialog(Protocol):
-    """A dialog making a letter (a QDialog of a Designer form): where it is told and asked to issue, the letter
-    being written, the preview it opened."""
+    """What makes a letter (a QDialog of a Designer form, a window's buttons): where it is told, its «Phát hành» box
+    (none where a button of its own issues), the letter being written, the preview it opened."""
 
     context: AppContext
     message: ErrorLabel
-    issue: QCheckBox
+    issue: QCheckBox | None
     task: BackgroundTask | None
     preview: printing.PrintPreview | None
 
 
-def word_file(dialog: LetterDialog, letter: Letter, about: str) -> export_password.Destination | None:
+def word_file(dialog: LetterDialog, letter: Letter, about: str,
+              parent: QWidget | None = None) -> export_password.Destination | None:
     """Where to save the letter as Word, and its password, once the officer has confirmed who they are; None when
-    they do not or cancel."""
-    if not reauth.confirm(dialog.context, dialog, "lưu công văn"):
+    they do not or cancel. Asked over `parent`, the dialog itself by default."""
+    parent = dialog if parent is None else parent
+    if not reauth.confirm(dialog.context, parent, f"lưu {letter.name}"):
         return None
-    return export_password.save_as(dialog.context.dialogs, dialog, "Lưu công văn",
+    return export_password.save_as(dialog.context.dialogs, parent, letter.word_title,
                                    text.file_name(letter.file_words, about, suffix="docx"), FILE_FILTERS["docx"],
                                    ".docx")
 
 
 def make(dialog: LetterDialog, letter: Letter, job: Callable[[Path | None, Any, bool], Made], target: Path | None,
-         password: str | None, issue: bool, day: dt.date) -> None:
+         password: str | None, issue: bool, day: dt.date, parent: QWidget | None = None) -> None:
     """The letter dated `day` that `job(target, writer, issue)` writes (documents_data.reminder_document, …), on a
     worker: into the preview (no `target`) or as a Word file (encrypted with `password` when given); issued when
-    `issue` and the officer agrees to a letter with no signer's name when none is set."""
-    if issue and not unsigned.issue_agreed(dialog.context, dialog, day):
+    `issue` and the officer agrees to a letter with no signer's name when none is set. Its questions, progress and
+    preview belong to `parent`, the dialog itself by default."""
+    parent = dialog if parent is None else parent
+    if issue and not unsigned.issue_agreed(dialog.context, parent, day):
         return
     writer = letter.writer("pdf" if target is None else "docx", target,
                            render.Options(profile.load(), password=password))
@@ -70,7 +77,7 @@ def make(dialog: LetterDialog, letter: Letter, job: Callable[[Path | None, Any, 
     def written(made: Made, error: BaseException | None) -> None:
         dialog.task = None
         if error is not None:
-            dialog.message.show_message(failure_message(error, "Không lập được công văn"))
+            dialog.message.show_message(failure_message(error, f"Không lập được {letter.name}"))
             if issue and not isinstance(error, InputError):  # a number taken may have been spoiled
                 dialog.context.notifier.changed.emit("outgoing")
             return
@@ -78,16 +85,17 @@ def make(dialog: LetterDialog, letter: Letter, job: Callable[[Path | None, Any, 
         saved = f"«{target}»{export_password.ENCRYPTED if writer.encrypted else ''}" if target else ""
         dialog.message.show_message(letter.told(issued, data, saved), error=False)
         if issued.number is not None:
-            dialog.issue.setChecked(False)
-            if letter.issued_once:
-                dialog.issue.setEnabled(False)
+            if dialog.issue is not None:
+                dialog.issue.setChecked(False)
+                if letter.issued_once:
+                    dialog.issue.setEnabled(False)
             for kind in letter.changed:
                 dialog.context.notifier.changed.emit(kind)
         if target is None:
             dialog.preview = printing.preview_pdf(
-                dialog.context, dialog, writer.data, letter.title, letter.kind,
+                dialog.context, parent, writer.data, letter.title, letter.kind,
                 text.file_name(letter.file_words, letter.about(data), suffix="pdf"),
                 letter.named(data) | documents_data.issue_named(issued))
 
-    dialog.task = run_in_background(dialog, "Đang lập công văn…", lambda _progress: job(target, writer, issue),
-                                     written)
+    dialog.task = run_in_background(parent, f"Đang lập {letter.name}…", lambda _progress: job(target, writer, issue),
+                                    written)

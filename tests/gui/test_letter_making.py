@@ -1,16 +1,21 @@
 """A công văn made from its dialog: a draft goes to the preview and says what it holds, touching no register; one
 issued clears «Phát hành» (left on for the next letter, unless its number is written on its records) and tells the
 registers it changed; one refused before a number is taken says why and leaves the outgoing register alone; one the
-officer declines to issue unsigned is not made at all."""
+officer declines to issue unsigned is not made at all. A window's buttons make one too, with no «Phát hành» box,
+over that window and in the letter's own name."""
 
 import datetime as dt
+from dataclasses import replace
+from functools import partial
 
 import pypdfium2 as pdfium
 
-from bvct_desktop.core import outgoing
+from bvct_desktop.core import documents_data, outgoing
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.gui import letter_making
 from bvct_desktop.gui.dialogs import NO, YES
+from bvct_desktop.gui.look import ErrorLabel
+from bvct_desktop.gui.qt import QWidget
 from bvct_desktop.gui.reminder_dialog import LETTER, ReminderDialog
 from bvct_desktop.io.documents import reminder
 from tests.gui import register_support as support
@@ -74,3 +79,40 @@ def test_a_letter_the_officer_declines_to_issue_unsigned_is_not_made(qtbot, cont
     context.dialogs.answer_next(NO)  # «Vẫn phát hành văn bản không có họ tên người ký?»
     letter_making.make(dialog, LETTER, lambda *_args: made.append(True), None, None, True, dt.date(2025, 10, 2))
     assert dialog.task is None and made == [] and told == []
+
+
+class Buttons:
+    """A window's buttons making a letter: it is told under the window, issued by a button of its own (no box)."""
+
+    def __init__(self, context):
+        self.context, self.message = context, ErrorLabel()
+        self.issue = None
+        self.task = self.preview = None
+
+
+def test_a_letter_made_by_a_windows_buttons_is_issued_over_that_window_with_no_box_to_clear(qtbot, context):
+    dialog, told = reminder_dialog(qtbot, context)
+    window, buttons = QWidget(), Buttons(context)
+    qtbot.addWidget(window)
+    day = dt.date(2025, 10, 2)
+    context.dialogs.answer_next(YES)  # issued with no signer's name
+    letter_making.make(buttons, LETTER, partial(documents_data.reminder_document, context.db,
+                                                dialog.recipient.currentData(), day), None, None, True, day, window)
+    qtbot.waitUntil(lambda: buttons.task is None, timeout=30_000)
+    assert buttons.message.text().startswith("Công văn số 01-CV/BTCTU, đã ghi vào sổ văn bản đi: ")
+    assert buttons.preview.parent() is window and told == ["outgoing"]
+    buttons.preview.close()
+
+
+def test_a_letter_failing_unexpectedly_is_told_in_its_own_name(qtbot, context):
+    window, buttons = QWidget(), Buttons(context)
+    qtbot.addWidget(window)
+
+    def broken(_target, _writer, _issue):
+        raise ZeroDivisionError("họ tên bí mật")
+
+    letter_making.make(buttons, replace(LETTER, name="thông báo kết luận"), broken, None, None, False,
+                       dt.date(2025, 10, 2), window)
+    qtbot.waitUntil(lambda: buttons.task is None, timeout=30_000)
+    assert buttons.message.text() == "Không lập được thông báo kết luận; chi tiết đã ghi vào nhật ký lỗi."
+    assert buttons.preview is None

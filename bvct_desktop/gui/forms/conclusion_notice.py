@@ -4,25 +4,25 @@ number, into the print preview), «Lưu dự thảo Word…» (the draft as a Wo
 preview; a case that has one already is told so first) — written on a worker. All only once the case is
 concluded. The notices issued for the case are listed, each printed again as issued with a double-click."""
 
+from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ...core import conclusion_notice, documents_data, outgoing
-from ...core.errors import BvctError, InputError
+from ...core.errors import BvctError
 from ...core.permissions import Action, allows
 from ...core.personfile import cases
-from ...core.text import file_name
-from ...io.documents import conclusion, profile, render
-from .. import export_password, print_again, printing, reauth, unsigned
+from ...io.documents import conclusion, render
+from .. import letter_making, print_again
 from ..accessible import named
 from ..context import AppContext
-from ..dialogs import FILE_FILTERS, YES
+from ..dialogs import YES
 from ..look import ErrorLabel, read_only
 from ..qt import QAbstractItemView, QPushButton, QTableWidget, QTableWidgetItem, QWidget
 from ..registers.columns import fit_to_width, keep_fitted
 from ..registers.table import EnterActivates
 from ..tooltips import typed_tip
-from ..workers import failure_message, run_in_background
 
 PREVIEW_LABEL = "Xem trước / In thông báo kết luận"
 DOCX_LABEL = "Lưu dự thảo Word…"
@@ -43,6 +43,7 @@ class NoticeButtons:
         self.full_name = full_name
         self.task = None  # the notice being written
         self.preview = None
+        self.issue = None  # issued by a button of its own: no «Phát hành» box
         role = context.db.actor.role
         self.preview_button, self.docx_button, self.issue_button = (
             QPushButton(PREVIEW_LABEL), QPushButton(DOCX_LABEL), QPushButton(ISSUE_LABEL))
@@ -95,11 +96,9 @@ class NoticeButtons:
 
     def save_docx(self) -> None:
         """The draft as a Word file, where the officer chooses (encrypted with a password if given)."""
-        if self.task is not None or not reauth.confirm(self.context, self.parent, "lưu thông báo kết luận"):
+        if self.task is not None:
             return
-        name = file_name("thong bao ket luan", self.full_name, suffix="docx")
-        chosen = export_password.save_as(self.context.dialogs, self.parent, "Lưu dự thảo thông báo kết luận", name,
-                                         FILE_FILTERS["docx"], ".docx")
+        chosen = letter_making.word_file(self, NOTICE, self.full_name, self.parent)
         if chosen is not None:
             self.make(issue=False, target=chosen.target, password=chosen.password)
 
@@ -112,8 +111,7 @@ class NoticeButtons:
             return None
         question = (conclusion_notice.issued_before(notices, self.case) if notices
                     else "Phát hành thông báo kết luận?")
-        agreed = (self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
-                  and unsigned.issue_agreed(self.context, self.parent, self.context.db.clock().date()))
+        agreed = self.context.dialogs.ask(self.parent, ISSUE_LABEL.rstrip("…"), f"{question} {TAKES_NUMBER}") == YES
         return notices if agreed else None
 
     def make(self, issue: bool, target: Path | None = None, password: str | None = None) -> None:
@@ -121,29 +119,17 @@ class NoticeButtons:
         seen = self._confirmed() if self.task is None and issue else []
         if self.task is not None or seen is None:
             return
-        writer = render.conclusion_writer("pdf" if target is None else "docx", target,
-                                          render.Options(profile.load(), password=password))
+        db = self.context.db
+        letter_making.make(self, NOTICE, partial(documents_data.conclusion_document, db, self.case["id"], seen=seen),
+                           target, password, issue, db.clock().date(), self.parent)
 
-        def written(made, error: BaseException | None) -> None:
-            self.task = None
-            if error is not None:
-                self.message.show_message(failure_message(error, "Không lập được thông báo kết luận"))
-                if issue and not isinstance(error, InputError):  # a number taken may have been spoiled
-                    self.context.notifier.changed.emit("outgoing")
-                return
-            issued, data = made
-            if issued.number is None:
-                saved = f", lưu ở «{target}»{export_password.ENCRYPTED if writer.encrypted else ''}" if target else ""
-                self.message.show_message(f"Dự thảo thông báo kết luận (chưa có số){saved}.", error=False)
-            else:
-                self.message.show_message(f"Thông báo kết luận số {issued.text}, đã ghi vào sổ văn bản đi.",
-                                          error=False)
-                self.context.notifier.changed.emit("outgoing")
-            if target is None:
-                self.preview = printing.preview_pdf(
-                    self.context, self.parent, writer.data, conclusion.TITLE, outgoing.CONCLUSION,
-                    file_name("thong bao ket luan", data["full_name"], suffix="pdf"),
-                    conclusion_notice.named(data) | documents_data.issue_named(issued))
 
-        self.task = run_in_background(self.parent, "Đang lập thông báo kết luận…", lambda _progress: (
-            documents_data.conclusion_document(self.context.db, self.case["id"], target, writer, issue, seen)), written)
+def _told(issued: documents_data.Issue, _data: Mapping[str, Any], saved: str) -> str:
+    if issued.number is None:
+        return "Dự thảo thông báo kết luận (chưa có số)" + (f", lưu ở {saved}." if saved else ".")
+    return f"Thông báo kết luận số {issued.text}, đã ghi vào sổ văn bản đi."
+
+
+NOTICE = letter_making.Letter(conclusion.TITLE, outgoing.CONCLUSION, "thong bao ket luan",
+                              lambda data: data["full_name"], render.conclusion_writer, _told, conclusion_notice.named,
+                              name="thông báo kết luận", word_title="Lưu dự thảo thông báo kết luận")
