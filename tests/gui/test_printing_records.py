@@ -16,6 +16,7 @@ from bvct_desktop.gui.qt import QApplication, QEvent, QItemSelectionModel
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.documents import profile, render
 from bvct_desktop.io.documents.layout import date_text
+from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import PASSWORD
 from tests.gui import register_support as support
 
@@ -75,23 +76,46 @@ def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, con
     page.preview.close()
 
 
-def test_a_printed_slip_register_says_a_dead_person_died_beside_the_name_though_the_screen_hides_it(qtbot, context):
-    """«Đã mất» and «Năm mất» are hidden until asked for: the name printed says it all the same, as the period's
-    register does («(đã mất năm 1970)», lists.NamedWithDeath), read from the record, not from the columns shown."""
+def _slips_showing_one_dead(qtbot, context) -> RegisterPage:
+    """The slips page, «Đã mất» and «Năm mất» hidden as they are until asked for, showing the slips found for
+    «Phạm Văn Bình» (the father of three candidates), the first of them now saying he died about 1970."""
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     page.show()
     assert not {"deceased", "death_date"} & set(page.columns.shown())
-    binh, *others = browse.record_ids(context.db, "slips", "pham van binh")  # the father of three candidates
+    binh, *others = browse.record_ids(context.db, "slips", "pham van binh")
     record = editing.load(context.db, "slips", binh)
     editing.save(context.db, "slips", {**record, "deceased": "Có", "death_date": "khoảng 1970"}, record_id=binh)
     page.search.setText("pham van binh")
     qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 1 + len(others), timeout=10_000)
+    return page
+
+
+def test_a_printed_slip_register_says_a_dead_person_died_beside_the_name_though_the_screen_hides_it(qtbot, context):
+    """«Đã mất» and «Năm mất» are hidden until asked for: the name printed says it all the same, as the period's
+    register does («(đã mất năm 1970)», lists.NamedWithDeath), read from the record, not from the columns shown."""
+    page = _slips_showing_one_dead(qtbot, context)
     page.print_list()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
     text = " ".join(page_text(page.preview).split())
     assert "Phạm Văn Bình (đã mất khoảng năm 1970)" in text and text.count("đã mất") == 1
     page.preview.close()
+
+
+def test_a_slip_register_exported_from_its_page_says_a_dead_person_died_in_its_own_columns_though_hidden(
+        qtbot, context, tmp_path):
+    """«Xuất Excel» writes the import layout whatever the screen shows: «Đã mất» and «Năm mất» say who died, and the
+    name stays as typed, so the workbook imports back unchanged (as `bvct export slips`)."""
+    page = _slips_showing_one_dead(qtbot, context)
+    target = tmp_path / "phieu.xlsx"
+    context.dialogs.answer_next(YES, PASSWORD, str(target))  # how many, then the password asked again
+    page.export_excel()
+    qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
+    header, *rows = read_first_sheet(target).rows
+    exported = [dict(zip(header, row, strict=True)) for row in rows]
+    assert len(exported) == page.model.rowCount()
+    assert [(row["Họ và tên người được xác minh"], row["Năm mất"]) for row in exported if row["Đã mất"] == "Có"] == [
+        ("Phạm Văn Bình", "khoảng 1970")]
 
 
 def test_a_printed_register_keeps_a_persons_name_on_one_line_beside_a_long_result(qtbot, context):
