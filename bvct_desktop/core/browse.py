@@ -181,7 +181,7 @@ class View:
     overdue: Overdue | None = None
     overdue_label: str = "Quá hạn"
     extra_rows: Callable[[Connection, list[int], dt.date], dict[int, dict[str, str]]] | None = None
-    of_person: Callable[[int], ColumnElement] | None = None
+    of_person: Callable[[Connection, int], ColumnElement] | None = None  # one person's records, if not by person_id
     file_order: tuple[ColumnElement, ...] = ()  # one person's records (Filters.person_id) before a column is chosen
     also_reads: tuple[Table, ...] = ()  # tables read besides `source` (by extra_rows, search_extra)
 
@@ -333,7 +333,7 @@ def _delegations_with_member(word: str) -> ColumnElement:
     return delegations.c.id.in_(members)
 
 
-def _delegations_of(person_id: int) -> ColumnElement:
+def _delegations_of(_connection: Connection, person_id: int) -> ColumnElement:
     members = (select(delegation_members.c.delegation_id).select_from(delegation_members.join(cadres))
                .where(cadres.c.person_id == person_id))
     return delegations.c.id.in_(members)
@@ -429,7 +429,7 @@ VIEWS: dict[str, View] = {
         purpose_label="Loại đơn",
         overdue=_complaint_overdue, overdue_label="Quá hạn giải quyết",
         extra_rows=_late_by(complaints, "due_on", complaints.c.due_on, _as_typed, _complaint_overdue),
-        file_order=letters.file_order(READ_ON)),
+        file_order=letters.file_order(READ_ON), of_person=letters.of_person),
 }
 
 # Vetting cases (the person-file services of core/personfile/cases.py) are listed like a register:
@@ -886,7 +886,7 @@ def _filtered(statement, spec: View, filters: Filters, connection: Connection, t
     if filters.recipient_id is not None and spec.recipient is not None:
         statement = statement.where(spec.recipient == filters.recipient_id)
     if filters.person_id is not None:
-        statement = statement.where(spec.of_person(filters.person_id) if spec.of_person
+        statement = statement.where(spec.of_person(connection, filters.person_id) if spec.of_person
                                     else spec.person_id == filters.person_id)
     if filters.overdue and spec.overdue is not None:
         statement = statement.where(spec.overdue(today, settings.read_history(connection)))

@@ -1,4 +1,5 @@
-"""The complaint and denunciation letters about a person (those linked to their file), which a vetting
+"""The complaint and denunciation letters about a person (those linked to their file, and those linked to no
+one that name them: a letter about a name several cadres share waits for the officer to choose), which a vetting
 weighs (brief: the vetting dossier holds them): those still open on a day first — not resolved by
 then, by the rule of every deadline (deadlines.not_done_by) — the soonest deadline first, then those
 resolved, the latest first."""
@@ -6,24 +7,39 @@ resolved, the latest first."""
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..database import Database
 from ..dates import display_date
 from ..deadlines import not_done_by
 from ..permissions import Action
-from ..schema import complaints
+from ..schema import complaints, persons
+from ..text import name_key
 
 OPEN, RESOLVED = "Chưa giải quyết", "Đã giải quyết"  # a letter's state, as the register's statuses name it
 
 
 def about(connection: Connection, person_id: int, today: dt.date) -> list[dict[str, Any]]:
-    """The letters about the person (not in the recycle bin), each with its `state` on `today`."""
+    """The letters of the person's file (`of_person`, not in the recycle bin), each with its `state` on `today`."""
     still_open = not_done_by(complaints.c.resolved_on, today)
     rows = connection.execute(select(complaints, still_open.label("open")).where(
-        complaints.c.person_id == person_id, complaints.c.deleted_at.is_(None)).order_by(*file_order(today)))
+        of_person(connection, person_id), complaints.c.deleted_at.is_(None)).order_by(*file_order(today)))
     return [{**row, "state": OPEN if row["open"] else RESOLVED} for row in rows.mappings()]
+
+
+def of_person(connection: Connection, person_id: int) -> ColumnElement:
+    """The letters of the person's file: linked to it, or linked to no one and naming the person (`unlinked_naming`)."""
+    return or_(complaints.c.person_id == person_id, complaints.c.id.in_(unlinked_naming(connection, person_id)))
+
+
+def unlinked_naming(connection: Connection, person_id: int) -> list[int]:
+    """The letters linked to no file whose «Họ và tên người bị phản ánh» is the person's name (case, accents'
+    encoding, tone placement and spacing aside)."""
+    key = connection.execute(select(persons.c.name_key).where(persons.c.id == person_id)).scalar()
+    waiting = connection.execute(select(complaints.c.id, complaints.c.subject_name).where(
+        complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None)))
+    return [letter.id for letter in waiting if name_key(letter.subject_name) == key]
 
 
 def file_order(day: dt.date | ColumnElement) -> tuple[ColumnElement, ...]:

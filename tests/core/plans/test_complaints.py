@@ -3,8 +3,11 @@ and found when the cadre is entered after the letter."""
 
 import pytest
 
-from bvct_desktop.core import editing, importing, vault
+import datetime as dt
+
+from bvct_desktop.core import browse, editing, importing, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
+from bvct_desktop.core.personfile import letters
 from bvct_desktop.core.schema import cadres, complaints
 from tests.conftest import ADMIN, PASSWORD
 from tests.rows_sheet import rows_sheet
@@ -77,6 +80,25 @@ def test_the_form_is_told_the_namesakes_and_the_person_a_letter_is_linked_to(db)
     assert editing.cadres_named(db, "Võ Thị Lan") == []
     linked = editing.person_facts(db, mai)
     assert linked.description.startswith("Võ Thị Mai, sinh 1980") and linked.known == ["cán bộ"]
+
+
+def test_a_letter_two_namesakes_may_be_about_is_in_both_their_files_until_the_officer_chooses(db):
+    """Tour: a denunciation of «Lê Văn Bình», Bí thư Đảng ủy xã, came while the office had two cadres of that name;
+    it was linked to neither, so neither file's «Đơn thư» tab showed it («Chưa có đơn thư nào»)."""
+    first = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    second = _cadre(db, "Võ Thị Mai", "1995", "Hàm Mỹ")
+    unlinked = editing.save(db, "complaints", {**LETTER, "subject_name": "VÕ THỊ  MAI"})
+    other = editing.save(db, "complaints", {**LETTER, "subject_name": "Võ Thị Lan"})
+
+    def in_file(person: int) -> list[int]:
+        return browse.record_ids(db, "complaints", filters=browse.Filters(person_id=person), today=dt.date(2026, 3, 9))
+
+    assert in_file(first) == in_file(second) == [unlinked]
+    with db.read() as connection:  # what a vetting case of either weighs before its conclusion
+        assert [letter["id"] for letter in letters.about(connection, first, dt.date(2026, 3, 9))] == [unlinked]
+    editing.save(db, "complaints", LETTER, unlinked, second)
+    assert (in_file(first), in_file(second)) == ([], [unlinked])
+    assert other not in in_file(first) + in_file(second)
 
 
 def test_an_import_tells_the_letters_about_a_name_two_cadres_share(db):
