@@ -56,7 +56,7 @@ MOST_LEADING_ZEROS = 6  # zeros written before a number («000047/PXM»): more, 
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
 NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
-NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # unresolved complaints with no «Hạn giải quyết»
+NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # complaints not handled (letters.HANDLED_ON), no deadline
 RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
 POLITICAL_ISSUES = "political_issues"  # the cadres' column of the gravest political issue on their file
 REPLY_DUE = "reply_due"  # the column of the day a reply is due, worked out from the settings: never imported
@@ -279,8 +279,9 @@ def _as_typed(day: dt.date, _history: settings.History) -> dt.date:
 
 
 def _complaint_overdue(today: dt.date, _history: settings.History) -> ColumnElement:
-    """A letter not resolved by `today` past its «Hạn giải quyết» (one on a day off ends on the next working day)."""
-    return deadlines.not_done_by(complaints.c.resolved_on, today) & deadlines.past_due(complaints.c.due_on, today)
+    """A letter not resolved nor forwarded by `today` past its «Hạn giải quyết» (one on a day off ends on the next
+    working day)."""
+    return deadlines.not_done_by(letters.HANDLED_ON, today) & deadlines.past_due(complaints.c.due_on, today)
 
 
 ISSUE_TEXTS = tuple(political_notes.c[spec.key] for spec in political.FIELDS if spec.type is FieldType.TEXT)
@@ -423,7 +424,7 @@ VIEWS: dict[str, View] = {
                       complaints.c.result),
         period=complaints.c.received_on,
         statuses={**_by_day(complaints.c.resolved_on, letters.OPEN, letters.RESOLVED),
-                  NO_COMPLAINT_DEADLINE: lambda today: (deadlines.not_done_by(complaints.c.resolved_on, today)
+                  NO_COMPLAINT_DEADLINE: lambda today: (deadlines.not_done_by(letters.HANDLED_ON, today)
                                                         & complaints.c.due_on.is_(None))},
         purpose=complaints.c.complaint_kind, purposes=COMPLAINTS.field("complaint_kind").choices,
         purpose_label="Loại đơn",

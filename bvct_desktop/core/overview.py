@@ -14,7 +14,7 @@ from .database import Database
 from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .permissions import Action
-from .personfile import cases
+from .personfile import cases, letters
 from .schema import archive_requests, complaints, persons, relatives, slips, vetting_cases
 from .vetted_for import vetted_for
 
@@ -162,15 +162,15 @@ def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, i
 
 
 def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:
-    """Complaints unresolved by `today` past their `Hạn giải quyết` or due within `warning_days`, both by the
-    deadline shown (on a day off, the next working day: `deadlines.due_by`, as the registers'), each named by
-    the person complained about (then the sender)."""
+    """Complaints neither resolved nor forwarded (letters.HANDLED_ON) by `today` past their `Hạn giải quyết` or due
+    within `warning_days`, both by the deadline shown (on a day off, the next working day: `deadlines.due_by`, as
+    the registers'), each named by the person complained about (then the sender)."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         rows = connection.execute(
             select(complaints.c.id, complaints.c.complaint_kind, complaints.c.subject_name, complaints.c.sender,
                    complaints.c.due_on)
-            .where(complaints.c.deleted_at.is_(None), deadlines.not_done_by(complaints.c.resolved_on, today),
+            .where(complaints.c.deleted_at.is_(None), deadlines.not_done_by(letters.HANDLED_ON, today),
                    deadlines.due_by(complaints.c.due_on, today + dt.timedelta(days=warning_days)))
             .order_by(complaints.c.due_on, complaints.c.id)).all()
     return [Due(row.id, f"{row.complaint_kind} – {row.subject_name or 'không ghi người bị phản ánh'} "

@@ -8,7 +8,8 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from bvct_desktop.core import browse, editing, importing
+from bvct_desktop.core import browse, editing, importing, overview
+from bvct_desktop.core.personfile import letters
 from bvct_desktop.core.kinds import COMPLAINTS
 from tests.rows_sheet import rows_sheet
 from tests.sample_db import sample_database
@@ -87,3 +88,29 @@ def test_an_export_imports_again_unchanged_with_them(db, cli, tmp_path):
     again = importing.import_sheet(db, COMPLAINTS, rows_sheet([[cell for cell in row] for row in rows]),
                                    dry_run=True)
     assert again.ok and again.counts[importing.UPDATED] == 0 and again.counts[importing.CREATED] == 0
+
+
+def test_a_letter_forwarded_to_the_body_competent_for_it_is_no_longer_due_at_the_office(db):
+    """Tour: a complaint forwarded to the Ủy ban Kiểm tra on 10/03 stayed on the dashboard's «Đơn thư đến hạn»
+    as «Quá hạn 7 ngày» after its 30/04 deadline, and in the register's «Quá hạn giải quyết»: the deadline
+    was the other body's once the letter went there. It is still unresolved for the report."""
+    forwarded = _imported(db)
+    kept = editing.save(db, "complaints", {"received_on": "02/03/2026", "sender": "Lê Văn Tám",
+                                           "complaint_kind": "Khiếu nại", "subject_name": "Nguyễn Văn Hùng",
+                                           "summary": "Khiếu nại chưa chuyển đi", "due_on": "30/04/2026"})
+    after = dt.date(2026, 5, 11)  # 30/04 and 01/05 are days off: overdue from 05/05
+    assert [due.record_id for due in overview.complaints_due(db, after)] == [kept]
+    assert [due.record_id for due in overview.complaints_due(db, dt.date(2026, 4, 28))] == [kept]
+    overdue = browse.Filters(overdue=True)
+    assert browse.record_ids(db, "complaints", filters=overdue, today=after) == [kept]
+    cells = browse.fetch_rows(db, "complaints", [forwarded, kept], today=after)
+    due_at = [column.key for column in browse.view("complaints").columns].index("due_on")
+    assert (cells[forwarded][due_at], cells[kept][due_at]) == ("30/04/2026", "30/04/2026 (quá hạn 7 ngày)")
+    no_deadline = editing.save(db, "complaints", {"received_on": "03/03/2026", "sender": "Nặc danh",
+                                                  "complaint_kind": "Tố cáo", "summary": "Chuyển đi, chưa ghi hạn",
+                                                  "forwarded_to": "Ủy ban Kiểm tra Tỉnh ủy",
+                                                  "forwarded_on": "05/03/2026"})
+    assert overview.loose_ends(db, after)[browse.NO_COMPLAINT_DEADLINE] == 0
+    assert overview.loose_ends(db, dt.date(2026, 3, 4))[browse.NO_COMPLAINT_DEADLINE] == 1  # not gone yet
+    still_open = browse.record_ids(db, "complaints", filters=browse.Filters(status=letters.OPEN), today=after)
+    assert sorted(still_open) == sorted([no_deadline, kept, forwarded])

@@ -18,6 +18,12 @@ from ..schema import complaints, persons
 from ..text import name_key
 
 OPEN, RESOLVED = "Chưa giải quyết", "Đã giải quyết"  # a letter's state, as the register's statuses name it
+# The day the office was done with a letter, which ends its «Hạn giải quyết» (the dashboard, «Quá hạn giải quyết»,
+# «Chưa giải quyết, chưa có hạn»): resolved, or forwarded to the body competent for it — whose deadline it then is —
+# whichever came first. Still unresolved, for its state and the report, until the day it is resolved.
+HANDLED_ON = case((and_(complaints.c.forwarded_on.is_not(None),
+                        or_(complaints.c.resolved_on.is_(None), complaints.c.forwarded_on < complaints.c.resolved_on)),
+                   complaints.c.forwarded_on), else_=complaints.c.resolved_on)
 
 
 def about(connection: Connection, person_id: int, today: dt.date) -> list[dict[str, Any]]:
