@@ -854,3 +854,24 @@ def test_the_letters_register_and_a_cadre_s_letters_show_where_each_went_and_whe
     titles = [tab.model().headerData(i, Qt.Orientation.Horizontal) for i in range(tab.model().columnCount())
               if not tab.isColumnHidden(i)]
     assert set(LETTER_SHOWN.values()) <= set(titles) and not set(LETTER_HIDDEN.values()) & set(titles)
+
+
+def test_the_letters_register_reads_a_letter_s_summary_and_an_overdue_deadline_whole_on_a_1366_pixel_screen(
+        qtbot, context):
+    """Tour: the letters register showed «Nội dung đ…» for every summary (its one-line rows left it 90 pixels) beside
+    «Hạn giải quyết» wide enough for «28/11/2026 (quá hạn 6 ngày)»: the rows go on two lines, as the archive
+    register's do, and what the letter says is read beside its deadline."""
+    for day in range(1, 9):
+        editing.save(context.db, "complaints", {
+            "received_on": f"0{day}/03/2024", "sender": "Nặc danh" if day % 3 else f"Người gửi số {1230 + day}",
+            "complaint_kind": "Tố cáo", "subject_name": LONGEST_NAME if day == 1 else "Nguyễn Văn Hùng",
+            "summary": f"Tố cáo nhận tiền khi giải quyết hồ sơ đất đai số {1230 + day}", "due_on": f"1{day}/03/2024",
+            "forwarded_to": "Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh" if day == 2 else None})
+    _window, page = _page_in_window(qtbot, context, "complaints")
+    table, header = page.table, page.table.horizontalHeader()
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= table.viewport().width() + 1
+    row = page.model.row_of(browse.record_ids(context.db, "complaints", "1231")[0])
+    due, summary = support.column_of(page, "due_on"), support.column_of(page, "summary")
+    assert "quá hạn" in page.model.index(row, due).data()
+    assert _read_whole(table, row, summary) and _read_whole(table, row, due)
