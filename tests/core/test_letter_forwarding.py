@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from bvct_desktop.core import browse, editing, importing, overview
-from bvct_desktop.core.personfile import letters
 from bvct_desktop.core.kinds import COMPLAINTS
+from bvct_desktop.core.personfile import letters
 from tests.rows_sheet import rows_sheet
 from tests.sample_db import sample_database
 

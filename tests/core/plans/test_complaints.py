@@ -1,9 +1,9 @@
 """Complaints: the cadre's file a letter is linked to, kept through edits, chosen by the officer,
 and found when the cadre is entered after the letter."""
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from bvct_desktop.core import browse, editing, importing, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
