@@ -14,7 +14,7 @@ from ..database import Database
 from ..dates import display_date
 from ..deadlines import not_done_by
 from ..permissions import Action
-from ..schema import complaints, persons
+from ..schema import cadres, complaints, persons
 from ..text import name_key
 
 OPEN, RESOLVED = "Chưa giải quyết", "Đã giải quyết"  # a letter's state, as the register's statuses name it
@@ -35,14 +35,20 @@ def about(connection: Connection, person_id: int, today: dt.date) -> list[dict[s
 
 
 def of_person(connection: Connection, person_id: int) -> ColumnElement:
-    """The letters of the person's file: linked to it, or linked to no one and naming the person (`unlinked_naming`)."""
+    """The letters of the person's file: linked to it, or waiting for the officer to choose among namesakes
+    (`unlinked_naming`)."""
     return or_(complaints.c.person_id == person_id, complaints.c.id.in_(unlinked_naming(connection, person_id)))
 
 
 def unlinked_naming(connection: Connection, person_id: int) -> list[int]:
     """The letters linked to no file whose «Họ và tên người bị phản ánh» is the person's name (case, accents'
-    encoding, tone placement and spacing aside)."""
+    encoding, tone placement and spacing aside) when other cadres share it; none when the person is the one cadre
+    of that name (such a letter was linked to them unless the officer chose «không gắn với hồ sơ cán bộ nào»)."""
     key = connection.execute(select(persons.c.name_key).where(persons.c.id == person_id)).scalar()
+    namesakes = connection.execute(select(func.count()).select_from(cadres.join(persons)).where(
+        persons.c.name_key == key, cadres.c.deleted_at.is_(None))).scalar()
+    if namesakes < 2:
+        return []
     waiting = connection.execute(select(complaints.c.id, complaints.c.subject_name).where(
         complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None)))
     return [letter.id for letter in waiting if name_key(letter.subject_name) == key]

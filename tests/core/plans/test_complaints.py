@@ -99,6 +99,9 @@ def test_a_letter_two_namesakes_may_be_about_is_in_both_their_files_until_the_of
     editing.save(db, "complaints", LETTER, unlinked, second)
     assert (in_file(first), in_file(second)) == ([], [unlinked])
     assert other not in in_file(first) + in_file(second)
+    lan = _cadre(db, "Võ Thị Lan", "1990", "Hàm Tiến")  # the one cadre of her name, not the Lan the letter means
+    editing.save(db, "complaints", {**LETTER, "subject_name": "Võ Thị Lan"}, other, editing.NOBODY)
+    assert in_file(lan) == []
 
 
 def test_an_import_tells_the_letters_about_a_name_two_cadres_share(db):
