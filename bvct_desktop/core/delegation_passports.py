@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from . import passports
+from . import delegation_order, passports
 from .database import Database
 from .errors import InputError
 from .permissions import Action
@@ -25,11 +25,11 @@ class Member:
 
 
 def members(db: Database, decision_no: str, back: bool = False) -> list[Member]:
-    """The members the delegation of `decision_no` (the latest, when several) names, by name, each with the
-    diplomatic or official passport to hand out — kept by the office first, not out, not lost; none to one who does
-    not go, saying why — or, `back`, the one out with this delegation to receive back, not reported lost (one who
-    was withdrawn after it was handed out returns it too). InputError when no delegation that goes has the
-    decision."""
+    """The members the delegation of `decision_no` (the latest, when several) names, in the decision's order (the
+    head first: delegation_order), each with the diplomatic or official passport to hand out — kept by the office
+    first, not out, not lost; none to one who does not go, saying why — or, `back`, the one out with this delegation
+    to receive back, not reported lost (one who was withdrawn after it was handed out returns it too). InputError
+    when no delegation that goes has the decision."""
     db.require(Action.BROWSE, "xem hộ chiếu của đoàn")
     with db.read() as connection:
         found = passports.delegations_under(connection, clean(decision_no))
@@ -40,7 +40,7 @@ def members(db: Database, decision_no: str, back: bool = False) -> list[Member]:
             select(persons.c.id, persons.c.full_name, delegation_members.c.not_going)
             .select_from(delegation_members.join(cadres).join(persons))
             .where(delegation_members.c.delegation_id == delegation_id)
-            .order_by(persons.c.sort_key, persons.c.id)).all()
+            .order_by(*delegation_order.as_decided())).all()
         with_it = set(connection.execute(select(passport_handovers.c.passport_id).where(
             passport_handovers.c.delegation_id == delegation_id, passport_handovers.c.returned_on.is_(None),
             passport_handovers.c.deleted_at.is_(None))).scalars())

@@ -22,6 +22,7 @@ from . import (
     audit_chain,
     conclusion_notice,
     deadlines,
+    delegation_order,
     files,
     gazetteer,
     numbering,
@@ -37,7 +38,7 @@ from .collation import text_sort_key
 from .database import Database
 from .dates import PartialDate, check_period, display_date
 from .errors import Ambiguous, InputError
-from .kinds import ARCHIVE_REQUESTS, CADRES, DELEGATIONS, MEMBER_ROLES, SELF, SLIPS, Kind
+from .kinds import ARCHIVE_REQUESTS, CADRES, DELEGATIONS, SELF, SLIPS, Kind
 from .permissions import Action
 from .personfile import foreign, known, relatives, trips
 from .personfile.notes import RELATIVE, REMOVED
@@ -606,14 +607,13 @@ def _with_members(connection: Connection, trip: dict[str, Any]) -> dict[str, Any
                delegation_members.c.role, delegation_members.c.not_going, delegation_members.c.id,
                cadres.c.deleted_at.is_not(None).label("binned"))
         .select_from(delegation_members.join(cadres).join(persons).outerjoin(units, cadres.c.unit_id == units.c.id))
-        .where(delegation_members.c.delegation_id == trip["id"])).mappings()
-    members = [dict(member) for member in members]
+        .where(delegation_members.c.delegation_id == trip["id"]).order_by(*delegation_order.as_decided()))
+    members = [dict(member) for member in members.mappings()]
     steps = SALARY.of_owners(connection, {member["person_id"] for member in members})
     for member in members:
         step = step_on(steps.get(member["person_id"], []), trip["depart_on"]) or {}
         member.update(grade_code=step.get("grade_code"), step=step.get("step"))
-    rank = {role: index for index, role in enumerate(MEMBER_ROLES)}
-    trip["members"] = sorted(members, key=lambda member: (rank.get(member["role"], len(rank)), member["id"]))
+    trip["members"] = members
     return trip
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import deadlines, documents_data, passports, settings
+from . import deadlines, delegation_order, documents_data, passports, settings
 from .database import Database
 from .documents_data import Office
 from .errors import InputError
@@ -41,14 +41,15 @@ class Minutes:
     back: bool  # received back after the trip, else handed out for it
     on: dt.date  # the day of the minutes: the last day a passport listed was handed out (received back)
     trip: str  # the trip, in words: the delegation and its decision, or a private trip
-    lines: list[dict[str, Any]]  # by holder's name
+    lines: list[dict[str, Any]]  # as the delegation's decision lists the holders (delegation_order), else by name
     due_on: dt.date | None = None  # when the passports are owed back: their one trip's return known, else None
 
 
 def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Minutes:
-    """The minutes of the handovers `handover_ids` (those in the recycle bin left out), by holder's name, each with
-    the unit written for the holder on the delegation (else the cadre's, as the member list prints it); InputError
-    when none is left, or, `back`, one is not received back yet."""
+    """The minutes of the handovers `handover_ids` (those in the recycle bin left out), in the order the delegation's
+    decision lists the holders, the head first (delegation_order; a private trip's by name), each with the unit
+    written for the holder on the delegation (else the cadre's, as the member list prints it); InputError when none
+    is left, or, `back`, one is not received back yet."""
     member = ((delegation_members.c.delegation_id == passport_handovers.c.delegation_id)
               & (delegation_members.c.cadre_id == cadres.c.id))
     found = [dict(row) for row in connection.execute(
@@ -64,7 +65,8 @@ def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Mi
                      .outerjoin(delegations, delegations.c.id == passport_handovers.c.delegation_id))
         .where(passport_handovers.c.id.in_(handover_ids), passport_handovers.c.deleted_at.is_(None),
                passport_table.c.deleted_at.is_(None))
-        .order_by(persons.c.sort_key, persons.c.id, passport_handovers.c.id)).mappings()]
+        .order_by(*delegation_order.as_decided(), persons.c.sort_key, persons.c.id, passport_handovers.c.id)
+    ).mappings()]
     if not found:
         raise InputError("Không có lần giao hộ chiếu nào để lập biên bản.")
     day = "returned_on" if back else "handed_on"

@@ -10,12 +10,14 @@ from sqlalchemy import event
 
 from bvct_desktop.core import audit, delegation_passports, passports
 from bvct_desktop.core.errors import InputError
+from bvct_desktop.core.kinds import MEMBER_ROLES
 from bvct_desktop.core.personfile import writes
 from tests.conftest import workbook
-from tests.core.test_members_not_going import _not_going
+from tests.core.test_members_not_going import _not_going, members_saved
 from tests.core.test_passports import HUNG, HUONG, db, handed, official, person  # noqa: F401 - the fixture
 from tests.samples import SAMPLES
 
+HEAD, MEMBER = MEMBER_ROLES[0], MEMBER_ROLES[-1]
 VINH = "Đỗ Quang Vinh"  # the other member of 125-QĐ/TU (01/04/2025 – 08/04/2025)
 DECISION = "125-QĐ/TU"
 
@@ -84,6 +86,20 @@ def test_a_passport_reported_lost_on_the_trip_is_not_offered_to_receive_back(db,
     out = delegation_passports.members(db, DECISION, back=True)
     assert [(member.full_name, member.passport_id) for member in out] == [(HUONG, books["huong"]), (VINH, None)]
     assert out[1].why_not == "Hộ chiếu A0001234 đã báo mất ngày 05/04/2025: không còn phải nộp lại."
+
+
+def head(db, member_name: str) -> None:  # noqa: F811
+    """Makes `member_name` the head of the delegation 125-QĐ/TU (to Japan), the others its members."""
+    members_saved(db, lambda member: {**member, "role": HEAD if member["full_name"] == member_name else MEMBER})
+
+
+def test_the_members_are_listed_as_the_decision_lists_them_the_head_first_not_by_name(db, books):  # noqa: F811
+    """The officer checks the list against the decision line by line: Vinh, head of the delegation, comes before
+    Hương, whose given name comes first in the alphabet; handed out or received back alike."""
+    head(db, VINH)
+    assert [member.full_name for member in delegation_passports.members(db, DECISION)] == [VINH, HUONG]
+    delegation_passports.hand_out(db, DECISION, [books["huong"], books["vinh"]], {"handed_on": "28/03/2025"})
+    assert [member.full_name for member in delegation_passports.members(db, DECISION, back=True)] == [VINH, HUONG]
 
 
 GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Lâm")

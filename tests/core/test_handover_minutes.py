@@ -8,7 +8,7 @@ import pytest
 
 from bvct_desktop.core import delegation_passports, handover_minutes, passports
 from bvct_desktop.core.errors import InputError, PermissionDenied
-from tests.core.test_delegation_passports import DECISION, VINH, books  # noqa: F401 - the fixture
+from tests.core.test_delegation_passports import DECISION, VINH, books, head  # noqa: F401 - the fixture
 from tests.core.test_passports import HUONG, db, handed, official  # noqa: F401 - the fixture
 from tests.sample_db import viewer_database
 
@@ -29,6 +29,14 @@ def test_the_minutes_of_a_delegation_s_hand_out_and_return_list_its_passports_by
     _office, back = handover_minutes.produce(db, closed, back=True)
     assert (back.on, [line["returned_on"] for line in back.lines]) == (dt.date(2025, 4, 10), [dt.date(2025, 4, 10)] * 2)
     assert handover_minutes.named(back)[handover_minutes.COUNTED] == 2
+
+
+def test_the_minutes_list_the_holders_as_the_decision_lists_them_the_head_first(db, books):  # noqa: F811
+    """The officer checks the minutes against the decision line by line: Vinh, head of the delegation, first."""
+    head(db, VINH)
+    made = delegation_passports.hand_out(db, DECISION, [books["huong"], books["vinh"]], {"handed_on": "28/03/2025"})
+    _office, out = handover_minutes.produce(db, made, back=False)
+    assert [line["full_name"] for line in out.lines] == [VINH, HUONG]
 
 
 def test_a_private_trip_is_said_as_such_and_a_viewer_prints_no_minutes(cli, db):  # noqa: F811

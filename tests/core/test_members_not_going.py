@@ -4,6 +4,7 @@ summary lists no trip, no other delegation is told to overlap with theirs, and t
 sign (trích ngang) show them marked."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -19,11 +20,16 @@ db = test_trip_status.db  # the sample office's database (a fixture)
 
 def _not_going(db, member_name: str, reason: str | None, delegation_name: str = SENT_TO_JAPAN) -> int:
     """Marks `member_name` of a delegation (to Japan) as not going for `reason` (None: going after all)."""
+    return members_saved(db, lambda member: {**member, "not_going": reason} if member["full_name"] == member_name
+                         else member, delegation_name)
+
+
+def members_saved(db, changed: Callable[[dict], dict], delegation_name: str = SENT_TO_JAPAN) -> int:
+    """Saves the delegation's form with each member `changed`."""
     [delegation] = browse.record_ids(db, "delegations", delegation_name)
     stored = editing.load(db, "delegations", delegation)
-    members = [{**member, "not_going": reason} if member["full_name"] == member_name else member
-               for member in stored[editing.MEMBERS]]
-    editing.save(db, "delegations", {**stored, editing.MEMBERS: members}, delegation)
+    editing.save(db, "delegations", {**stored, editing.MEMBERS: list(map(changed, stored[editing.MEMBERS]))},
+                 delegation)
     return delegation
 
 
