@@ -1,13 +1,14 @@
 """«Giao hộ chiếu theo đoàn…» and «Nhận lại theo đoàn…» in the passport register: from the decision number,
-each member going is listed with the passport chosen or why none, one can be left out, what the officer should
-know is asked once, and the passports are written at once; the dialog reads at 1366×768 with eight long names."""
+each member the decision names is listed with the passport chosen or why none, one can be left out, what the
+officer should know is asked once, and the passports are written at once; the dialog reads at 1366×768 with eight
+long names."""
 
 import pytest
 
 from bvct_desktop.core import browse, editing, handover_minutes, passports, permissions
 from bvct_desktop.core.permissions import Action
 from bvct_desktop.gui.dialogs import NO, YES
-from bvct_desktop.gui.qt import Qt
+from bvct_desktop.gui.qt import QLabel, Qt
 from bvct_desktop.gui.registers.delegation_passports import NONE_CHOSEN, PRINT_MINUTES, DelegationPassportsDialog
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.conftest import PASSWORD
@@ -96,6 +97,18 @@ def test_a_delegation_s_passports_are_handed_out_and_received_back_at_once_one_l
     qtbot.waitUntil(lambda: page.message.text() == "Đã nhận lại 6 hộ chiếu theo đoàn.", timeout=10_000)
     assert [line["returned_on"] is not None for name in NAMES[1:4] for line in passports.handovers_of(
         context.db, editing.cadres_named(context.db, name)[0].person_id)] == [True] * 3
+
+
+@pytest.mark.parametrize(("button", "left_out"), [("hand_out", "không giao hộ chiếu"),
+                                                  ("take_back", "chưa nộp lại hộ chiếu")])
+def test_the_list_is_said_to_be_of_the_delegation_s_members_one_who_does_not_go_among_them(
+        qtbot, context, eight, button, left_out):
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    dialog = opened(qtbot, page, button, {"decision_no": DECISION})
+    assert dialog.table.horizontalHeaderItem(0).text() == "Thành viên"
+    assert (f"Nhập số quyết định cử đoàn: danh sách thành viên của đoàn hiện dưới đây; bỏ đánh dấu ở người {left_out}."
+            in [label.text() for label in dialog.findChildren(QLabel)])
 
 
 def test_a_decision_no_delegation_has_or_no_member_ticked_is_said_and_nothing_written(qtbot, context, eight):

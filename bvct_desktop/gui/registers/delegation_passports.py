@@ -1,7 +1,8 @@
 """«Giao hộ chiếu theo đoàn…» and «Nhận lại theo đoàn…»: a delegation's passports handed out, or received back,
-at once from its decision number (core/delegation_passports): each member going listed with the passport chosen
-or why none, a tick to leave one out, what the officer should know asked once, one write off the GUI thread; then,
-unless the officer unticks it, «Biên bản giao nhận hộ chiếu» of the passports written in its print preview."""
+at once from its decision number (core/delegation_passports): each member the decision names listed with the
+passport chosen or why none, a tick to leave one out, what the officer should know asked once, one write off the
+GUI thread; then, unless the officer unticks it, «Biên bản giao nhận hộ chiếu» of the passports written in its
+print preview."""
 
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +19,7 @@ from ..printing import PrintPreview
 from ..qt import QAbstractItemView, QCheckBox, QLineEdit, Qt, QTableWidget, QTableWidgetItem, QWidget
 
 ALL_HANDED_OUT, ALL_TAKEN_BACK = "Giao hộ chiếu theo đoàn…", "Nhận lại theo đoàn…"
-HEADERS = ("Người đi", "Hộ chiếu")
+HEADERS = ("Thành viên", "Hộ chiếu")
 NONE_CHOSEN = "Chưa chọn hộ chiếu nào: hãy đánh dấu ít nhất một người."
 PRINT_MINUTES = "In biên bản giao nhận hộ chiếu sau khi lưu"
 
@@ -33,8 +34,9 @@ class DelegationPassportsDialog(ForSelectedDialog):
         fields = (passports.DECISION, *(passports.RETURN_FIELDS if back else (passports.HANDED_ON,
                                                                                 passports.TRIP_RETURN)))
         super().__init__(context, (ALL_TAKEN_BACK if back else ALL_HANDED_OUT).rstrip("…"),
-                         "Nhập số quyết định cử đoàn: danh sách người đi hiện dưới đây; bỏ dấu ở người không "
-                         + ("nhận lại." if back else "giao."), fields, self._written, parent,
+                         "Nhập số quyết định cử đoàn: danh sách thành viên của đoàn hiện dưới đây; bỏ đánh dấu ở "
+                         + ("người chưa nộp lại hộ chiếu." if back else "người không giao hộ chiếu."), fields,
+                         self._written, parent,
                          required=lambda spec: spec.required or spec is passports.DECISION)
         self.back, self.fields = back, fields
         self.working, self.failed = (("Đang nhận lại hộ chiếu…", "Không nhận lại được hộ chiếu") if back
@@ -64,7 +66,7 @@ class DelegationPassportsDialog(ForSelectedDialog):
         self.resize(880, 620)
 
     def list_members(self) -> None:
-        """Lists the members going under the decision typed (said why not, when none)."""
+        """Lists the members the decision typed names (said why not, when none)."""
         typed = self.decision_box.text().strip()
         if typed == self.listed_for:
             return
