@@ -61,9 +61,7 @@ def lines(connection: Connection, passport_ids: Sequence[int], today: dt.date) -
         last[NOTE.key] = "; ".join(filter(None, (last[NOTE.key], passports.remark(found[passport_id], today)))) or None
     return [{**found[passport_id], **handover}
             for passport_id in passport_ids if passport_id in found
-            for handover in handed.get(passport_id) or [{NOTE.key: passports.remark(found[passport_id], today)
-                                                         if passports.lost_by(found[passport_id]["lost_on"], today)
-                                                         else where[passport_id]}]]
+            for handover in handed.get(passport_id) or [{NOTE.key: where[passport_id]}]]
 
 
 def produce(db: Database, passport_ids: Sequence[int], today: dt.date,

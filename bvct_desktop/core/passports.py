@@ -82,6 +82,7 @@ LOST_IS_FINAL = ("Hộ chiếu đã trình báo mất bị hủy giá trị và 
 WITHDRAW_LOSS_FIELDS = (Field("reason", "Lý do hủy báo mất", required=True, max_length=LONG_TEXT,
                               hint="ví dụ: ghi nhầm, hộ chiếu bị mất là hộ chiếu phổ thông C0012345"),)
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
+KEPT_SHOWN = Field("kept_shown", PASSPORT_FIELDS[4].header)  # «Cơ quan giữ» as a list shows it: not of one lost
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
 DUE_SHOWN = Field("due_shown", DUE.header)  # DUE on screen: with how late (deadlines.late_by) it is or came back
@@ -142,8 +143,8 @@ def view_holder(db: Database, passport_id: int) -> Holder:
 
 def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
     """The person's passports, the latest issued first (those without a day of issue last), each with its
-    holder's name, where it is (`states`), the day it went out when it is not received back (OUT_SINCE) and
-    the day it last came back (LAST_BACK)."""
+    holder's name, where it is (`states`), whether the office keeps it as a list shows it (KEPT_SHOWN), the day
+    it went out when it is not received back (OUT_SINCE) and the day it last came back (LAST_BACK)."""
     db.require(Action.BROWSE, "xem hộ chiếu")
     with db.read() as connection:
         return held_by(connection, [person_id], db.clock().date())
@@ -164,6 +165,7 @@ def held_by(connection: Connection, person_ids: Sequence[int], today: dt.date) -
         .group_by(passport_handovers.c.passport_id))}
     order = {person_id: at for at, person_id in enumerate(person_ids)}
     return sorted(({**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]],
+                    KEPT_SHOWN.key: "" if lost_by(row["lost_on"], today) else row["kept"],
                     OUT_SINCE: getattr(handed.get(row["id"]), OUT_SINCE, None),
                     LAST_BACK: getattr(handed.get(row["id"]), LAST_BACK, None)} for row in found),
                   key=lambda passport: order[passport["person_id"]])
@@ -211,27 +213,31 @@ def _nothing_out(number: str, last_back: dt.date | None) -> str:
 
 
 def states(connection: Connection, passport_ids: list[int], today: dt.date) -> dict[int, str]:
-    """Where each passport is on `today`: reported lost, else with its holder since a day (until when, how late)
-    or kept by the office or not — after, first so that a narrow column shows it, that it has expired or is valid
-    less than LEAVING_MONTHS more (`validity`)."""
+    """Where each passport is on `today`: reported lost (when, and what was reported), else with its holder since a
+    day (until when, how late) or kept by the office or not — after, first so that a narrow column shows it, that
+    it has expired or is valid less than LEAVING_MONTHS more (`validity`)."""
     history = settings.read_history(connection)
-    stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on, passports.c.lost_on)
-                                .where(passports.c.id.in_(passport_ids))).all()
+    stored = connection.execute(select(passports.c.id, passports.c.kept, passports.c.expires_on, passports.c.lost_on,
+                                       passports.c.lost_note).where(passports.c.id.in_(passport_ids))).all()
     out = {row["passport_id"]: row for row in connection.execute(
         select(passport_handovers.c.passport_id, passport_handovers.c.handed_on,
                trip_return_on().label(TRIP_RETURN.key))
         .where(passport_handovers.c.passport_id.in_(passport_ids), out_on(today))).mappings()}
-    return {passport_id: lost_by(lost_on, today)
+    return {passport_id: _lost_said(lost_on, lost_note, today)
             or _joined(validity(expires_on, today), _state(kept, out.get(passport_id), history, today))
-            for passport_id, kept, expires_on, lost_on in stored}
+            for passport_id, kept, expires_on, lost_on, lost_note in stored}
 
 
 def remark(passport: Mapping[str, Any], today: dt.date) -> str:
     """What the printed register notes of a passport (its `lost_on`, `lost_note`, `expires_on`) on `today`: that
     it was reported lost, and what was reported, else its `validity`."""
-    lost = lost_by(passport["lost_on"], today)
-    return f"{lost}: {passport['lost_note']}" if lost and passport["lost_note"] else lost or validity(
-        passport["expires_on"], today)
+    return _lost_said(passport["lost_on"], passport["lost_note"], today) or validity(passport["expires_on"], today)
+
+
+def _lost_said(lost_on: dt.date | None, lost_note: str | None, today: dt.date) -> str:
+    """That the passport was reported lost by `today`, on which day, and what was reported; "" otherwise."""
+    lost = lost_by(lost_on, today)
+    return f"{lost}: {lost_note}" if lost and lost_note else lost
 
 
 def validity(expires_on: dt.date | None, today: dt.date) -> str:

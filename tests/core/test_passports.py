@@ -422,7 +422,7 @@ def test_a_passport_reported_lost_abroad_is_no_longer_overdue_anywhere(db):
     out = browse.Filters(status="Đang giao cho người giữ")
     assert browse.record_ids(db, "passports", filters=out, today=today) == []
     [listed] = passports.passports_of(db, person(db, HUNG))
-    assert listed["state"] == "Đã báo mất ngày 20/02/2026"
+    assert listed["state"] == "Đã báo mất ngày 20/02/2026: Mất tại sân bay Incheon, đã trình báo ĐSQ"
     [line] = passports.handovers_of(db, person(db, HUNG))
     assert line["due_shown"] == "26/02/2026 (đã báo mất ngày 20/02/2026)"
     assert passports.hand_out_refused(listed) == ("Hộ chiếu B1234567 đã báo mất ngày 20/02/2026: hộ chiếu đã "
@@ -467,10 +467,14 @@ def test_a_loss_dated_after_today_is_refused_by_the_program_s_clock(db):
 
 
 def test_a_passport_lost_in_custody_is_not_counted_as_kept(db):
+    """Its window says it is lost, when, and what was reported, and no longer that the office keeps it."""
     passport = official(db)
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert listed[passports.KEPT_SHOWN.key] == "Có"
     lost(db, passport, "01/03/2026", "Thất lạc khi chuyển văn phòng")
     [listed] = passports.passports_of(db, person(db, HUNG))
-    assert listed["state"] == "Đã báo mất ngày 01/03/2026"
+    assert listed["state"] == "Đã báo mất ngày 01/03/2026: Thất lạc khi chuyển văn phòng"
+    assert (listed["kept"], listed[passports.KEPT_SHOWN.key]) == ("Có", "")  # «Sửa» keeps what was stored
     in_custody = browse.Filters(status=passports.IN_CUSTODY)
     assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 3, 1)) == []
     assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 2, 28)) == [passport]

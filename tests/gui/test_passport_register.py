@@ -268,8 +268,8 @@ def test_a_window_opened_once_the_account_is_locked_says_so_with_its_name_as_typ
 def test_a_passport_reported_lost_from_its_holder_s_window_is_said_lost_there_and_in_its_ledger(
         qtbot, context, passport, tmp_path):
     """Hùng's passport, out and overdue, is reported lost on 20/05/2025: asked first, since a report of loss is
-    final (the passport is cancelled for good), it then reads lost in its state and in the ledger's due day, and
-    is handed out no more."""
+    final (the passport is cancelled for good), it then reads lost in its state, with the day and what was reported,
+    and in the ledger's due day; the office keeps it no more, and it is handed out no more."""
     form = open_form(context, "passports", passport)
     qtbot.addWidget(form)
     form.resize(*SCREEN)
@@ -282,7 +282,8 @@ def test_a_passport_reported_lost_from_its_holder_s_window_is_said_lost_there_an
     assert passports.LOST_IS_FINAL in context.dialogs.shown[-1].text
     context.dialogs.answer_next(YES)
     assert held.dialog.save()
-    assert held.table.item(0, 5).text() == "Đã báo mất ngày 20/05/2025"
+    assert [held.table.item(0, column).text() for column in (4, 5)] == [
+        "", "Đã báo mất ngày 20/05/2025: Mất tại sân bay Incheon, đã trình báo ĐSQ"]  # «Cơ quan giữ», «Tình trạng»
     assert ledger.table.item(0, 5).text() == "16/05/2025 (đã báo mất ngày 20/05/2025)"
     held.table.selectRow(0)
     assert not held.buttons[HAND_OUT].isEnabled()

@@ -20,7 +20,8 @@ ADD, EDIT, HAND_OUT, TAKE_BACK, LOST = "Thêm hộ chiếu", "Sửa", "Giao hộ
 WITHDRAW_LOSS = "Hủy báo mất"  # a loss recorded on the wrong passport, withdrawn with its reason
 LOST_AGAIN = "Sửa báo mất"  # «Báo mất» on a passport already reported lost: its day and what was reported
 PASSPORTS = Section(
-    "Hộ chiếu", passports.KIND, (*passports.PASSPORT_FIELDS[:5], passports.STATE, passports.PASSPORT_FIELDS[5]),
+    "Hộ chiếu", passports.KIND,
+    (*passports.PASSPORT_FIELDS[:4], passports.KEPT_SHOWN, passports.STATE, passports.PASSPORT_FIELDS[5]),
     passports.passports_of,
     (EntryAction(ADD, passports.PASSPORT_FIELDS,
                  lambda db, person, _entry, values: passports.add_passport(db, person, values)),
