@@ -102,9 +102,14 @@ def post_trip_report_due(return_on: dt.date, history: settings.History, key: str
 
 
 def passport_return_due(trip_return_on: dt.date, history: settings.History) -> dt.date:
-    """A passport handed out for a trip comes back the working days of han_nop_lai_ho_chieu_ngay in force
-    on the day of the return after that day (Luật Xuất cảnh, nhập cảnh 2019: 5 working days)."""
-    return workdays.add_working_days(trip_return_on, history.days_on(PASSPORT_DAYS, trip_return_on))
+    """A passport handed out for a trip comes back the `passport_return_days` after the day of the return."""
+    return workdays.add_working_days(trip_return_on, passport_return_days(trip_return_on, history))
+
+
+def passport_return_days(trip_return_on: dt.date, history: settings.History) -> int:
+    """The working days a passport comes back within after a trip's return: han_nop_lai_ho_chieu_ngay in force on
+    the day of the return (Luật Xuất cảnh, nhập cảnh 2019: 5 working days)."""
+    return history.days_on(PASSPORT_DAYS, trip_return_on)
 
 
 def return_unwritten_due(left_on: dt.date) -> dt.date:

@@ -42,6 +42,7 @@ class Minutes:
     on: dt.date  # the day of the minutes: the last day a passport listed was handed out (received back)
     trip: str  # the trip, in words: the delegation and its decision, or a private trip
     lines: list[dict[str, Any]]  # as the delegation's decision lists the holders (delegation_order), else by name
+    days: int  # the working days they are owed back within after the trip (`_owed`)
     due_on: dt.date | None = None  # when the passports are owed back: their one trip's return known, else None
 
 
@@ -72,16 +73,20 @@ def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Mi
     day = "returned_on" if back else "handed_on"
     if any(line[day] is None for line in found):
         raise InputError("Có hộ chiếu chưa nhận lại: chưa lập được biên bản nhận lại.")
-    return Minutes(back, max(line[day] for line in found), trip_words(found[0]), found, _due(connection, found))
+    on = max(line[day] for line in found)
+    return Minutes(back, on, trip_words(found[0]), found, *_owed(connection, found, on))
 
 
-def _due(connection: Connection, found: list[dict[str, Any]]) -> dt.date | None:
-    """The day the passports `found` are owed back (deadlines.passport_return_due) when they share one trip's day
-    of return; None when it is not written or they differ."""
+def _owed(connection: Connection, found: list[dict[str, Any]], on: dt.date) -> tuple[int, dt.date | None]:
+    """The working days the passports `found` are owed back within after the trip, and the day they are owed back
+    by, as the deadline counts them (deadlines.passport_return_due), when they share one trip's day of return; when
+    it is not written or they differ, the days in force on the minutes' day `on`, and no day."""
+    history = settings.read_history(connection)
     returns = {line["trip_return_on"] for line in found}
     if len(returns) != 1 or None in returns:
-        return None
-    return deadlines.passport_return_due(returns.pop(), settings.read_history(connection))
+        return deadlines.passport_return_days(on, history), None
+    back = returns.pop()
+    return deadlines.passport_return_days(back, history), deadlines.passport_return_due(back, history)
 
 
 def trip_words(handover: dict[str, Any]) -> str:

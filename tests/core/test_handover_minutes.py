@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import delegation_passports, handover_minutes, passports
+from bvct_desktop.core import delegation_passports, handover_minutes, passports, settings
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from tests.core.test_delegation_passports import DECISION, VINH, books, head  # noqa: F401 - the fixture
 from tests.core.test_passports import HUONG, db, handed, official  # noqa: F401 - the fixture
@@ -39,6 +39,16 @@ def test_the_minutes_list_the_holders_as_the_decision_lists_them_the_head_first(
     assert [line["full_name"] for line in out.lines] == [VINH, HUONG]
 
 
+def test_the_days_to_bring_the_passports_back_are_those_in_force_on_the_return_as_the_deadline_counts_them(
+        db, books):  # noqa: F811
+    """Handed out on 28/03/2025 while the setting says 5 working days; from 07/04/2025 it says 10: back on
+    08/04/2025, the minutes say 10 days and the day they make (22/04/2025), not 5 days and that day."""
+    settings.set_setting(db, "han_nop_lai_ho_chieu_ngay", "10", dt.date(2025, 4, 7))
+    made = delegation_passports.hand_out(db, DECISION, [books["vinh"], books["huong"]], {"handed_on": "28/03/2025"})
+    _office, out = handover_minutes.produce(db, made, back=False)
+    assert (out.days, out.due_on) == (10, dt.date(2025, 4, 22))
+
+
 def test_a_private_trip_is_said_as_such_and_a_viewer_prints_no_minutes(cli, db):  # noqa: F811
     passport = official(db, number="C0012345", kind="Phổ thông")
     handover = handed(db, passport, "01/02/2026", "08/02/2026", passports.PRIVATE)
@@ -66,4 +76,4 @@ def test_a_holder_s_unit_is_the_one_written_on_the_delegation_as_its_member_list
 def test_a_private_trip_without_a_day_of_return_has_no_deadline_to_state(db):  # noqa: F811
     handover = handed(db, official(db, number="C0012345", kind="Phổ thông"), "01/02/2026", "", passports.PRIVATE)
     _office, minutes = handover_minutes.produce(db, [handover], back=False)
-    assert minutes.due_on is None
+    assert (minutes.days, minutes.due_on) == (5, None)  # in force on the day handed out, the return unknown

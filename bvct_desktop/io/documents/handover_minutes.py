@@ -3,11 +3,9 @@ the letterhead (HD 36), dated the day of
 the handover, what was handed out or received back and for which trip, then one line a passport with room for
 «Người giao» and «Người nhận» to sign on it, and the count."""
 
-from collections.abc import Mapping
 from dataclasses import replace
 
 from ...core import handover_minutes
-from ...core.deadlines import PASSPORT_DAYS
 from ...core.handover_minutes import TITLE, Minutes
 from ...core.numbers import grouped
 from . import layout, tables
@@ -33,7 +31,7 @@ def columns(back: bool) -> tuple[Column, ...]:
         for field, weight in zip(handover_minutes.fields(back), _WEIGHTS, strict=True)))
 
 
-def opening(minutes: Minutes, office: Mapping[str, str], profile: Profile) -> str:
+def opening(minutes: Minutes, profile: Profile) -> str:
     """What the minutes record, in a sentence, its day in words as the date line writes it."""
     day = layout.day_words(minutes.on, profile)
     if minutes.back:
@@ -41,20 +39,20 @@ def opening(minutes: Minutes, office: Mapping[str, str], profile: Profile) -> st
                 f"{minutes.trip}.")
     return (f"Hôm nay, {day}, cơ quan quản lý hộ chiếu giao hộ chiếu cho các đồng chí có tên dưới đây để dùng "
             f"trong {minutes.trip}. Người nhận giữ gìn hộ chiếu, không dùng hộ chiếu ngoại giao, công vụ vào việc "
-            f"riêng và nộp lại hộ chiếu trong {office[PASSPORT_DAYS]} ngày làm việc kể từ ngày về nước{_by(minutes)}.")
+            f"riêng và nộp lại hộ chiếu trong {minutes.days} ngày làm việc kể từ ngày về nước{_by(minutes)}.")
 
 
 def _by(minutes: Minutes) -> str:
     return "" if minutes.due_on is None else f", chậm nhất ngày {minutes.due_on:%d/%m/%Y}"
 
 
-def draw(c: DocumentCanvas, minutes: Minutes, office: Mapping[str, str]) -> None:
+def draw(c: DocumentCanvas, minutes: Minutes) -> None:
     flow = Flow(c)
     p = c.profile
     size, table = p.size("body"), p.size("table")
     layout.header(flow, "", layout.date_text(c.head.place, minutes.on, p))
     layout.title(flow, TITLE, [_subject(minutes)])
-    flow.paragraph(opening(minutes, office, p), REGULAR, size)
+    flow.paragraph(opening(minutes, p), REGULAR, size)
     flow.skip(4)
     tables.draw_table(flow, columns(minutes.back), tables.numbered(
         {**line, **dict.fromkeys(_SIGNED, SIGNING_BLANK)} for line in minutes.lines), size=table,

@@ -107,7 +107,7 @@ def handover_minutes_pdf(office: History, minutes: Minutes, options: Options) ->
     """The handover minutes, landscape (a column for each signature), dated and headed as on the day of the
     handover."""
     values = office.on(minutes.on)
-    return pdf.render(lambda c: handover_minutes.draw(c, minutes, values), options.profile,
+    return pdf.render(lambda c: handover_minutes.draw(c, minutes), options.profile,
                       letterhead(values, options), handover_minutes.TITLE.capitalize(), minutes.on,
                       wide=True, on_page=options.on_page)
 

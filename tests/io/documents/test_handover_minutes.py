@@ -12,6 +12,7 @@ from bvct_desktop.io.documents import pdf, render
 from . import pdfcheck
 
 HANDED = dt.date(2026, 4, 1)
+DAYS = 5  # the working days to bring a passport back
 LONG_UNIT = "Ban Tuyên giáo và Dân vận Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
 TRIP = ("chuyến công tác của Đoàn «Học tập kinh nghiệm chuyển đổi số tại Nhật Bản và Hàn Quốc» theo Quyết định số "
         "1250-QĐ/TU")
@@ -28,7 +29,7 @@ def members(count: int) -> list[dict]:
 def test_forty_passports_print_landscape_each_with_its_signatures_and_the_count(tmp_path, history, options, back):
     target = tmp_path / "bien-ban.pdf"
     day = dt.date(2026, 4, 14) if back else HANDED
-    pdf.save(render.handover_minutes_pdf(history, Minutes(back, day, TRIP, members(40)), options), target)
+    pdf.save(render.handover_minutes_pdf(history, Minutes(back, day, TRIP, members(40), DAYS), options), target)
     assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
     assert min(pdfcheck.font_sizes(target)) >= 10
     found = pdfcheck.words(target)
@@ -46,7 +47,7 @@ def test_forty_passports_print_landscape_each_with_its_signatures_and_the_count(
 @pdfcheck.needs_poppler
 def test_the_opening_says_the_day_in_words_as_the_date_line_does(tmp_path, history, options):
     target = tmp_path / "bien-ban.pdf"
-    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(2)), options), target)
+    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(2), DAYS), options), target)
     text = " ".join(pdfcheck.text(target).split())
     assert "Hôm nay, ngày 01 tháng 4 năm 2026, cơ quan quản lý hộ chiếu giao hộ chiếu" in text
 
@@ -54,10 +55,11 @@ def test_the_opening_says_the_day_in_words_as_the_date_line_does(tmp_path, histo
 @pdfcheck.needs_poppler
 def test_the_hand_out_says_by_which_day_the_passports_come_back(tmp_path, history, options):
     target = tmp_path / "bien-ban.pdf"
-    minutes = Minutes(False, HANDED, TRIP, members(2), due_on=dt.date(2026, 4, 21))
+    minutes = Minutes(False, HANDED, TRIP, members(2), 10, due_on=dt.date(2026, 4, 21))
     pdf.save(render.handover_minutes_pdf(history, minutes, options), target)
     text = " ".join(pdfcheck.text(target).split())
-    assert "nộp lại hộ chiếu trong 5 ngày làm việc kể từ ngày về nước, chậm nhất ngày 21/04/2026." in text
+    # the days the deadline counted (in force on the return), not the office's setting on the day handed out (5)
+    assert "nộp lại hộ chiếu trong 10 ngày làm việc kể từ ngày về nước, chậm nhất ngày 21/04/2026." in text
 
 
 @pdfcheck.needs_poppler
@@ -66,5 +68,5 @@ def test_the_passports_table_is_at_the_table_size_of_the_delegation_list_not_the
     """The minutes are signed by each holder: their table reads at the profile's table size (12 pt in HD 36), as the
     delegation's member list it comes with, not at the 10 pt of the landscape registers."""
     target = tmp_path / "bien-ban.pdf"
-    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(3)), options), target)
+    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(3), DAYS), options), target)
     assert min(pdfcheck.font_sizes(target)) == options.profile.size("table") == 12
