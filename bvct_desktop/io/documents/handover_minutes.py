@@ -15,12 +15,16 @@ from .profile import Profile
 from .tables import Column
 
 # Each of handover_minutes.fields' weight on paper: the holder, the unit, the type, the number, the expiry, the
-# day, and the two signatures; a type, a number and a day are never broken over lines.
+# day, and the two signatures; a type, a number and a day are never broken over lines. The weights share only the
+# room left once every value is on one line; a fuller table is fitted to its values (tables.column_widths), a
+# signature never narrower than SIGNING_BLANK.
 _WEIGHTS = (1.8, 2.0, 1.0, 1.1, 1.1, 1.1, 2.0, 2.0)
 _SHORT = ("passport_type", "number", "expires_on", "handed_on", "returned_on")
 _SIGNED = (handover_minutes.GIVER.key, handover_minutes.TAKER.key)
 SIGNING_ROOM = 9.0  # the points above and below a line's text: room for a signature's height
-SIGNING_BLANK = "\u2003" * 8  # a signature's cell, blank and kept whole: room for its width (eight em spaces)
+# a signature's cell, blank and kept whole: room for its width (seven em spaces, 3 cm with the padding, leaves a unit
+# of about 60 letters room for two lines beside long names; eight put it on three)
+SIGNING_BLANK = "\u2003" * 7
 
 
 def columns(back: bool) -> tuple[Column, ...]:

@@ -70,3 +70,24 @@ def test_the_passports_table_is_at_the_table_size_of_the_delegation_list_not_the
     target = tmp_path / "bien-ban.pdf"
     pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, members(3), DAYS), options), target)
     assert min(pdfcheck.font_sizes(target)) == options.profile.size("table") == 12
+
+
+UNITS = ("Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Thuận", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Thuận")
+
+
+@pdfcheck.needs_poppler
+def test_a_long_unit_takes_two_lines_beside_the_signatures_not_four(tmp_path, history, options):
+    """Twelve members of long units and long names: the unit has the room to read on two lines, the signatures
+    keep theirs (about 3 cm each)."""
+    target = tmp_path / "bien-ban.pdf"
+    lines = [{**member, "full_name": f"Nguyễn Hoàng Bảo Khánh Linh {at}", "unit": UNITS[at % len(UNITS)]}
+             for at, member in enumerate(members(12))]
+    pdf.save(render.handover_minutes_pdf(history, Minutes(False, HANDED, TRIP, lines, DAYS), options), target)
+    found = pdfcheck.words(target)
+    for unit in UNITS:
+        assert len({round(word.top) for word in pdfcheck.run(found, unit)}) == 2
+    giver = pdfcheck.run(found, "Người giao", page=1)[0]
+    giver_at, taker_at = [word.x0 for word in found if word.page == 1 and word.text == "Người"
+                          and abs(word.top - giver.top) < 1]  # the header row's two signature columns
+    assert taker_at - giver_at >= 30 * pdfcheck.MM
