@@ -23,6 +23,7 @@ from .database import Database
 from .dates import display_date, parse_cli_date
 from .errors import BvctError, InputError, RowProblem
 from .kinds import CASE_PURPOSES
+from .periods import REPORTING_YEARS, ReportingYear
 from .permissions import Action
 from .reprinted import reprinted_note
 from .schema import settings as settings_table
@@ -44,7 +45,7 @@ class Setting:
     key: str
     default: str
     label: str
-    kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose
+    kind: str = "text"  # text | days | minutes | months | date | secrecy | yesno | days_by_purpose | reporting_year
     required: bool = False  # printed on every document: never empty
     symbol: bool = False  # written after the «/» of every number («Số 02-CV/BTCTU»): one word
     capitals: bool = False  # printed IN HOA (HD 36): stored in capitals, whatever the case typed
@@ -84,6 +85,8 @@ class Setting:
             raise InputError(f"{self.named} chỉ nhận giá trị rỗng hoặc «MẬT».")
         if self.kind == "yesno" and value not in ("có", "không"):
             raise InputError(f"{self.named} chỉ nhận «có» hoặc «không».")
+        if self.kind == "reporting_year" and value not in COUNTED:
+            raise InputError(f"{self.named} chỉ nhận {' hoặc '.join(f'«{known}»' for known in COUNTED)}.")
         if self.kind == "days_by_purpose":
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
         if self.listed:
@@ -115,6 +118,8 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
     return text.isascii() and text.isdigit() and smallest <= int(text) <= largest
 
 
+REPORTING_YEAR = "ky_bao_cao_thong_ke"  # the year the report page offers its periods in
+COUNTED = {counted.value: counted for counted in REPORTING_YEARS}
 REPORT_RECIPIENTS = ("Thường trực Tỉnh ủy (để báo cáo); Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); "
                      "Lưu Văn phòng Ban")
 SETTINGS = (
@@ -144,6 +149,7 @@ SETTINGS = (
             listed=True),
     Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
     Setting(SECOND_FOLDER, "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
+    Setting(REPORTING_YEAR, REPORTING_YEARS[0].value, "Kỳ báo cáo thống kê", "reporting_year"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -252,6 +258,11 @@ def signer_titles(authority: str, title: str) -> list[str]:
 def asks_password_again(connection: Connection, on: dt.date) -> bool:
     """`hoi_lai_mat_khau` in force on `on`: the GUI asks for the password before an export or a print."""
     return read_all(connection, on)["hoi_lai_mat_khau"] == "có"
+
+
+def reporting_year(connection: Connection, on: dt.date) -> ReportingYear:
+    """`ky_bao_cao_thong_ke` in force on `on`: the year the report page counts its periods in."""
+    return COUNTED[read_all(connection, on)[REPORTING_YEAR]]
 
 
 def store_defaults(connection: Connection) -> None:

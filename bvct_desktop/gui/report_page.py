@@ -10,17 +10,17 @@ import html
 from collections.abc import Collection
 from pathlib import Path
 
-from ..core import documents_data, outgoing, report, report_notes
+from ..core import documents_data, outgoing, report, report_notes, settings
 from ..core.dates import display_date
 from ..core.errors import BvctError, InputError
 from ..core.numbers import grouped
 from ..core.overview import BREAKDOWN_LABELS, REPORT_LABELS
-from ..core.periods import REPORT_PERIODS, report_just_ended
+from ..core.periods import Period, ReportingYear, describe, report_just_ended, report_periods
 from ..core.permissions import Action, allows
 from ..core.row_versions import ChangedMeanwhile
 from ..core.text import capitalised, file_name
 from ..io.documents import profile, render
-from ..io.documents.report_content import subject
+from ..io.documents.report_content import period_name, subject
 from . import allowed, export_password, live, printing, reauth, unsigned
 from .accessible import named
 from .context import BACKUPS, AppContext
@@ -68,6 +68,13 @@ def show_rows(widget: QTableWidget, count: int) -> None:
     widget.setMinimumHeight(rows_height + widget.horizontalHeader().sizeHint().height() + 4)
 
 
+def period_said(start: dt.date, end: dt.date) -> str:
+    """The period as the report names it, with its days («6 tháng đầu năm 2026 (từ 15/12/2025 đến
+    14/06/2026)»); a period it names by its days, by those alone."""
+    name = period_name(start, end)
+    return name if display_date(start) in name else f"{name} ({describe(start, end)})"
+
+
 class ReportPage(QWidget, Ui_ReportPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
@@ -78,11 +85,8 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.figures: dict | None = None
         self._stale = False  # records changed since the figures shown were counted
         self.task = None
-        for period in REPORT_PERIODS:
-            self.period.addItem(period.name)
-        offered, year = report_just_ended(context.clock().date())
-        self.period.setCurrentIndex(REPORT_PERIODS.index(offered))
-        self.year.setValue(year)
+        self.counted: ReportingYear | None = None  # the year the periods offered are counted in
+        self.offered: tuple[Period, ...] = ()
         self.run_button.clicked.connect(self.refresh)
         tell_reversed(self.start, self.end)
         for box in (self.start, self.end):
@@ -117,7 +121,7 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.print_button.clicked.connect(self.print_report)
         context.notifier.changed.connect(self._records_changed)
         self._notes_editors()
-        self._preset()
+        self._offer_periods()
 
     def _notes_editors(self) -> None:
         """The officer's parts: shown for the chosen period, kept (a second after typing stops), and
@@ -262,13 +266,36 @@ class ReportPage(QWidget, Ui_ReportPage):
         else:
             self.error.clear()
 
+    def _offer_periods(self) -> None:
+        """The periods in the year the office reports on («Kỳ báo cáo thống kê», as set today), the report just
+        ended chosen; offered again when the setting changes, else left as the officer chose them."""
+        today = self.context.clock().date()
+        with self.context.db.read() as connection:
+            counted = settings.reporting_year(connection, today)
+        if counted == self.counted:
+            return
+        self.counted = counted
+        self.offered = report_periods(counted)
+        chosen, year = report_just_ended(today, counted)
+        for box in (self.period, self.year):
+            box.blockSignals(True)
+        self.period.clear()
+        for period in self.offered:
+            self.period.addItem(period.name)
+        self.period.setToolTip(f"Kỳ báo cáo thống kê: {counted.value} (đặt ở trang Thiết lập).")
+        self.period.setCurrentIndex(self.offered.index(chosen))
+        self.year.setValue(year)
+        for box in (self.period, self.year):
+            box.blockSignals(False)
+        self._preset()
+
     def _preset(self) -> None:
-        period = REPORT_PERIODS[self.period.currentIndex()]
+        period = self.offered[self.period.currentIndex()]
         self.start.setEnabled(period.typed)
         self.end.setEnabled(period.typed)
         self.year.setEnabled(not period.typed)
         if not period.typed:
-            start, end = period.dates(self.year.value())
+            start, end = period.dates(self.year.value(), counted=self.counted)
             self.start.set_day(start)
             self.end.set_day(end)
 
@@ -290,14 +317,17 @@ class ReportPage(QWidget, Ui_ReportPage):
             self.error.show_message(refused.message)
             return
         self.error.clear()
-        self.summary.setText(f"Kỳ báo cáo: từ {display_date(start)} đến {display_date(end)}.")
+        self.summary.setText(f"Kỳ báo cáo: {period_said(start, end)}.")
         fill(self.main_table, [(label, self.figures[key]) for key, label in REPORT_LABELS.items()])
         for key, widget in self.breakdowns.items():
             fill(widget, list(self.figures[key].items()))
 
     def _records_changed(self, name: str) -> None:
         """Records changed (here or elsewhere): the figures shown are counted again, so the page says what
-        a report made now says; when the page is shown next if it is not."""
+        a report made now says; when the page is shown next if it is not. The settings changed: the periods
+        offered again if the year they are counted in did."""
+        if name == live.PAGES["settings"] and not self.context.db.closed:
+            self._offer_periods()
         if self.figures is None or name in NOT_COUNTED:
             return
         self._stale = True

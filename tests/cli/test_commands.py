@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import docx
 import pytest
 from sqlalchemy import select
 
@@ -208,6 +209,20 @@ def test_report_json_to_stdout_and_file(cli, tmp_path):
     target = tmp_path / "so-lieu.json"
     assert cli("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "--out", target)[0] == 0
     assert json.loads(target.read_text(encoding="utf-8")) == figures
+
+
+def test_the_statistical_year_set_and_its_six_months_reported_named_as_the_report_page_names_them(cli, tmp_path):
+    """`report` takes the days: 15/12/2025 to 14/06/2026 is «6 tháng đầu năm 2026», as the page offers it to an
+    office whose «Kỳ báo cáo thống kê» is the year from 15/12."""
+    assert cli("settings", "set", "ky_bao_cao_thong_ke", "từ 15/12 năm trước")[0] == 0
+    assert "ky_bao_cao_thong_ke\ttừ 15/12 năm trước" in cli("settings", "list")[1]
+    code, _, err = cli("settings", "set", "ky_bao_cao_thong_ke", "15/12")
+    assert code == 2 and "chỉ nhận «năm dương lịch» hoặc «từ 15/12 năm trước»" in err
+    target = tmp_path / "bao-cao.docx"
+    assert cli("report", "--from", "2025-12-15", "--to", "2026-06-14", "--format", "docx", "--out", target)[0] == 0
+    text = " ".join(paragraph.text for paragraph in docx.Document(str(target)).paragraphs)
+    assert "công tác bảo vệ chính trị nội bộ 6 tháng đầu năm 2026" in text
+    assert "15/12/2025" not in text
 
 
 def test_settings_list_and_set(cli):

@@ -1,17 +1,22 @@
 """The periods offered: each report period's first and last day in a year, in the order the reports fall
-due; the year so far to today; the dashboard's all from the first of January."""
+due; the year so far to today; the dashboard's all from the first of January; the report page's in the
+statistical year from 15/12 of the year before, for an office that reports on it."""
 
 import datetime as dt
 
 from bvct_desktop.core.periods import (
+    CALENDAR_YEAR,
     DASHBOARD_PERIODS,
     FIRST_HALF,
     NINE_MONTHS,
     REPORT_PERIODS,
     SO_FAR,
+    STATISTICAL_YEAR,
     TYPED,
     WHOLE_YEAR,
+    YEAR_SO_FAR,
     report_just_ended,
+    report_periods,
 )
 from bvct_desktop.io.documents.report_content import period_name
 
@@ -70,3 +75,35 @@ def test_the_report_offered_is_the_periodic_report_whose_period_ended_last():
     assert report_just_ended(dt.date(2026, 9, 30)) == (NINE_MONTHS, 2026)
     assert report_just_ended(dt.date(2026, 7, 15)) == (FIRST_HALF, 2026)
     assert report_just_ended(dt.date(2026, 6, 29)) == (WHOLE_YEAR, 2025)
+
+
+def test_in_the_statistical_year_the_periodic_reports_run_from_15_12_of_the_year_before():
+    """«năm 2026» is 15/12/2025–14/12/2026, its 6 and 9 months end on 14/06 and 14/09; the page offers those,
+    as the printed report names them (its quarters it would name by their dates), and the typed one."""
+    offered = report_periods(STATISTICAL_YEAR)
+    assert [period.name for period in offered] == ["6 tháng đầu năm", "9 tháng đầu năm", "Cả năm", "Tùy chọn"]
+    assert {period.name: period.dates(2026, counted=STATISTICAL_YEAR) for period in offered[:-1]} == {
+        "6 tháng đầu năm": (dt.date(2025, 12, 15), dt.date(2026, 6, 14)),
+        "9 tháng đầu năm": (dt.date(2025, 12, 15), dt.date(2026, 9, 14)),
+        "Cả năm": (dt.date(2025, 12, 15), dt.date(2026, 12, 14)),
+    }
+    for period, name in zip(offered[:-1], ("6 tháng đầu năm 2026", "9 tháng đầu năm 2026", "năm 2026"), strict=True):
+        assert period_name(*period.dates(2026, counted=STATISTICAL_YEAR)) == name
+    assert report_periods(CALENDAR_YEAR) == REPORT_PERIODS
+
+
+def test_in_the_statistical_year_the_report_offered_is_the_one_whose_period_ended_last():
+    """On 20/06/2026 the officer reports the 6 months to 14/06/2026; from 15/12/2026 the year 2026, into January."""
+    assert report_just_ended(dt.date(2026, 6, 20), STATISTICAL_YEAR) == (FIRST_HALF, 2026)
+    assert report_just_ended(dt.date(2026, 6, 13), STATISTICAL_YEAR) == (WHOLE_YEAR, 2025)
+    assert report_just_ended(dt.date(2026, 9, 14), STATISTICAL_YEAR) == (NINE_MONTHS, 2026)
+    assert report_just_ended(dt.date(2026, 12, 13), STATISTICAL_YEAR) == (NINE_MONTHS, 2026)
+    assert report_just_ended(dt.date(2026, 12, 14), STATISTICAL_YEAR) == (WHOLE_YEAR, 2026)
+    assert report_just_ended(dt.date(2027, 1, 5), STATISTICAL_YEAR) == (WHOLE_YEAR, 2026)
+
+
+def test_the_statistical_year_so_far_runs_from_15_12_to_today():
+    assert YEAR_SO_FAR.dates(2027, dt.date(2026, 12, 20), STATISTICAL_YEAR) == (dt.date(2026, 12, 15),
+                                                                                dt.date(2026, 12, 20))
+    assert YEAR_SO_FAR.dates(2026, dt.date(2026, 12, 20), STATISTICAL_YEAR) == (dt.date(2025, 12, 15),
+                                                                                dt.date(2026, 12, 14))

@@ -119,6 +119,17 @@ def test_settings_basic_and_advanced_views_save_through_the_service(qtbot, db, c
     assert page.message.text() == "Không có gì thay đổi."
 
 
+def test_the_statistical_year_is_chosen_from_the_two_the_office_may_report_on(qtbot, db, clock):
+    """«Kỳ báo cáo thống kê»: the calendar year or the year from 15/12, chosen, not typed."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    box = page.fields["ky_bao_cao_thong_ke"].widget
+    assert [box.itemText(index) for index in range(box.count())] == [
+        "Năm dương lịch (01/01 – 31/12)", "Từ 15/12 năm trước (15/12 – 14/12)"]
+    box.setCurrentIndex(1)
+    page.save()
+    assert settings.list_settings(db)["ky_bao_cao_thong_ke"] == "từ 15/12 năm trước"
+
+
 def test_the_signature_s_authority_and_title_are_in_the_basic_view_with_the_signer(qtbot, db, clock):
     """The head signing in person («TRƯỞNG BAN») or a deputy for the head («K/T TRƯỞNG BAN» over «PHÓ
     TRƯỞNG BAN»): changing who signs is changing the three lines, not the name alone."""

@@ -92,6 +92,55 @@ def test_opened_in_january_the_page_offers_the_year_just_ended(qtbot, tmp_path):
     db.close()
 
 
+def statistical_page(qtbot, tmp_path, today: dt.datetime) -> ReportPage:
+    clock = FakeClock(today)
+    db = new_database(tmp_path, clock)
+    settings.set_setting(db, "ky_bao_cao_thong_ke", "từ 15/12 năm trước")
+    shown = ReportPage(context_for(db, clock))
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_an_office_reporting_on_the_statistical_year_is_offered_its_periods_from_15_12(qtbot, tmp_path):
+    """On 20/06/2026 the office that counts its year from 15/12 reports «6 tháng đầu năm 2026»: 15/12/2025 to
+    14/06/2026, no date typed; the page names it as the printed report does."""
+    shown = statistical_page(qtbot, tmp_path, dt.datetime(2026, 6, 20, 8, 0))
+    assert [shown.period.itemText(index) for index in range(shown.period.count())] == [
+        "6 tháng đầu năm", "9 tháng đầu năm", "Cả năm", "Tùy chọn"]
+    assert (shown.period.currentText(), shown.year.value()) == ("6 tháng đầu năm", 2026)
+    assert shown.chosen_period() == (dt.date(2025, 12, 15), dt.date(2026, 6, 14))
+    choose(shown, "Cả năm")
+    assert shown.chosen_period() == (dt.date(2025, 12, 15), dt.date(2026, 12, 14))
+    shown.year.setValue(2027)
+    assert shown.chosen_period() == (dt.date(2026, 12, 15), dt.date(2027, 12, 14))
+    choose(shown, "9 tháng đầu năm")
+    shown.year.setValue(2026)
+    shown.refresh()
+    assert shown.summary.text() == "Kỳ báo cáo: 9 tháng đầu năm 2026 (từ 15/12/2025 đến 14/09/2026)."
+    shown.context.db.close()
+
+
+def test_from_15_12_the_statistical_year_just_ended_is_offered(qtbot, tmp_path):
+    shown = statistical_page(qtbot, tmp_path, dt.datetime(2026, 12, 15, 8, 0))
+    assert (shown.period.currentText(), shown.year.value()) == ("Cả năm", 2026)
+    assert shown.chosen_period() == (dt.date(2025, 12, 15), dt.date(2026, 12, 14))
+    shown.context.db.close()
+
+
+def test_the_year_set_while_the_page_is_open_offers_its_periods(page):
+    """The administrator sets «Kỳ báo cáo thống kê» on the settings page: the report page, already built,
+    offers the statistical year's periods; another setting saved leaves the period chosen as it is."""
+    choose(page, "Tùy chọn")
+    settings.set_setting(page.context.db, "dia_danh", "Bình Thuận")
+    page.context.notifier.changed.emit("settings")
+    assert page.period.currentText() == "Tùy chọn" and page.period.count() == 9
+    settings.set_setting(page.context.db, "ky_bao_cao_thong_ke", "từ 15/12 năm trước")
+    page.context.notifier.changed.emit("settings")
+    assert (page.period.currentText(), page.year.value()) == ("9 tháng đầu năm", 2025)
+    assert page.chosen_period() == (dt.date(2024, 12, 15), dt.date(2025, 9, 14))
+    assert "từ 15/12 năm trước" in page.period.toolTip()
+
+
 def test_six_months_figures_with_breakdowns(page):
     choose(page, "6 tháng đầu năm")
     page.refresh()
@@ -102,7 +151,7 @@ def test_six_months_figures_with_breakdowns(page):
     assert figures["Đơn thư tiếp nhận"] == "1"
     assert rows(page.breakdowns["slips_by_recipient"]) == {"Cục A93B – Bộ Công an": "1",
                                                            "Phòng PV27 – Công an tỉnh Bình Thuận": "1"}
-    assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
+    assert page.summary.text() == "Kỳ báo cáo: 6 tháng đầu năm 2025 (từ 01/01/2025 đến 30/06/2025)."
 
 
 def test_each_figure_stands_with_its_subject_as_the_report_states_it(page):
@@ -169,7 +218,7 @@ def test_the_figures_shown_follow_a_change_of_the_records_so_the_page_says_what_
                 [list({**dict(zip(headers, slips[0], strict=True)), "Số phiếu": "77/PXM"}.values())])
     page.context.notifier.changed.emit("slips")  # as a register says after a save, or the live look
     qtbot.waitUntil(lambda: rows(page.main_table)["Phiếu yêu cầu xác minh lai lịch đã phát hành"] == "3")
-    assert page.summary.text() == "Kỳ báo cáo: từ 01/01/2025 đến 30/06/2025."
+    assert page.summary.text() == "Kỳ báo cáo: 6 tháng đầu năm 2025 (từ 01/01/2025 đến 30/06/2025)."
     assert [entry for entry in audit.list_entries(page.context.db) if entry.action == "báo cáo số liệu"] == asked
 
 
@@ -235,7 +284,7 @@ def test_a_custom_period_typed_key_by_key_is_the_period_counted(qtbot, page):
     type_day(qtbot, page.end, "30/09/2025")
     assert page.chosen_period() == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
     page.refresh()
-    assert page.summary.text() == "Kỳ báo cáo: từ 01/07/2025 đến 30/09/2025."
+    assert page.summary.text() == "Kỳ báo cáo: quý III năm 2025 (từ 01/07/2025 đến 30/09/2025)."
     type_day(qtbot, page.end, "31/09/2025")
     assert page.error.text() == "Đến ngày «31/09/2025»: ngày 31/09/2025 không tồn tại."
     page.summary.clear()
@@ -268,7 +317,7 @@ def test_an_end_typed_before_the_start_is_told_and_no_box_is_changed(qtbot, page
     type_day(qtbot, page.start, "01/07/2024")
     assert page.end.problem() is None
     page.refresh()
-    assert page.summary.text() == "Kỳ báo cáo: từ 01/07/2024 đến 31/12/2024."
+    assert page.summary.text() == "Kỳ báo cáo: 6 tháng cuối năm 2024 (từ 01/07/2024 đến 31/12/2024)."
 
 
 def test_report_document_written_off_the_gui_thread(page, qtbot, tmp_path):
@@ -432,7 +481,7 @@ def test_the_profile_and_the_secrecy_stamp_are_chosen_on_the_page(page, qtbot):
 def test_before_the_first_count_the_page_says_what_to_do(page):
     assert page.summary.text() == "Chọn kỳ rồi bấm «Lập số liệu» để đếm."
     page.refresh()
-    assert page.summary.text().startswith("Kỳ báo cáo: từ ")
+    assert page.summary.text().startswith("Kỳ báo cáo: 9 tháng đầu năm 2025 (từ ")
 
 
 @pytest.fixture

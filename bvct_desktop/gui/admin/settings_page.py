@@ -25,7 +25,9 @@ BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "quyen_ky", "chuc_vu_ky", "n
 NUMBERS = {"days": " ngày", "minutes": " phút", "months": " tháng"}
 # kind → [(what the officer sees, the stored value)] for the settings with fixed values
 CHOICES = {"secrecy": [("Không đóng dấu độ mật", ""), ("MẬT", "MẬT")],
-           "yesno": [("Có", "có"), ("Không", "không")]}
+           "yesno": [("Có", "có"), ("Không", "không")],
+           "reporting_year": [("Năm dương lịch (01/01 – 31/12)", "năm dương lịch"),
+                              ("Từ 15/12 năm trước (15/12 – 14/12)", "từ 15/12 năm trước")]}
 
 
 class SettingField:
