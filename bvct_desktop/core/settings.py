@@ -147,9 +147,9 @@ SETTINGS = (
             "days_by_purpose"),
     Setting("noi_nhan_bao_cao", REPORT_RECIPIENTS, "Nơi nhận của báo cáo định kỳ (các nơi cách nhau bằng dấu «;»)",
             listed=True),
+    Setting(REPORTING_YEAR, REPORTING_YEARS[0].value, "Kỳ báo cáo thống kê", "reporting_year"),
     Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
     Setting(SECOND_FOLDER, "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
-    Setting(REPORTING_YEAR, REPORTING_YEARS[0].value, "Kỳ báo cáo thống kê", "reporting_year"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
