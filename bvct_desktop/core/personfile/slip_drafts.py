@@ -86,11 +86,13 @@ def entered(raw: dict[str, Any]) -> dict[str, Any]:
 def _numbered(db: Database, year: int, number: str, passed: list[str],
               save_as: Callable[[str], int]) -> tuple[int, str]:
     """The slip `save_as(number)` saves, and its number: `number` or the first after it free in `year`, each
-    number taken (and so `passed`) tried no more; refused (FormProblems) for what is not a number taken."""
+    number taken added to `passed` once (a relative refused leaves the next to pass it again) and tried no more;
+    refused (FormProblems) for what is not a number taken."""
     while True:
         with db.read() as connection:
             while slip_numbers.taken(connection, year, number):
-                passed.append(number)
+                if number not in passed:
+                    passed.append(number)
                 number = following_number(number)
         try:
             return save_as(number), number

@@ -109,6 +109,23 @@ def test_a_slip_refused_for_what_is_not_its_number_skips_its_relative_named_with
     assert outcome.skipped[0] == f"Vợ Lê Thị Hoa của {HUNG}: Họ và tên: quá dài"
 
 
+def test_a_number_passed_over_before_a_refused_slip_is_told_once(db, case, monkeypatch):
+    """The wife's slip, refused, was to take 0014/PXM past the used 0013/PXM; her son's takes it, past 0013/PXM
+    once more, which the summary names once."""
+    _other_slip(db, "0013/PXM")
+    save = slip_drafts.save
+
+    def refused_for_the_wife(db, kind, values, *args):
+        if values["full_name"] == "Lê Thị Hoa":
+            raise FormProblems({"full_name": "Họ và tên: quá dài"})
+        return save(db, kind, values, *args)
+
+    monkeypatch.setattr(slip_drafts, "save", refused_for_the_wife)
+    outcome = slip_drafts.draft_slips(db, [case], ENTERED)
+    assert outcome.numbers == ["0012/PXM", "0014/PXM"] and outcome.passed == ["0013/PXM"]
+    assert outcome.told().startswith("Đã lập 2 phiếu, số 0012/PXM, 0014/PXM (bỏ qua số đã dùng: 0013/PXM); ")
+
+
 def test_the_cases_selected_are_drafted_in_turn_the_numbers_going_on_a_case_in_the_bin_skipped(db, case):
     anh = cases.open_case(db, person_named(db, "Trần Thị Ánh"), {"purpose": "Bầu cử", "opened_on": "01/11/2026"})
     binned = cases.open_case(db, person_named(db, "Lê Hoàng Đức"), {"purpose": "Bầu cử", "opened_on": "01/11/2026"})
