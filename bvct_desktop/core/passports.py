@@ -52,13 +52,15 @@ NAMED_BY = ("passport_type", "number")  # what the trail names a passport by (be
 HANDOVER_NAMED_BY = ("handed_on", "trip")
 
 NOTE = Field("note", "Ghi chú", max_length=LONG_TEXT)
+KEPT_FIELD = Field("kept", "Cơ quan giữ", FieldType.CHOICE, choices=YES_NO,
+                   hint="hộ chiếu do cơ quan giữ khi không đi")
 PASSPORT_FIELDS = (
     Field("passport_type", "Loại hộ chiếu", FieldType.CHOICE, required=True, choices=PASSPORT_TYPES,
           also=tuple((f"Hộ chiếu {kind}", kind) for kind in PASSPORT_TYPES)),
     Field("number", "Số hộ chiếu", required=True, as_written=True, hint="ví dụ C1234567"),
     Field("issued_on", "Ngày cấp", FieldType.DATE),
     Field("expires_on", "Có giá trị đến", FieldType.DATE, planned=True, not_before="issued_on"),
-    Field("kept", "Cơ quan giữ", FieldType.CHOICE, choices=YES_NO, hint="hộ chiếu do cơ quan giữ khi không đi"),
+    KEPT_FIELD,
     NOTE,
 )
 HANDED_ON = Field("handed_on", "Ngày giao", FieldType.DATE, required=True)
@@ -82,7 +84,7 @@ LOST_IS_FINAL = ("Hộ chiếu đã trình báo mất bị hủy giá trị và 
 WITHDRAW_LOSS_FIELDS = (Field("reason", "Lý do hủy báo mất", required=True, max_length=LONG_TEXT,
                               hint="ví dụ: ghi nhầm, hộ chiếu bị mất là hộ chiếu phổ thông C0012345"),)
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
-KEPT_SHOWN = Field("kept_shown", PASSPORT_FIELDS[4].header)  # «Cơ quan giữ» as a list shows it: not of one lost
+KEPT_SHOWN = Field("kept_shown", KEPT_FIELD.header)  # «Cơ quan giữ» as a list shows it: not of one lost
 IN_CUSTODY = "Cơ quan đang giữ"
 DUE = Field("due_on", "Hạn nộp lại", FieldType.DATE)  # worked out (passport_return_due), never typed
 DUE_SHOWN = Field("due_shown", DUE.header)  # DUE on screen: with how late (deadlines.late_by) it is or came back
