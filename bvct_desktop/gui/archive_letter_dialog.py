@@ -89,7 +89,7 @@ class ArchiveLetterDialog(QDialog, Ui_ArchiveLetterDialog):
 
 def _told(issued: documents_data.Issue, letter: Mapping[str, Any], saved: str) -> str:
     if issued.number is None:
-        return "Dự thảo công văn (chưa có số)" + (f", đã lưu ở {saved}." if saved else ".")
+        return "Dự thảo công văn (chưa có số)" + (f", lưu ở {saved}." if saved else ".")
     return (f"Công văn số {issued.text}, đã ghi vào sổ văn bản đi. "
             + archive_letters.filled_told(letter, issued.text, issued.on) + (f" Đã lưu ở {saved}." if saved else ""))
 

@@ -71,7 +71,7 @@ def test_a_letter_is_saved_as_word_and_requests_of_two_letters_make_none(qtbot, 
     words = " ".join(paragraph.text for paragraph in docx.Document(str(target)).paragraphs)
     assert "Kính gửi: Ban Tổ chức Tỉnh ủy Thanh Hóa" in words and "1. Lê Văn Một, sinh năm 1940" in words
     assert outgoing.register(context.db) == []
-    assert dialog.message.text() == f"Dự thảo công văn (chưa có số), đã lưu ở «{target}»."
+    assert dialog.message.text() == f"Dự thảo công văn (chưa có số), lưu ở «{target}»."
     huynh = browse.record_ids(context.db, "archive-requests", "huynh tam")
     several = ArchiveLetterDialog(context, [*ids, *huynh], None)
     qtbot.addWidget(several)
