@@ -69,9 +69,10 @@ class ReminderDialog(QDialog, Ui_ReminderDialog):
         return self.on.day()
 
     def save_docx(self) -> None:
-        if not self.on.take_typed():
+        recipient = self.recipient.currentData()
+        if recipient is None or not self.on.take_typed():
             return
-        chosen = letter_making.word_file(self, LETTER, self.recipient.currentData() or "")
+        chosen = letter_making.word_file(self, LETTER, recipient)
         if chosen is not None:
             self.make(chosen.target, chosen.password)
 

@@ -71,3 +71,13 @@ def test_a_letter_dated_since_the_merger_to_a_former_provinces_unit_tells_the_of
     dialog.on.set_day(dt.date(2025, 6, 30))  # the province's last day: a letter to its police is right
     assert dialog.recipient.currentData() == "Phòng PV27 – Công an tỉnh Bình Thuận"
     assert dialog.message.isHidden()
+
+
+def test_a_word_file_is_not_asked_for_while_no_recipient_has_a_letter_to_send(qtbot, context):
+    context.clock.now = dt.datetime(2025, 10, 2, 8, 0)
+    dialog = ReminderDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.on.set_day(dt.date(2020, 1, 1))  # no slip overdue then: no recipient to choose
+    assert dialog.recipient.currentData() is None
+    dialog.save_docx()  # no password, no file asked: the officer would answer them for nothing
+    assert context.dialogs.shown == [] and dialog.task is None
