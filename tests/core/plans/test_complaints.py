@@ -8,7 +8,7 @@ import pytest
 from bvct_desktop.core import browse, editing, importing, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.personfile import letters
-from bvct_desktop.core.schema import cadres, complaints
+from bvct_desktop.core.schema import cadres, complaints, slips
 from tests.conftest import ADMIN, PASSWORD
 from tests.rows_sheet import rows_sheet
 
@@ -102,6 +102,22 @@ def test_a_letter_two_namesakes_may_be_about_is_in_both_their_files_until_the_of
     lan = _cadre(db, "Võ Thị Lan", "1990", "Hàm Tiến")  # the one cadre of her name, not the Lan the letter means
     editing.save(db, "complaints", {**LETTER, "subject_name": "Võ Thị Lan"}, other, editing.NOBODY)
     assert in_file(lan) == []
+
+
+def test_a_letter_waiting_among_namesake_cadres_is_not_in_the_file_of_a_namesake_who_is_no_cadre(db):
+    """A letter is linked to a cadre's file only: a slip's subject of the name (a relative, a nominee) is not among
+    those it may be about."""
+    _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    _cadre(db, "Võ Thị Mai", "1995", "Hàm Mỹ")
+    unlinked = editing.save(db, "complaints", {**LETTER, "subject_name": "Võ Thị Mai"})
+    slip = editing.save(db, "slips", {"number": "1/PXM", "issued_on": "02/03/2026", "full_name": "Võ Thị Mai",
+                                      "birth_date": "1950", "recipient": "Cục A93B – Bộ Công an"})
+    with db.read() as connection:
+        subject = connection.execute(slips.select().with_only_columns(slips.c.person_id)
+                                     .where(slips.c.id == slip)).scalar_one()
+        assert letters.unlinked_naming(connection, subject) == []
+    assert unlinked not in browse.record_ids(db, "complaints", filters=browse.Filters(person_id=subject),
+                                             today=dt.date(2026, 3, 9))
 
 
 def test_an_import_tells_the_letters_about_a_name_two_cadres_share(db):
