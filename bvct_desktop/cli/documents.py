@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..core import archive_letters, audit, documents_data
+from ..core import archive_letters, audit, documents_data, outgoing
 from ..core.dates import PARTIAL_FORMS, parse_partial
 from ..core.documents_data import EXPORTED, PRINTED
 from ..core.errors import Ambiguous, InputError, RowProblem
@@ -89,16 +89,19 @@ def _year(text: str) -> int:
 
 def _run(args, what: str, kind: str, gather: Callable, write: Callable, details: dict, action: str = PRINTED,
          named: Callable = lambda content: {}):
-    """Writes the document `--out` and audits it as the desktop does a print saved: its file, whether encrypted,
+    """Writes the document `--out` and audits it as the desktop does a print saved: its file, whether encrypted, the
+    «MẬT» mark `--secret`/`--no-secret` chose for it (else the setting's, `documents_data.record`),
     `details` of what was asked for (those given) and what `named` says of the records in it."""
     db = open_database(args)
-    encrypted = {"ma_hoa": True} if document_options(args).password is not None else {}
+    chosen = document_options(args)
+    encrypted = {"ma_hoa": True} if chosen.password is not None else {}
+    marked = {} if chosen.secrecy is None else {outgoing.SECRECY: chosen.secrecy}  # `--secret`, `--no-secret`
     try:
         today = db.clock().date()
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
                                       audit.file_at(args.out) | {
                                           key: value for key, value in details.items() if value is not None}, action,
-                                      lambda content: named(content) | encrypted)
+                                      lambda content: named(content) | encrypted | marked)
     except Ambiguous as several:
         raise several.asking_for(ASKING[several.needs]) from None
     finally:

@@ -39,6 +39,7 @@ WORDS = {
     "so_ban_ghi_chon": "Số bản ghi đã chọn", "ngay_nhan": "Ngày nhận kết quả", "so_van_ban": "Số văn bản",
     "so_ho_so": "Số hồ sơ", "trich_yeu": "Trích yếu", "tinh_trang": "Tình trạng", "noi_nhan": "Nơi nhận",
     "ngay": "Ngày", "so_quyet_dinh": "Số quyết định", "phan_da_viet": "Phần đã viết", "ma_hoa": "Mã hóa",
+    outgoing.SECRECY: "Độ mật",  # a document made (also a setting: its label, the same words)
     "xem_truoc": "Xem trước", "may_in": "Máy in", "tu_trang": "Từ trang", "den_trang": "Đến trang",
     "so_ban": "Số bản", "gop_tu": "Gộp từ", "so_ban_ghi": "Số bản ghi", "so_muc_nhat_ky": "Số mục nhật ký",
     "da_kiem_tra": "Đã kiểm tra", "tu_tep": "Từ tệp", "len_may_chu": "Lên máy chủ",
@@ -60,7 +61,7 @@ OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nư�
                passports.HANDOVERS: "Giao, nhận hộ chiếu", TEAM.kind: "Tổ thẩm tra",
                DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh",
                attachments.KIND: "Tệp đính kèm", **{notes.kind: notes.title.capitalize() for notes in VITAE}}
-NOTHING = {"muc_hong": "không có"}  # a key whose empty value means "none", not "not filled in"
+NOTHING = {"muc_hong": "không có", outgoing.SECRECY: "không"}  # a key whose empty value means "none", not "not filled in"
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
             "delegation_id"}  # ids: said elsewhere
@@ -204,6 +205,8 @@ def _text(key: str, text: str) -> str:
         return Action[text].value
     if key == "dinh_dang":
         return text.upper()
+    if key == outgoing.SECRECY:  # the mark «MẬT» as a degree: «Độ mật: Mật»
+        return text.capitalize()
     if _ISO_DAY.match(text):
         return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
     if _ISO_TIME.match(text):  # to the second where it has one: a lockout ends at 01:06:51, not 01:06

@@ -66,9 +66,12 @@ def gather(db: Database, what: str, query: Callable[[Connection], T]) -> tuple[O
 
 def record(db: Database, action: str, kind: str, details: dict[str, Any], outcome: str = audit_chain.OK) -> None:
     """Writes a print ("in") or an export ("xuất") to the audit trail once it has happened, or once it stopped
-    after part of it left (`outcome` FAILED: a print cancelled or failed after sheets were sent)."""
+    after part of it left (`outcome` FAILED: a print cancelled or failed after sheets were sent). The entry says
+    whether the document carried the «MẬT» mark: as `details` say it was made (`outgoing.marked`, a print's
+    own choice), else as the setting in force today marks every document."""
     with db.write() as connection:
-        db.audit(connection, action, outcome, kind=kind, details=details)
+        in_force = settings.read_all(connection, db.clock().date())[outgoing.SECRECY]
+        db.audit(connection, action, outcome, kind=kind, details={outgoing.SECRECY: in_force} | details)
 
 
 def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T],
@@ -207,9 +210,10 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
             lambda number: writer.freeze(office, figures, written, Issue(number, today)), details), writer.write)
         made = Issue(issued.number, issued.issued_on, issued.number_text)
     else:
-        writer.write(writer.freeze(office, figures, written, Issue(None, today)))
+        content = writer.freeze(office, figures, written, Issue(None, today))
+        writer.write(content)
         if target is not None:  # a preview's print or save is audited when it happens
-            record(db, EXPORTED, "report", details)
+            record(db, EXPORTED, "report", details | outgoing.marked(content))
         made = Issue(None, today)
     if notes is not None:
         report_notes.save(db, start, end, notes)
@@ -342,9 +346,10 @@ def _letter_made(db: Database, letter: Letter, target: Path | None, writer: Lett
     outgoing.Document's `withheld` and `numbered` given in `issuing`)."""
     details = {**_where(target, writer.encrypted), **named}
     if not issue:
-        writer.write(writer.freeze(letter.office, letter.data, Issue(None, letter.on)))
+        content = writer.freeze(letter.office, letter.data, Issue(None, letter.on))
+        writer.write(content)
         if target is not None:  # a preview's print or save is audited when it happens
-            record(db, PRINTED, letter.kind, details)
+            record(db, PRINTED, letter.kind, details | outgoing.marked(content))
         return Issue(None, letter.on)
     issued = outgoing.issue(db, replace(to_issue(letter, writer, details), **issuing), writer.write)
     return Issue(issued.number, issued.issued_on, issued.number_text)
@@ -443,7 +448,8 @@ def reprint(db: Database, number_text: str, on: dt.date | None, write: Callable[
     write(content)
     if target is None:
         return entry, None
-    details = {**_where(target, encrypted), "so_van_ban": entry.number_text, "dinh_dang": fmt}
+    details = {**_where(target, encrypted), "so_van_ban": entry.number_text, "dinh_dang": fmt,
+               **outgoing.marked(content)}
     record(db, PRINTED if fmt == "pdf" else EXPORTED, entry.kind, details)
     return outgoing.written_again(db, entry, details)
 

@@ -40,6 +40,7 @@ DATED_AHEAD_PERMISSION = Action.SETTINGS
 CONFIRM_WAIT_S = 10 * 60
 CONFIRM_PAUSE_S = 0.5  # between two tries (a refusal may come at once: a deadlock or serialisation failure)
 Content = dict[str, Any]
+SECRECY = "do_mat"  # the setting, and what an entry about a document made says of its «MẬT» mark
 Withheld = Callable[[Connection], str | None]  # why, read in the write that would number a document, it is not issued
 Numbered = Callable[[Connection, str], None]  # what the number taken ("05-CV/BTCTU") is written on, in that write
 
@@ -179,7 +180,14 @@ def _entered(db: Database, connection: Connection, document: Document) -> _Enter
     number = reserved.text(office["ky_hieu"])
     document.numbered(connection, number)
     db.audit(connection, "ghi sổ văn bản đi", kind=document.kind, record_id=row_id, details={"so_van_ban": number})
-    return _Entered(reserved, row_id, document.kind, kept, {**document.details, "so_van_ban": number})
+    return _Entered(reserved, row_id, document.kind, kept,
+                    {**document.details, "so_van_ban": number, **marked(json.loads(kept))})
+
+
+def marked(content: Content) -> dict[str, str]:
+    """What an audit entry says of the «MẬT» mark of a document made from `content`: "MẬT" or "" as it was
+    frozen with (nothing for content that keeps no mark)."""
+    return {SECRECY: content["secrecy"]} if "secrecy" in content else {}
 
 
 def written_again(db: Database, entry: Issued, details: dict[str, Any]) -> tuple[Issued, str | None]:

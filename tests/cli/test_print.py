@@ -73,7 +73,8 @@ def test_a_slips_print_entry_names_the_slips_printed(loaded, tmp_path):
     printed = [row for row in audit_rows(loaded) if row.action == "in"]
     assert json.loads(printed[0].details) | {"tep": None} == {"tep": None, "tu": "2025-01-01", "den": "2025-12-31",
                                                               "so_ban_ghi": 2, "so_phieu": ["12/PXM", "13/PXM"],
-                                                              "tai_lieu": "Phiếu yêu cầu xác minh lai lịch"}
+                                                              "tai_lieu": "Phiếu yêu cầu xác minh lai lịch",
+                                                              "do_mat": ""}
 
 
 def _printed_in_words(cli) -> str:
@@ -89,22 +90,22 @@ def test_every_print_names_in_the_trail_the_document_and_the_records_in_it(loade
     folder = tmp_path.resolve()  # the trail names where each file went
     assert loaded("print", "slip-register", *YEAR, "--out", tmp_path / "so.xlsx")[0] == 0
     assert _printed_in_words(loaded) == (f"Tệp: {folder / 'so.xlsx'}; Từ: 01/01/2025; Đến: 31/12/2025; "
-                                         "Số bản ghi: 2; "
+                                         "Độ mật: không; Số bản ghi: 2; "
                                          "Số phiếu: 12/PXM, 13/PXM; "
                                          "Danh sách: Sổ theo dõi phiếu yêu cầu xác minh lai lịch")
     assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out",
                   tmp_path / "tn.pdf")[0] == 0
     assert _printed_in_words(loaded) == ("Bản ghi: (Họ và tên: «Nguyễn Văn Hùng», Ngày sinh: 12/03/1965); "
-                                         f"Tệp: {folder / 'tn.pdf'}; Số bản ghi: 1; "
+                                         f"Tệp: {folder / 'tn.pdf'}; Độ mật: không; Số bản ghi: 1; "
                                          "Tài liệu: Trích ngang cán bộ")
     assert loaded("print", "delegation", "--decision", "125-QĐ/TU", "--out", tmp_path / "doan.pdf")[0] == 0
     delegation = _printed_in_words(loaded)
     assert delegation.startswith("Bản ghi: (") and "«125-QĐ/TU»" in delegation
-    assert delegation.endswith(f"; Tệp: {folder / 'doan.pdf'}; Số quyết định: 125-QĐ/TU; Số bản ghi: 1; "
-                               "Tài liệu: Danh sách trích ngang")  # no «Ngày: (trống)» when no --date was given
+    assert delegation.endswith(f"; Tệp: {folder / 'doan.pdf'}; Số quyết định: 125-QĐ/TU; Độ mật: không; "
+                               "Số bản ghi: 1; Tài liệu: Danh sách trích ngang")  # no «Ngày: (trống)» when no --date was given
     assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
     assert _printed_in_words(loaded) == (f"Tệp: {folder / 'phieu.pdf'}; Từ: 01/01/2025; Đến: 31/12/2025; "
-                                         "Số bản ghi: 2; "
+                                         "Độ mật: không; Số bản ghi: 2; "
                                          "Số phiếu: 12/PXM, 13/PXM; Tài liệu: Phiếu yêu cầu xác minh lai lịch")
 
 
@@ -113,6 +114,15 @@ def test_a_print_written_encrypted_says_so_in_the_trail(loaded, tmp_path):
     secret.write_text("Mật khẩu in 2025\n", encoding="utf-8")
     assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf", "--encrypt-password-file", secret)[0] == 0
     assert "; Mã hóa: Có;" in _printed_in_words(loaded)
+
+
+def test_a_print_says_whether_it_carried_the_secrecy_mark_the_setting_or_the_command_chose(loaded, tmp_path):
+    """«Who printed secret documents?»: each print's entry says its «MẬT» mark, as the document carried it."""
+    assert loaded("settings", "set", "do_mat", "MẬT")[0] == 0
+    assert loaded("print", "slips", *YEAR, "--out", tmp_path / "mat.pdf")[0] == 0
+    assert "; Độ mật: Mật;" in _printed_in_words(loaded)
+    assert loaded("print", "slips", *YEAR, "--out", tmp_path / "thuong.pdf", "--no-secret")[0] == 0
+    assert "; Độ mật: không;" in _printed_in_words(loaded)
 
 
 def test_a_print_of_many_slips_names_the_first_and_the_last():

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bvct_desktop.core import audit, audit_words, browse, documents_data, report_notes
+from bvct_desktop.core import audit, audit_words, browse, documents_data, report_notes, settings
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.io.documents import profile, render
 from tests.sample_db import sample_database
@@ -56,7 +56,7 @@ def test_a_reminder_written_is_audited_as_a_letter_with_its_recipient_and_overdu
     [entry] = outputs(db)
     assert (entry.action, entry.kind) == ("in", "reminder")
     assert json.loads(entry.details) == {"tep": str((tmp_path / "cv.pdf").resolve()), "noi_nhan": recipient,
-                                         "ngay": on.isoformat(), "so_phieu_qua_han": len(data["slips"])}
+                                         "ngay": on.isoformat(), "so_phieu_qua_han": len(data["slips"]), "do_mat": ""}
     assert audit_words.cells(entry)[audit_words.KIND_COLUMN] == "Công văn"
     assert f"Số phiếu quá hạn: {len(data['slips'])}" in audit_words.cells(entry)[audit_words.DETAILS_COLUMN]
 
@@ -73,3 +73,25 @@ def test_cadres_printed_are_named_each_by_the_values_the_trail_knows_them_by(db)
     many = documents_data.records_named(KINDS["cadres"], cadres * 6)
     assert set(many) == {"so_ban_ghi", "ban_ghi_dau", "ban_ghi_cuoi"} and many["so_ban_ghi"] == 12
     assert "Bản ghi đầu: Họ và tên: «" in audit_words.describe("cadres", many)
+
+
+def test_a_print_says_whether_the_document_carried_the_secrecy_mark_it_was_made_with(db, tmp_path):
+    on = db.clock().date()
+    recipient = overdue_recipient(db, on)
+    settings.set_setting(db, "do_mat", "MẬT")
+    documents_data.reminder_document(db, recipient, on, tmp_path / "mat.pdf",
+                                     render.reminder_writer("pdf", tmp_path / "mat.pdf", options()))
+    unmarked = render.Options(profile.load(), secrecy="")  # `--no-secret`: this print only
+    documents_data.reminder_document(db, recipient, on, tmp_path / "thuong.pdf",
+                                     render.reminder_writer("pdf", tmp_path / "thuong.pdf", unmarked))
+    secret, plain = outputs(db)
+    assert (json.loads(secret.details)["do_mat"], json.loads(plain.details)["do_mat"]) == ("MẬT", "")
+    assert "Độ mật: Mật" in audit_words.cells(secret)[audit_words.DETAILS_COLUMN]
+    assert "Độ mật: không" in audit_words.cells(plain)[audit_words.DETAILS_COLUMN]
+
+
+def test_a_print_written_by_the_program_is_marked_as_the_setting_in_force_says(db, tmp_path):
+    documents_data.record(db, documents_data.PRINTED, "slips", {"tep": str(tmp_path / "phieu.pdf")})
+    settings.set_setting(db, "do_mat", "MẬT")
+    documents_data.record(db, documents_data.PRINTED, "slips", {"tep": str(tmp_path / "phieu.pdf")})
+    assert [json.loads(entry.details)["do_mat"] for entry in outputs(db)] == ["", "MẬT"]
