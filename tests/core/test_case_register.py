@@ -71,7 +71,7 @@ def test_the_list_exported_is_audited_with_its_file_and_what_it_covers(db, tmp_p
     assert [line["id"] for line in written[0]] == [admission]
     entry = last_audit(db)
     assert (entry["action"], entry["kind"], entry["details"]) == (
-        "xuất", cases.KIND, {"tep": str((tmp_path / "ho-so-tham-tra.xlsx").resolve()), "so_ho_so": 1,
+        "xuất", cases.KIND, {"tep": str((tmp_path / "ho-so-tham-tra.xlsx").resolve()), "do_mat": "", "so_ho_so": 1,
                              "pham_vi": ["Mục đích: Kết nạp Đảng"], "so_dong": 1})
 
 

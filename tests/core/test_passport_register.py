@@ -45,7 +45,7 @@ def test_the_register_exported_is_audited_with_its_file_and_what_it_covers(db, t
     assert [line["number"] for line in written[0]] == ["B1234567"]
     entry = last_audit(db)
     assert (entry["action"], entry["kind"], entry["details"]) == (
-        "xuất", passports.KIND, {"tep": str((tmp_path / "so-ho-chieu.xlsx").resolve()), "so_ho_chieu": 1,
+        "xuất", passports.KIND, {"tep": str((tmp_path / "so-ho-chieu.xlsx").resolve()), "do_mat": "", "so_ho_chieu": 1,
                                  "pham_vi": ["Tìm: «hùng»"], "so_dong": 1})
 
 

@@ -253,7 +253,8 @@ def test_an_issued_document_saved_from_its_preview_is_audited_with_its_number_an
     assert page.preview.save_document()
     [entry] = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất")]
     assert (entry.action, entry.kind) == ("xuất", "report")
-    assert json.loads(entry.details) == {"so_van_ban": "01-BC/BTCTU", "tep": str((tmp_path / "ban-in.pdf").resolve())}
+    assert json.loads(entry.details) == {"so_van_ban": "01-BC/BTCTU", "tep": str((tmp_path / "ban-in.pdf").resolve()),
+                                         "do_mat": ""}
 
 
 def test_an_excel_file_is_offered_as_tep_excel_as_everywhere_else(qtbot, context, tmp_path):

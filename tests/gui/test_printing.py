@@ -576,7 +576,7 @@ def test_a_register_printed_is_audited_with_its_title_the_rows_chosen_and_how_ma
                                                                     subject=chosen))
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))
     assert window.save_document()
-    assert printed_details(context) == [{"tep": str((tmp_path / "so.pdf").resolve()),
+    assert printed_details(context) == [{"tep": str((tmp_path / "so.pdf").resolve()), "do_mat": "",
                                          "danh_sach": "Sổ theo dõi phiếu yêu cầu xác minh lai lịch",
                                          "pham_vi": chosen, "so_ban_ghi": 3}]
 
@@ -655,7 +655,7 @@ def test_a_cancelled_print_is_in_the_trail_as_stopped_with_the_sheets_sent_in_wo
     cells = audit_words.cells(entry)
     assert (entry.outcome, cells[5]) == ("failed", "thất bại")
     assert cells[8] == ("Số trang đã in: 1; Tệp đã xóa: Có; Lý do: «Người dùng hủy khi đang in»; "
-                        "Máy in: tệp may-in.pdf; Từ trang: 1; Đến trang: 1; Số bản: 2; Số bản ghi: 3; "
+                        "Độ mật: không; Máy in: tệp may-in.pdf; Từ trang: 1; Đến trang: 1; Số bản: 2; Số bản ghi: 3; "
                         "Danh sách: Sổ theo dõi phiếu yêu cầu xác minh lai lịch; Phạm vi: (trống)")
 
 
