@@ -11,7 +11,7 @@ from typing import Any
 from . import attachments, audit_chain, browse, keyfile, lockout, outgoing, passports
 from .audit import FIRST_RECORD, LAST_RECORD, NEW, OLD, RECORD, Entry
 from .fields import Field, yes_no
-from .kinds import KINDS
+from .kinds import DELEGATIONS, KINDS, SLIPS
 from .numbers import grouped
 from .permissions import ROLES, Action
 from .personfile.case_steps import DOSSIER, MINUTES, TEAM
@@ -65,6 +65,11 @@ NOTHING = {"muc_hong": "không có", outgoing.SECRECY: "không"}  # a key whose 
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
             "delegation_id"}  # ids: said elsewhere
+# what names a record in the «Bản ghi» column, the first of its values found (`record_text`): whom or what it is
+# about; a slip by its number, a delegation without a name by its decision
+NAMED_BY = (("full_name", "{}"), ("name", "{}"), ("subject_name", "{}"), ("file_name", "{}"))
+NAMED_BY_KIND = {SLIPS.name: (("number", "Phiếu {}"), *NAMED_BY),
+                 DELEGATIONS.name: (*NAMED_BY, ("decision_no", "Quyết định {}"))}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _ISO_PARTIAL = re.compile(r"^\d{4}-\d{2}$")
@@ -95,10 +100,25 @@ def cells(entry: Entry) -> list[str]:
     shown[USER_COLUMN] = user_text(entry.user or "")
     shown[ROLE_COLUMN] = ROLES.get(entry.role or "", entry.role or "")
     shown[KIND_COLUMN] = kind_text(entry.kind)
-    shown[ACTION_COLUMN], details = _action_and_details(entry)
-    if details is not None:
-        shown[DETAILS_COLUMN] = details
+    details = _details(entry)
+    shown[RECORD_COLUMN] = record_text(entry, details)
+    shown[ACTION_COLUMN], words = _action_and_details(entry, details)
+    if words is not None:
+        shown[DETAILS_COLUMN] = words
     return shown
+
+
+def record_text(entry: Entry, details: dict[str, Any] | None) -> str:
+    """The one record an entry is about as the officer knows it — «Phiếu 0105/PXM», «Nguyễn Văn A» — by the values
+    its details name it by (`audit.named`) or it was created or deleted with; its number in the program where
+    nothing else names it, nothing for an entry about no one record."""
+    if entry.record_id is None:
+        return ""
+    values = next((details[key] for key in (RECORD, NEW, OLD) if isinstance((details or {}).get(key), dict)), {})
+    for key, shown in NAMED_BY_KIND.get(entry.kind or "", NAMED_BY):
+        if isinstance(values.get(key), str) and values[key].strip():
+            return shown.format(values[key])
+    return str(entry.record_id)
 
 
 def sound(count: int) -> str:
@@ -110,15 +130,15 @@ def sound(count: int) -> str:
 def searched(entry: Entry) -> str:
     """What the Nhật ký page's «Nội dung» looks in — the register, the record and the details, as `cells`
     shows them — made without the entry's other cells (a search reads every entry of the days chosen)."""
-    details = _action_and_details(entry)[1]
-    record = "" if entry.record_id is None else str(entry.record_id)
-    return " ".join((kind_text(entry.kind), record, (entry.details or "") if details is None else details))
-
-
-def _action_and_details(entry: Entry) -> tuple[str, str | None]:
-    """The action as shown, and the details in words (None: not details the program wrote, shown as kept)."""
-    action = FORMER_WORDS.get(entry.action, entry.action)
     details = _details(entry)
+    words = _action_and_details(entry, details)[1]
+    return " ".join((kind_text(entry.kind), record_text(entry, details), (entry.details or "") if words is None
+                     else words))
+
+
+def _action_and_details(entry: Entry, details: dict[str, Any] | None) -> tuple[str, str | None]:
+    """The action as shown, and the `details` in words (None: not details the program wrote, shown as kept)."""
+    action = FORMER_WORDS.get(entry.action, entry.action)
     if details is None:
         return action, None
     if details.get("ly_do") in FORMER_WORDS:

@@ -2,6 +2,7 @@
 
 import ast
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,31 @@ def test_a_reprint_refused_when_the_register_was_called_ban_hanh_reads_as_phat_h
     written = Entry(9, dt.datetime(2026, 3, 2, 8), "canbo", "xem", "in lại văn bản đã ban hành", "refused", None,
                     None, '{"quyen": "EXPORT"}')
     assert audit_words.cells(written)[4] == "in lại văn bản đã phát hành"
+
+
+def _about(kind: str, record_id: int | None, details: dict) -> Entry:
+    return Entry(10, dt.datetime(2026, 12, 6, 9), "canbo", "can-bo", "sửa", "ok", kind, record_id,
+                 json.dumps(details, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(("kind", "details", "shown"), [
+    ("slips", {"ban_ghi": {"number": "0105/PXM", "full_name": "Nguyễn Văn A"}, "result": {"cu": None, "moi": "x"}},
+     "Phiếu 0105/PXM"),
+    ("slips", {"moi": {"full_name": "Nguyễn Văn A", "issued_on": "2026-12-01"}}, "Nguyễn Văn A"),  # no number yet
+    ("cadres", {"cu": {"full_name": "Nguyễn Văn A", "birth_date": "1965-03-12"}}, "Nguyễn Văn A"),
+    ("delegations", {"moi": {"decision_no": "125-QĐ/TU", "name": "Đoàn công tác Sở Nội vụ"}},
+     "Đoàn công tác Sở Nội vụ"),
+    ("delegations", {"ban_ghi": {"decision_no": "125-QĐ/TU"}}, "Quyết định 125-QĐ/TU"),
+    ("vetting-cases", {"ban_ghi": {"full_name": "Trần Thị B", "purpose": "Kết nạp Đảng"}}, "Trần Thị B"),
+    ("passports", {"ban_ghi": {"full_name": "Lê Văn C"}}, "Lê Văn C"),
+    ("passports", {"moi": {"number": "B1234567", "full_name": "Lê Văn C"}}, "Lê Văn C"),  # a holder, not a slip
+    ("slips", {"result": {"cu": None, "moi": "x"}}, "5"),  # nothing names it: its number in the program
+])
+def test_the_record_column_names_the_record_as_its_details_do_keeping_the_id_where_nothing_else_does(
+        kind, details, shown):
+    assert audit_words.cells(_about(kind, 5, details))[audit_words.RECORD_COLUMN] == shown
+
+
+def test_an_entry_about_no_one_record_leaves_the_record_column_empty():
+    entry = _about("slips", None, {"so_ban_ghi": 2, "so_phieu": ["12/PXM", "13/PXM"]})
+    assert audit_words.cells(entry)[audit_words.RECORD_COLUMN] == ""

@@ -129,13 +129,11 @@ class InARow(QStyledItemDelegate):
 
 
 def sorted_entries(entries: list[audit.Entry], column: int, order: Qt.SortOrder) -> list[audit.Entry]:
-    """`entries` by the words a column shows (letter case and accents ignored) or by the record's
-    number, those alike as they happened; by time, as they happened."""
+    """`entries` by the words a column shows (letter case and accents ignored; the record by what names it),
+    those alike as they happened; by time, as they happened."""
     def shown(entry: audit.Entry) -> tuple[str | int, int]:
         if column in BY_TIME:
             return 0, entry.id
-        if column == audit_words.RECORD_COLUMN:
-            return entry.record_id or 0, entry.id
         return fold_ascii(audit_words.cells(entry)[column]), entry.id
 
     return sorted(entries, key=shown, reverse=order == Qt.SortOrder.DescendingOrder)
