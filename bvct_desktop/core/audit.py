@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from . import user_names
 from .audit_chain import FAILED, OK, PENDING, REFUSED, Verdict
@@ -130,6 +130,17 @@ def distinct_values(db: Database, column: str) -> set[str]:
     """The values the trail holds in one of its columns (`user_name`, `action`), empty ones left out."""
     with db.read() as connection:
         return set(connection.execute(select(audit_log.c[column]).distinct()).scalars()) - {None}
+
+
+def officers(db: Database) -> dict[str, str | None]:
+    """The users the trail holds (names as stored) with the role of their latest entry: whom the officer reading
+    the trail picks among, without the administrator's right to list the accounts."""
+    db.require(Action.AUDIT, VIEWED_TRAIL)
+    latest = select(func.max(audit_log.c.id)).where(audit_log.c.user_name.is_not(None)).group_by(
+        audit_log.c.user_name)
+    with db.read() as connection:
+        rows = connection.execute(select(audit_log.c.user_name, audit_log.c.role).where(audit_log.c.id.in_(latest)))
+        return {name: role for name, role in rows}
 
 
 def _users_meant(db: Database, typed: str) -> list[str]:

@@ -61,7 +61,8 @@ OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nư�
                passports.HANDOVERS: "Giao, nhận hộ chiếu", TEAM.kind: "Tổ thẩm tra",
                DOSSIER.kind: "Tài liệu hồ sơ thẩm tra", MINUTES.kind: "Biên bản thẩm tra, xác minh",
                attachments.KIND: "Tệp đính kèm", **{notes.kind: notes.title.capitalize() for notes in VITAE}}
-NOTHING = {"muc_hong": "không có", outgoing.SECRECY: "không"}  # a key whose empty value means "none", not "not filled in"
+# a key whose empty value means "none", not "not filled in"
+NOTHING = {"muc_hong": "không có", outgoing.SECRECY: "không"}
 STATUS = Field("status", "Trạng thái")  # a vetting case's
 INTERNAL = {"id", "person_id", "vetted_cadre_id", "vetting_case_id", "recipient_id", "unit_id", "passport_id",
             "delegation_id"}  # ids: said elsewhere

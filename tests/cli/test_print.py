@@ -102,7 +102,7 @@ def test_every_print_names_in_the_trail_the_document_and_the_records_in_it(loade
     delegation = _printed_in_words(loaded)
     assert delegation.startswith("Bản ghi: (") and "«125-QĐ/TU»" in delegation
     assert delegation.endswith(f"; Tệp: {folder / 'doan.pdf'}; Số quyết định: 125-QĐ/TU; Độ mật: không; "
-                               "Số bản ghi: 1; Tài liệu: Danh sách trích ngang")  # no «Ngày: (trống)» when no --date was given
+                               "Số bản ghi: 1; Tài liệu: Danh sách trích ngang")  # no «Ngày: (trống)» without --date
     assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
     assert _printed_in_words(loaded) == (f"Tệp: {folder / 'phieu.pdf'}; Từ: 01/01/2025; Đến: 31/12/2025; "
                                          "Độ mật: không; Số bản ghi: 2; "

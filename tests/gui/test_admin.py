@@ -28,7 +28,7 @@ from bvct_desktop.core import (
     users,
     vault,
 )
-from bvct_desktop.core.errors import AuthError
+from bvct_desktop.core.errors import AuthError, PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
 from bvct_desktop.core.search import fold_ascii as fold
@@ -45,6 +45,7 @@ from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.look import colour
 from bvct_desktop.gui.qt import Qt
 from bvct_desktop.io.xlsx_reader import Sheet
+from tests.conftest import ADMIN as ADMIN_NAME
 from tests.conftest import PASSWORD
 from tests.gui.shell_support import (
     active,
@@ -487,10 +488,10 @@ def test_audit_view_filters_checks_and_exports(qtbot, db, clock, tmp_path):
     actions = [entry.action for entry in page.model.entries]
     assert actions[:2] == ["khởi tạo cơ sở dữ liệu", "đăng nhập"] and "nhập" in actions
     assert page.model.index(2, 6).data() == "Phiếu yêu cầu xác minh lai lịch"      # the register, in Vietnamese
-    page.user.setText("lanh.dao")
+    page.user.setCurrentText("lanh.dao")
     page.refresh()
     assert {entry.user for entry in page.model.entries} == {"lanh.dao"}
-    page.user.clear()
+    page.user.setCurrentIndex(0)
     type_day(qtbot, page.start, (clock.now - dt.timedelta(days=1)).strftime("%d/%m/%Y"))
     type_day(qtbot, page.end, (clock.now - dt.timedelta(days=1)).strftime("%d/%m/%Y"))
     page.refresh()
@@ -991,10 +992,10 @@ def test_the_audit_view_filters_by_part_of_a_name_action_outcome_and_words_shown
     editing.view(db, "slips", browse.record_ids(db, "slips", "12/PXM")[0])
     other = as_user(db, "off1", LEADER)
     page = page_of(qtbot, AuditPage(context_for(db, clock)))
-    page.user.setText("OFF")
+    page.user.setCurrentText("OFF")  # typed: part of a name
     page.refresh()
     assert {entry.user for entry in page.model.entries} == {"off1"}
-    page.user.clear()
+    page.user.setCurrentIndex(0)
     assert page.action.itemText(0) == "Tất cả" and page.action.findText("xem hồ sơ") > 0
     page.action.setCurrentText("xem hồ sơ")
     page.text.setText("12/pxm")
@@ -1010,6 +1011,23 @@ def test_the_audit_view_filters_by_part_of_a_name_action_outcome_and_words_shown
     viewed = [entry for entry in audit.list_entries(db) if entry.action == audit.VIEWED_TRAIL]
     assert len(viewed) == 4 and '"noi_dung": "12/pxm"' in viewed[2].details
     other.close()
+
+
+def test_a_chief_picks_the_officer_among_those_the_trail_holds_without_the_right_to_list_accounts(qtbot, db, clock):
+    officer = as_user(db, "can.bo", OFFICER)
+    officer.close()
+    chief = as_user(db, "lanh.dao", LEADER)
+    with pytest.raises(PermissionDenied):
+        users.list_accounts(chief)
+    page = page_of(qtbot, AuditPage(context_for(chief, clock)))
+    offered = [page.user.itemText(index) for index in range(page.user.count())]
+    assert offered[0] == "Tất cả" and page.user.currentText() == "Tất cả"
+    assert {"can.bo (Chuyên viên)", "lanh.dao (Lãnh đạo)", f"{ADMIN_NAME} (Quản trị)"} <= set(offered)
+    page.user.setCurrentIndex(offered.index("can.bo (Chuyên viên)"))
+    page.refresh()
+    assert {entry.user for entry in page.model.entries} == {"can.bo"}
+    assert page.user.currentText() == "can.bo (Chuyên viên)"  # kept when the list is offered again
+    chief.close()
 
 
 def test_the_audit_view_shows_whole_the_six_digit_numbers_of_a_long_trail(qtbot, db, clock):

@@ -12,7 +12,7 @@ from ...core import audit, audit_find, audit_words, long_text
 from ...core.audit_chain import FAILED, OK, REFUSED
 from ...core.errors import BvctError
 from ...core.numbers import grouped
-from ...core.permissions import Action, allows
+from ...core.permissions import ROLES, Action, allows
 from ...core.search import fold_ascii
 from ...core.text import file_name
 from ...io.audit_xlsx import write_audit
@@ -152,8 +152,9 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.start.refused.connect(self.message.show_message)
         self.end.refused.connect(self.message.show_message)
         self.show_button.clicked.connect(self.refresh)
-        for box in (self.start, self.end, self.user, self.text):
+        for box in (self.start, self.end, self.user.lineEdit(), self.text):
             box.returnPressed.connect(self.refresh)
+        self.user.addItem(ALL)
         self.action.addItems([ALL, audit_find.LEAVING])
         self.outcome.addItem(ALL)
         for outcome in OUTCOMES:
@@ -171,10 +172,11 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.refresh()
 
     def filters(self) -> audit_find.Filters:
-        action = self.action.currentText()
+        action, typed = self.action.currentText(), self.user.currentText().strip()
+        picked = self.user.itemData(self.user.findText(typed)) if typed != ALL else None
         return audit_find.Filters(self.start.day(), self.end.day(),
-                                  self.user.text().strip() or None, None if action == ALL else action,
-                                  self.outcome.currentData(), self.text.text().strip() or None)
+                                  None if picked or typed == ALL else typed or None, None if action == ALL else action,
+                                  self.outcome.currentData(), self.text.text().strip() or None, account=picked)
 
     def refresh(self) -> None:
         if not period_taken(self.start, self.end):
@@ -183,6 +185,7 @@ class AuditPage(QWidget, Ui_AuditPage):
         with wait_cursor():
             self.model.set_entries(wait_for(lambda: list(audit_find.view(self.context.db, filters))))
             self.offer_actions(wait_for(lambda: audit_find.actions(self.context.db)))
+            self.offer_officers(wait_for(lambda: audit.officers(self.context.db)))
         fit_to_width(self.view, (audit_words.DETAILS_COLUMN,))
         self.fit_numbers()
         if self.model.sorted_by[1] == Qt.SortOrder.AscendingOrder:
@@ -216,6 +219,18 @@ class AuditPage(QWidget, Ui_AuditPage):
         self.action.clear()
         self.action.addItems([ALL, audit_find.LEAVING, *actions])
         self.action.setCurrentText(chosen)
+
+    def offer_officers(self, officers: dict[str, str | None]) -> None:
+        """The users the trail holds now, each by name and role («can.bo (Chuyên viên)»), the one chosen or typed
+        kept."""
+        chosen = self.user.currentText()
+        self.user.clear()
+        self.user.addItem(ALL)
+        for name in sorted(officers, key=fold_ascii):
+            role = ROLES.get(officers[name] or "")
+            shown = audit_words.user_text(name)
+            self.user.addItem(f"{shown} ({role})" if role else shown, name)
+        self.user.setCurrentText(chosen)
 
     def verify(self) -> None:
         with wait_cursor():

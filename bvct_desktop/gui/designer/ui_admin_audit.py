@@ -72,8 +72,12 @@ class Ui_AuditPage(object):
 
         self.filter_row.addWidget(self.user_label)
 
-        self.user = QLineEdit(AuditPage)
+        self.user = QComboBox(AuditPage)
         self.user.setObjectName(u"user")
+        self.user.setEditable(True)
+        self.user.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.user.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.user.setMinimumContentsLength(22)
 
         self.filter_row.addWidget(self.user)
 
@@ -186,7 +190,9 @@ class Ui_AuditPage(object):
         self.end.setAccessibleName(QCoreApplication.translate("AuditPage", u"\u0110\u1ebfn ng\u00e0y", None))
 #endif // QT_CONFIG(accessibility)
         self.user_label.setText(QCoreApplication.translate("AuditPage", u"Ng\u01b0\u1eddi d\u00f9ng:", None))
-        self.user.setPlaceholderText(QCoreApplication.translate("AuditPage", u"m\u1ecdi ng\u01b0\u1eddi d\u00f9ng", None))
+#if QT_CONFIG(tooltip)
+        self.user.setToolTip(QCoreApplication.translate("AuditPage", u"Ch\u1ecdn ng\u01b0\u1eddi d\u00f9ng c\u00f3 trong nh\u1eadt k\u00fd, ho\u1eb7c g\u00f5 m\u1ed9t ph\u1ea7n t\u00ean", None))
+#endif // QT_CONFIG(tooltip)
         self.action_label.setText(QCoreApplication.translate("AuditPage", u"H\u00e0nh \u0111\u1ed9ng:", None))
         self.outcome_label.setText(QCoreApplication.translate("AuditPage", u"K\u1ebft qu\u1ea3:", None))
         self.text_label.setText(QCoreApplication.translate("AuditPage", u"N\u1ed9i dung:", None))
