@@ -231,6 +231,8 @@ class AuditPage(QWidget, Ui_AuditPage):
             shown = audit_words.user_text(name)
             self.user.addItem(f"{shown} ({role})" if role else shown, name)
         self.user.setCurrentText(chosen)
+        listed = self.user.view()  # opens as wide as the longest name, the closed box keeping its width
+        listed.setMinimumWidth(listed.sizeHintForColumn(0) + listed.verticalScrollBar().sizeHint().width())
 
     def verify(self) -> None:
         with wait_cursor():
