@@ -98,3 +98,21 @@ def test_one_choice_finds_everything_that_left_the_database_and_nothing_else(db,
 
 def test_data_coming_in_is_not_data_leaving(db):
     assert "nhập" in audit_find.actions(db) and _found(db, action=audit_find.LEAVING) == []
+
+
+def test_who_printed_secret_documents_is_found_by_the_words_of_the_mark(db, tmp_path):
+    from bvct_desktop.core import documents_data, settings
+
+    documents_data.record(db, documents_data.PRINTED, "slips", {"tep": str(tmp_path / "thuong.pdf")})
+    settings.set_setting(db, "do_mat", "MẬT")
+    documents_data.record(db, documents_data.PRINTED, "slips", {"tep": str(tmp_path / "mat.pdf")})
+    [secret] = _found(db, text="độ mật: mật")
+    assert json.loads(secret.details)["tep"] == str(tmp_path / "mat.pdf")
+    assert audit_words.cells(secret)[audit_words.DETAILS_COLUMN].endswith("; Độ mật: Mật")
+
+
+def test_the_officers_offered_are_the_trail_s_users_with_their_latest_role_for_a_chief(db):
+    as_user(db, "can.bo", VIEWER).close()
+    chief = as_user(db, "lanh.dao", LEADER)
+    assert {"can.bo": VIEWER, "lanh.dao": LEADER}.items() <= audit.officers(chief).items()
+    chief.close()
