@@ -245,11 +245,16 @@ class Kind:
 DECEASED = Field("deceased", "Đã mất", F.CHOICE, choices=YES_NO, also=TICKED)
 DEATH_DATE = Field("death_date", "Năm mất", F.PARTIAL_DATE, not_before="birth_date", approximate=True,
                    hint="thường chỉ ghi năm; không rõ thì ghi «khoảng 1970»")
+# Who a person of before 1975 is told apart by in the archives (brief §2.1): a slip's subject, a tàng thư request's
+OTHER_NAMES = Field("other_names", "Tên gọi khác", hint="bí danh, tên gọi khác; nhiều tên thì cách nhau bằng dấu phẩy")
+GENDER = Field("gender", "Giới tính", F.CHOICE, choices=GENDERS)
+FATHER_NAME = Field("father_name", "Họ và tên cha", person_name=True)
+MOTHER_NAME = Field("mother_name", "Họ và tên mẹ", person_name=True)
 
 CADRES = Kind("cadres", "Cán bộ", (
     Field("full_name", "Họ và tên", required=True, person_name=True),
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE, required=True),
-    Field("gender", "Giới tính", F.CHOICE, choices=GENDERS),
+    GENDER,
     Field("cccd", "Số CCCD", F.CCCD),
     Field("cmnd", "Số CMND", F.CMND),
     Field("home_town", "Quê quán", place=Place.ADDRESS),
@@ -275,13 +280,13 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
           carried=True),
     Field("issued_on", "Ngày phát hành", F.DATE, required=True, carried=True),
     Field("full_name", "Họ và tên người được xác minh", required=True, person_name=True),
-    Field("other_names", "Tên gọi khác"),
+    OTHER_NAMES,
     Field("birth_date", "Ngày sinh", F.PARTIAL_DATE),
-    Field("gender", "Giới tính", F.CHOICE, choices=GENDERS),
+    GENDER,
     Field("home_town", "Quê quán", place=Place.ADDRESS),
     Field("residence", "Nơi ở", place=Place.ADDRESS),
-    Field("father_name", "Họ và tên cha", person_name=True),
-    Field("mother_name", "Họ và tên mẹ", person_name=True),
+    FATHER_NAME,
+    MOTHER_NAME,
     Field("spouse_name", "Họ và tên vợ/chồng", person_name=True),
     Field("relation", "Quan hệ", F.CHOICE, choices=RELATIONS, also=RELATIONS_WRITTEN),
     Field("vetted_name", "Họ và tên người được thẩm tra", person_name=True, names_record=True,
@@ -378,8 +383,14 @@ ARCHIVE_REQUESTS = Kind("archive-requests", "Nghiên cứu tàng thư", (
           hint="số công văn trả lời: của ta gửi tỉnh bạn, hoặc của tỉnh bạn gửi ta"),
     Field("extract", "Trích lục kèm theo", F.CHOICE, choices=YES_NO, also=TICKED, shown_after="reply_no",
           hint="công văn trả lời có kèm trích lục tài liệu tàng thư hay không"),
+    # after «Trích lục kèm theo», for the same reason: what tells persons of before 1975 apart in the archives, kept
+    # on the person as a slip's subject's are, the parents as the request was sent
+    replace(OTHER_NAMES, shown_after="full_name"),
+    replace(GENDER, shown_after="birth_date"),
+    replace(FATHER_NAME, shown_after="work_before_1975"),
+    replace(MOTHER_NAME, shown_after="father_name"),
 ), date_key="doc_on", stored_in="archive_requests",
-    persons=(PersonLink.of("person_id", "full_name", "birth_date", "home_town"),))
+    persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town"),))
 
 COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("received_on", "Ngày nhận", F.DATE, required=True),

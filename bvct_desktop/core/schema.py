@@ -236,6 +236,8 @@ archive_requests = Table(
     Column("work_before_1975", Text),  # migration 0046
     Column("reply_no", String),  # migration 0046
     Column("extract", String),  # migration 0046
+    Column("father_name", Text),  # migration 0049
+    Column("mother_name", Text),  # migration 0049
     *_stamps(),
     Index(None, "deleted_at", "doc_on", "request_kind"),
     Index(None, "person_id"),

@@ -556,3 +556,48 @@ def test_a_slips_year_of_death_says_its_person_has_died_and_cannot_stand_beside_
     contradicted = workbook(tmp_path / "khong.xlsx", [*headers, *DIED], [[*rows[0], "Không", "1970"]])
     code, out, _err = cli("import", "slips", contradicted)
     assert code == 2 and "Dòng 2, cột «Đã mất»: «Đã mất» là Không nhưng lại ghi năm mất" in out
+
+
+TOLD_APART_BY = {"Tên gọi khác": "Hai Lúa", "Giới tính": "Nam", "Họ và tên cha": "Huỳnh Văn Cả",
+                 "Họ và tên mẹ": "Lê Thị Đào"}
+
+
+def test_an_archive_requests_alias_sex_and_parents_come_back_from_its_export_after_the_contracts_columns(
+        cli, tmp_path):
+    """What tells a person of before 1975 apart in the archives, in columns after the contract's: exported after
+    them, and an export imports into an empty database unchanged."""
+    headers, rows = SAMPLES["archive-requests"]
+    source = workbook(tmp_path / "in.xlsx", [*headers, *TOLD_APART_BY],
+                      [[*rows[0], *TOLD_APART_BY.values()], [*rows[1], None, None, None, None]])
+    assert cli("import", "archive-requests", source)[0] == 0
+    assert cli("export", "archive-requests", "--out", tmp_path / "out.xlsx")[0] == 0
+    exported = _sheet_rows(tmp_path / "out.xlsx")
+    assert exported[0][:len(headers)] == headers and set(TOLD_APART_BY) <= set(exported[0][len(headers):])
+    told = [dict(zip(exported[0], row, strict=True)) for row in exported[1:]]
+    assert [{header: row[header] for header in TOLD_APART_BY} for row in told] == [
+        TOLD_APART_BY, dict.fromkeys(TOLD_APART_BY)]
+    empty = cli.__class__(tmp_path / "empty.db", cli._capsys, cli._monkeypatch)
+    assert empty("init", "--admin", "quantri")[0] == 0
+    code, out, err = empty("import", "archive-requests", tmp_path / "out.xlsx")
+    assert code == 0 and "Thêm mới: 2" in out, out + err
+    assert empty("export", "archive-requests", "--out", tmp_path / "again.xlsx")[0] == 0
+    assert _sheet_rows(tmp_path / "again.xlsx") == exported
+
+
+def test_an_archive_requests_file_of_the_contracts_columns_alone_leaves_its_alias_sex_and_parents_as_stored(
+        cli, tmp_path):
+    """The contract's file (no alias, sex or parents' columns) matches the requests unchanged and clears nothing; the
+    person is the same by name, birth date and home town, whatever alias a row gives."""
+    headers, rows = SAMPLES["archive-requests"]
+    with_them = workbook(tmp_path / "them.xlsx", [*headers, *TOLD_APART_BY], [[*rows[0], *TOLD_APART_BY.values()]])
+    assert cli("import", "archive-requests", with_them)[0] == 0
+    code, out, err = cli("import", "archive-requests", workbook(tmp_path / "contract.xlsx", headers, rows[:1]))
+    assert code == 0 and "Thêm mới: 0" in out and "Đã có, không đổi: 1" in out, out + err
+    other = workbook(tmp_path / "other.xlsx", [*headers, "Tên gọi khác"], [[*rows[0], "Tám Huỳnh"]])
+    code, out, err = cli("import", "archive-requests", other)
+    assert code == 0 and "Thêm mới: 0" in out and "Cập nhật: 1" in out, out + err
+    assert cli("export", "archive-requests", "--out", tmp_path / "out.xlsx")[0] == 0
+    exported = _sheet_rows(tmp_path / "out.xlsx")
+    row = dict(zip(exported[0], exported[1], strict=True))
+    assert len(exported) == 2 and {header: row[header] for header in TOLD_APART_BY} == {
+        **TOLD_APART_BY, "Tên gọi khác": "Tám Huỳnh"}

@@ -611,6 +611,23 @@ def test_the_archive_register_finds_a_request_by_its_reply_letter_and_the_post_b
         "Trung sĩ Địa phương quân", "230-CV/BTCTU", "Có")
 
 
+def test_an_archive_request_keeps_the_alias_sex_and_parents_and_the_register_finds_it_by_the_alias(db):
+    """What tells a person of before 1975 apart in the archives: saved and read again, shown on request («Chọn
+    cột»); the alias and the parents found by the register's search, accents and case ignored."""
+    asked = editing.save(db, "archive-requests", {
+        "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Bình Định", "doc_no": "116-CV/BTCTU",
+        "doc_on": "17/11/2026", "full_name": "LÊ VĂN MỘT", "other_names": "Hai Lúa", "birth_date": "1940",
+        "gender": "Nam", "father_name": "Lê Văn Cả", "mother_name": "Nguyễn Thị Đào"})
+    stored = editing.load(db, "archive-requests", asked)
+    assert [stored[key] for key in ("other_names", "gender", "father_name", "mother_name")] == [
+        "Hai Lúa", "Nam", "Lê Văn Cả", "Nguyễn Thị Đào"]
+    assert browse.record_ids(db, "archive-requests", "hai lua") == [asked]
+    assert browse.record_ids(db, "archive-requests", "nguyen thi dao") == [asked]
+    row = _register_row(db, "archive-requests", asked)
+    assert [row[header] for header in ("Tên gọi khác", "Giới tính", "Họ và tên cha", "Họ và tên mẹ")] == [
+        "Hai Lúa", "Nam", "Lê Văn Cả", "Nguyễn Thị Đào"]
+
+
 def test_the_vetting_cases_register_says_how_late_an_open_case_is(db):
     """«Hạn hoàn thành» Saturday 15/03/2025 ends on Monday 17/03: that day the open case is not late, on Tuesday it is a
     day late, as the register's filter «Quá hạn» says; a case with no deadline shows none."""

@@ -62,8 +62,8 @@ def test_an_archive_request_keeps_the_post_before_1975_and_the_reply_letter_with
         ("Chức vụ trước 1975", ()), ("Số văn bản trả lời", ()), ("Trích lục kèm theo", ("Có", "Không"))]
     assert min(ARCHIVE_REQUESTS.fields.index(spec) for spec in added) >= len(SAMPLES["archive-requests"][0])
     shown = [spec.key for spec in ARCHIVE_REQUESTS.on_form]
-    assert shown == ["request_kind", "province", "doc_no", "doc_on", "full_name", "birth_date", "home_town",
-                     "work_before_1975", "answered_on", "reply_no", "extract", "result"]
+    assert shown[shown.index("home_town") + 1] == "work_before_1975"
+    assert shown[shown.index("answered_on"):] == ["answered_on", "reply_no", "extract", "result"]
 
 
 def test_a_slips_person_who_has_died_is_told_as_a_relative_is_after_the_contracts_columns():
@@ -74,6 +74,22 @@ def test_a_slips_person_who_has_died_is_told_as_a_relative_is_after_the_contract
         assert replace(slip, shown_after=None) == replace(relative, shown_after=None)
         assert SLIPS.fields.index(slip) > SLIPS.fields.index(SLIPS.field("place_before_1975"))
     assert (SLIPS.field("deceased").choices, SLIPS.field("death_date").approximate) == (("Có", "Không"), True)
+
+
+def test_an_archive_request_tells_a_person_of_before_1975_apart_as_a_slip_does_by_alias_sex_and_parents():
+    """The fields a slip has (one declaration each), after the contract's columns and asked among the person's
+    particulars; the alias and the sex kept on the person, as a slip's subject's; the person rule unchanged."""
+    added = [ARCHIVE_REQUESTS.field(key) for key in ("other_names", "gender", "father_name", "mother_name")]
+    assert [(spec.header, spec.choices) for spec in added] == [
+        ("Tên gọi khác", ()), ("Giới tính", ("Nam", "Nữ")), ("Họ và tên cha", ()), ("Họ và tên mẹ", ())]
+    assert [spec.header for spec in added] == [SLIPS.field(spec.key).header for spec in added]
+    assert min(ARCHIVE_REQUESTS.fields.index(spec) for spec in added) >= len(SAMPLES["archive-requests"][0])
+    shown = [spec.key for spec in ARCHIVE_REQUESTS.on_form]
+    assert shown == ["request_kind", "province", "doc_no", "doc_on", "full_name", "other_names", "birth_date",
+                     "gender", "home_town", "work_before_1975", "father_name", "mother_name", "answered_on",
+                     "reply_no", "extract", "result"]
+    assert set(ARCHIVE_REQUESTS.person_keys) == {"full_name", "other_names", "birth_date", "gender", "home_town"}
+    assert {"father_name", "mother_name"} <= set(ARCHIVE_REQUESTS.own_keys)
 
 
 @pytest.mark.parametrize("kind", [CADRES, RELATIVES], ids=["cadres", "relatives"])

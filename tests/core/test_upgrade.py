@@ -597,6 +597,9 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0047", slips, ("deceased", "death_date"), "number", "12/PXM",
                  "SELECT number, relation FROM slips WHERE id = 1", ("12/PXM", "Cha"), "place_before_1975",
                  id="0048-a-slips-person-who-has-died"),
+    pytest.param("0048", archive_requests, ("father_name", "mother_name"), "province", "Đồng Nai",
+                 "SELECT province, work_before_1975 FROM archive_requests WHERE id = 1", ("Đồng Nai", None), "extract",
+                 id="0049-archive-request-parents"),
 ]
 
 

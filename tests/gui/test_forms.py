@@ -1144,6 +1144,27 @@ def test_an_archive_request_s_window_says_under_its_reply_date_how_late_the_repl
     assert form.lateness.isHidden()
 
 
+def test_an_archive_requests_window_asks_the_alias_sex_and_parents_among_the_persons_particulars(qtbot, context):
+    """What tells a person of before 1975 apart in the archives: the alias under the name, the sex under the birth
+    date, the parents under the post before 1975, each labelled as the slip's; typed, saved and read again."""
+    form = open_form(context, "archive-requests", None)
+    qtbot.addWidget(form)
+    form.resize(1366, 740)
+    form.show()
+    qtbot.waitExposed(form)
+    order = ["full_name", "other_names", "birth_date", "gender", "home_town", "work_before_1975", "father_name",
+             "mother_name", "answered_on"]
+    tops = [form.inputs[key].mapTo(form, form.inputs[key].rect().topLeft()).y() for key in order]
+    assert tops == sorted(tops) and all(form.inputs[key].isVisibleTo(form) for key in order)
+    support.fill(form, {"request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Bình Định", "doc_on": "02/06/2026",
+                        "full_name": "Lê Văn Một", "other_names": "Hai Lúa", "birth_date": "1940", "gender": "Nam",
+                        "father_name": "Lê Văn Cả", "mother_name": "Nguyễn Thị Đào"})
+    assert form.save()
+    stored = editing.load(context.db, "archive-requests", form.record_id)
+    assert [stored[key] for key in ("other_names", "gender", "father_name", "mother_name")] == [
+        "Hai Lúa", "Nam", "Lê Văn Cả", "Nguyễn Thị Đào"]
+
+
 def _button(window, text: str) -> QPushButton:
     return {button.text(): button for button in window.findChildren(QPushButton)}[text]
 

@@ -42,7 +42,8 @@ SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
 DEFAULT_HIDDEN = {
     "slips": ("birth_date", "deceased", "death_date", "home_town", "relation"),
-    "archive-requests": ("home_town", "work_before_1975", "reply_no", "extract"),
+    "archive-requests": ("other_names", "gender", "home_town", "work_before_1975", "father_name", "mother_name",
+                         "reply_no", "extract"),
     "delegations": ("report_no", "report_on", "report_to", "in_plan"),  # the plan checked once, the report's due daily
     "complaints": ("sender_address", "forwarded_on"),  # where the letter went and the reply to its sender shown
 }
