@@ -3,8 +3,9 @@ they belong to — a province's one letter may ask about several persons, and on
 them all; our one letter (công văn đề nghị) may ask about several of our cadres' relatives.
 
 A letter is its `request_kind`, `province`, `doc_no` and `doc_on` (the other province's letter we answer, or our own
-request), with the persons it is about in the order chosen, each with their particulars, post before 1975, result
-and extract; and the reply letter (`reply_no`, `answered_on`) recorded on the first of them that has one.
+request), with the persons it is about in the order chosen, each with their particulars (the alias and the parents
+that tell persons of before 1975 apart among them), post before 1975, result and extract; and the reply letter
+(`reply_no`, `answered_on`) recorded on the first of them that has one.
 
 Our letter is issued as the office's other letters are (documents_data.archive_letter_document): a CV number of the
 term's series, taken once — the requests of the letter then carry it (`fill_number`) where its field is empty — and
@@ -31,7 +32,8 @@ from .text import fold, identity_key
 
 LETTER_KEYS = ("request_kind", "province", "doc_no", "doc_on")
 REPLY_KEYS = ("reply_no", "answered_on")
-PERSON_KEYS = ("full_name", "birth_date", "home_town", "work_before_1975", "result", "extract")
+PERSON_KEYS = ("full_name", "other_names", "birth_date", "home_town", "father_name", "mother_name", "work_before_1975",
+               "result", "extract")
 ANSWER = "V/v trả lời kết quả nghiên cứu tàng thư"
 REQUEST = "V/v đề nghị nghiên cứu tàng thư"
 # where our letter's number and day are recorded on its requests: the reply's (our answer), the request's own

@@ -127,6 +127,24 @@ def test_our_request_not_yet_numbered_is_found_by_its_province_and_issued_with_t
     assert code == 2 and "Không có yêu cầu nghiên cứu tàng thư nào chưa có số văn bản của Bình Định." in err
 
 
+def test_our_request_issued_names_the_alias_and_the_parents_as_pdf_and_word_and_prints_again_as_issued(cli,
+                                                                                                        tmp_path):
+    """The alias and the parents recorded on a request (columns after the contract's) go into the letter that asks
+    the other province to search, on paper and in Word, and stay so in the letter written again from the register."""
+    told = ["Tên gọi khác", "Giới tính", "Họ và tên cha", "Họ và tên mẹ"]
+    assert cli("import", "archive-requests", workbook(tmp_path / "t.xlsx", [*HEADERS, *told], [
+        [*OURS, "Đinh Văn Sơn", "1952", "Hoài Nhơn", None, None, None, "Ba Sơn", "Nam", "Đinh Văn Cả",
+         "Lê Thị Đào"]]))[0] == 0
+    said = ("1. Đinh Văn Sơn (bí danh Ba Sơn), sinh năm 1952, quê quán Hoài Nhơn (nay: thuộc Gia Lai), con ông Đinh "
+            "Văn Cả và bà Lê Thị Đào.")
+    target = tmp_path / "de-nghi.pdf"
+    code, _, err = cli("print", "archive-letter", "--province", "Bình Định", "--out", target, "--issue")
+    assert code == 0, err
+    assert said in pdf_text(target)
+    assert cli("documents", "print", "01-CV/BTCTU", "--format", "docx", "--out", tmp_path / "lai.docx")[0] == 0
+    assert said in docx_text(tmp_path / "lai.docx")
+
+
 def test_two_letters_of_a_province_without_a_number_ask_for_the_date(cli, tmp_path):
     imported(cli, tmp_path, [*OURS, "Đinh Văn Sơn", "1952", "Hoài Nhơn", None, None, None],
              [*OURS[:3], "12/11/2026", "Đinh Thị Lan", "1955", "Hoài Nhơn", None, None, None])

@@ -113,12 +113,18 @@ def _request(letter: Mapping[str, Any], issuer: str, on: dt.date) -> list[str]:
 
 
 def _person(index: int, person: Mapping[str, Any], answered: bool) -> str:
-    """«1. NGUYỄN VĂN A, sinh năm 1950, quê quán …; trước 1975: …: Có tài liệu: … (có trích lục kèm theo).»"""
-    known = [person["full_name"]]
+    """«1. NGUYỄN VĂN A (bí danh Hai Lúa), sinh năm 1950, quê quán …, con ông … và bà …; trước 1975: …: Có tài liệu:
+    … (có trích lục kèm theo).» A letter issued before the alias and the parents were kept has none of them."""
+    alias = person.get("other_names")
+    known = [f"{person['full_name']} (bí danh {alias})" if alias else person["full_name"]]
     if person["birth_date"]:
         known.append(PartialDate.from_iso(person["birth_date"]).born)
     if person["home_town"]:
         known.append(f"quê quán {with_current_name(person['home_town'])}")
+    parents = [f"{title} {name}" for title, name in (("ông", person.get("father_name")),
+                                                     ("bà", person.get("mother_name"))) if name]
+    if parents:
+        known.append(f"con {' và '.join(parents)}")
     line = f"{index}. {', '.join(known)}"
     if person["work_before_1975"]:
         line += f"; nghề nghiệp, chức vụ trước 1975: {person['work_before_1975']}"

@@ -87,3 +87,18 @@ def test_since_the_merger_a_letter_goes_to_the_province_that_holds_the_archives_
               "answered_on": dt.date(2025, 6, 30)}
     text = printed(tmp_path, history, options, before)
     assert "Kính gửi: Ban Tổ chức Tỉnh ủy Bà Rịa – Vũng Tàu" in text and "Hồ Chí Minh" not in text
+
+
+@pdfcheck.needs_poppler
+def test_our_request_names_the_alias_and_the_parents_the_other_province_searches_by(tmp_path, history, options):
+    """A person of before 1975 was filed under an alias and is told apart by the parents (brief §2.1): «bí danh …»
+    after the name, «con ông … và bà …» after the home town, where written; one parent alone, that one."""
+    told = {**FOUND, "result": None, "extract": None, "other_names": "Hai Lúa", "father_name": "Tôn Thất Cả",
+            "mother_name": "Nguyễn Thị Đào"}
+    mother_only = {**NOTHING, "result": None, "extract": None, "other_names": None, "father_name": None,
+                   "mother_name": "Lê Thị Tư"}
+    in_order(printed(tmp_path, history, options, {**REQUEST, "persons": [told, mother_only]}),
+             "1. TÔN THẤT NGUYỄN HOÀNG PHƯỚC LONG (bí danh Hai Lúa), sinh năm 1945, quê quán xã Hàm Tiến, thị xã Phan "
+             "Thiết, tỉnh Bình Tuy", "con ông Tôn Thất Cả và bà Nguyễn Thị Đào; nghề nghiệp, chức vụ trước 1975: "
+             "Trung sĩ Địa phương quân.",
+             "2. CÔNG TẰNG TÔN NỮ THỊ MỸ DUYÊN, sinh ngày 12/03/1950, con bà Lê Thị Tư.")
