@@ -93,7 +93,7 @@ def _slips_showing_one_dead(qtbot, context) -> RegisterPage:
 
 def test_a_printed_slip_register_says_a_dead_person_died_beside_the_name_though_the_screen_hides_it(qtbot, context):
     """«Đã mất» and «Năm mất» are hidden until asked for: the name printed says it all the same, as the period's
-    register does («(đã mất năm 1970)», lists.NamedWithDeath), read from the record, not from the columns shown."""
+    register does («(đã mất năm 1970)», lists.said_dead), read from the record, not from the columns shown."""
     page = _slips_showing_one_dead(qtbot, context)
     page.print_list()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)

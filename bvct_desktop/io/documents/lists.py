@@ -4,7 +4,7 @@ hồ sơ thẩm tra, landscape) and a delegation's member list (danh sách tríc
 a workbook; columns named by the field declarations."""
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -49,18 +49,7 @@ def printed_keys(declared: Sequence[str], shown: Sequence[str]) -> list[str]:
     return keys
 
 
-class NamedWithDeath(Column):
-    """The person's name and, for one who has died, when: «Nguyễn Văn A (đã mất năm 1970)» (slips.deceased and
-    death_date, migration 0048), on paper and in the workbook."""
-
-    def text(self, record: Mapping[str, Any]) -> str:
-        return said_dead(super().text(record), record)
-
-    def cell(self, record: Mapping[str, Any]) -> object:
-        return self.text(record).replace(tables.JOIN, " ") or None
-
-
-# What a name printed says of one who has died (NamedWithDeath), whatever columns a register shows
+# What a name printed says of one who has died (Named), whatever columns a register shows
 DEATH_KEYS = ("deceased", "death_date")
 
 
@@ -74,8 +63,30 @@ def said_dead(name: str, death: Mapping[str, Any]) -> str:
     return f"{name} ({' '.join(filter(None, (tables.JOIN.join(words[:2]), tables.JOIN.join(words[2:]))))})"
 
 
-def _named(field: Field, weight: float, **given: Any) -> Column:
-    return NamedWithDeath(**vars(tables.of(field, weight, **given)))
+def said_alias(name: str, record: Mapping[str, Any]) -> str:
+    """`name`, and the alias of the person of `record` (its «Tên gọi khác»): «Lê Văn Một (bí danh Hai Lúa)»."""
+    alias = record.get("other_names")
+    return f"{name} (bí{tables.JOIN}danh {alias})" if alias else name
+
+
+@dataclass(frozen=True)
+class Named(Column):
+    """The person's name and what the register `says` beside it, on paper and in the workbook: when one who has died
+    died, «Nguyễn Văn A (đã mất năm 1970)» (`said_dead`); a person of before 1975's alias, «Lê Văn Một (bí danh Hai
+    Lúa)» (`said_alias`)."""
+
+    says: Callable[[str, Mapping[str, Any]], str] = said_dead
+
+    def text(self, record: Mapping[str, Any]) -> str:
+        return self.says(super().text(record), record)
+
+    def cell(self, record: Mapping[str, Any]) -> object:
+        return self.text(record).replace(tables.JOIN, " ") or None
+
+
+def _named(field: Field, weight: float, says: Callable[[str, Mapping[str, Any]], str] = said_dead,
+           **given: Any) -> Column:
+    return Named(**vars(tables.of(field, weight, **given)), says=says)
 
 
 # The printed register: one line a slip wherever the values allow, two at most (the workbook has every column);
@@ -104,7 +115,7 @@ ARCHIVE_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(A("request_kind"), 1.2, label="Loại", excel_width=14),
     tables.of(A("province"), 1.1, excel_width=13), tables.of(A("doc_no"), 1.1, align="center", excel_width=13),
     tables.of(A("doc_on"), 1.0, align="center", excel_width=11),
-    tables.of(A("full_name"), 1.7, label="Họ và tên", excel_width=19),
+    _named(A("full_name"), 1.7, said_alias, label="Họ và tên", excel_width=19),
     tables.of(A("birth_date"), 1.0, align="center", excel_width=11), tables.of(A("home_town"), 1.5, excel_width=20),
     tables.of(A("work_before_1975"), 1.4, excel_width=18),
     tables.of(A("answered_on"), 1.0, label="Trả lời", align="center", excel_width=11),

@@ -467,3 +467,32 @@ def test_the_slip_register_says_who_has_died_beside_the_name_on_a4_landscape(tmp
     render.register_xlsx(SLIP_REGISTER, workbook_path, history, dead, START, END, PRINTED, options)
     names = [cell.value for row in sheet_of(workbook_path).iter_rows() for cell in row]
     assert f"{long_name} (đã mất năm 1970)" in names
+
+
+def test_the_archive_register_says_a_persons_alias_beside_the_name_a_long_one_too_on_a4_landscape(tmp_path, history,
+                                                                                                   options):
+    """A person of before 1975 is found in the archives under an alias: the register says it beside the name, kept
+    in the name's column on a few lines however long the name; one without an alias is the name alone."""
+    long_name = "TÔN THẤT NGUYỄN HOÀNG PHƯỚC LONG"
+    request = {"request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Bình Định", "doc_no": "115-CV/BTCTU",
+               "doc_on": dt.date(2016, 3, 17), "full_name": long_name, "other_names": "Hai Lúa, Tư Long",
+               "birth_date": "1945", "home_town": "xã Hàm Tiến, thị xã Phan Thiết, tỉnh Bình Tuy",
+               "work_before_1975": "Trung sĩ Địa phương quân", "answered_on": dt.date(2016, 3, 27),
+               "reply_no": "230-CV/BTCTU", "result": "Có tài liệu: nguyên là trung sĩ Địa phương quân"}
+    plain = {**request, "full_name": "Lê Văn Một", "other_names": None, "birth_date": "1940"}
+    target = tmp_path / "tang-thu.pdf"
+    pdf.save(render.register_pdf(lists.ARCHIVE_REGISTER, history, [request, plain], START, END, PRINTED, options),
+             target)
+    assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS and pdfcheck.page_count(target) == 1
+    found = pdfcheck.words(target)
+    named = pdfcheck.run(found, f"{long_name} (bí danh Hai Lúa, Tư Long)")
+    born = pdfcheck.phrase(found, "1945")
+    assert len({word.top for word in named}) == 3 and max(word.x1 for word in named) < born.x0  # in its column
+    assert max(word.bottom for word in named) <= pdfcheck.phrase(found, "Phan Thiết, tỉnh Bình Tuy").bottom  # no taller
+    assert pdfcheck.cell_lines(found, "Lê Văn Một") == ["Lê Văn Một"]
+    assert sum(word.text == "danh" for word in found) == 1
+    workbook_path = tmp_path / "tang-thu.xlsx"
+    render.register_xlsx(lists.ARCHIVE_REGISTER, workbook_path, history, [request, plain], START, END, PRINTED,
+                         options)
+    names = [cell.value for row in sheet_of(workbook_path).iter_rows() for cell in row]
+    assert f"{long_name} (bí danh Hai Lúa, Tư Long)" in names and "Lê Văn Một" in names
