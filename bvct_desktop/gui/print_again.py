@@ -31,19 +31,21 @@ def into_preview(owner: Printing, context: AppContext, parent: QWidget, entry: o
     if owner.task is not None:
         return
 
-    def write(_progress) -> bytes:
-        made: dict[str, bytes] = {}
-        documents_data.reprint(context.db, entry.number_text, entry.issued_on,
-                               lambda content: made.update(pdf=render.document_pdf(content)), None)
-        return made["pdf"]
+    def write(_progress) -> tuple[bytes, dict[str, str]]:
+        made: dict = {}
+        documents_data.reprint(context.db, entry.number_text, entry.issued_on, lambda content: made.update(
+            pdf=render.document_pdf(content), marked=outgoing.marked(content)), None)
+        return made["pdf"], made["marked"]  # the «MẬT» mark as issued, whatever the setting says today
 
-    def written(data: bytes | None, error: BaseException | None) -> None:
+    def written(made: tuple[bytes, dict[str, str]] | None, error: BaseException | None) -> None:
         owner.task = None
         if error is not None:
             owner.message.show_message(failure_message(error, "Không in được"))
             return
+        data, marked = made
         title = title_of(entry)
         owner.preview = printing.preview_pdf(context, parent, data, title, entry.kind,
-                                             text.file_name(title, suffix="pdf"), {"so_van_ban": entry.number_text})
+                                             text.file_name(title, suffix="pdf"),
+                                             {"so_van_ban": entry.number_text, **marked})
 
     owner.task = run_in_background(parent, "Đang chuẩn bị bản in…", write, written)

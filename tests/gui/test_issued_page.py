@@ -22,6 +22,7 @@ from bvct_desktop.io.documents import profile, render
 from tests.conftest import PASSWORD
 from tests.core.test_numbering import left_unconfirmed
 from tests.gui.shell_support import FakeClock, as_user, context_for, main_window, new_database, on_office_screen
+from tests.gui.test_printing import PdfPrinter
 
 KINDS = ("cadres", "slips", "delegations", "archive-requests", "complaints")
 START, END = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
@@ -255,6 +256,26 @@ def test_an_issued_document_saved_from_its_preview_is_audited_with_its_number_an
     assert (entry.action, entry.kind) == ("xuất", "report")
     assert json.loads(entry.details) == {"so_van_ban": "01-BC/BTCTU", "tep": str((tmp_path / "ban-in.pdf").resolve()),
                                          "do_mat": ""}
+
+
+def test_a_reprint_sent_to_a_printer_from_its_preview_is_audited_with_the_mark_it_was_issued_with(
+        qtbot, context, tmp_path):
+    from bvct_desktop.core import audit
+
+    settings.set_setting(context.db, "do_mat", "MẬT")
+    issue_report(context, tmp_path)
+    settings.set_setting(context.db, "do_mat", "")  # the office stops marking documents after the issue
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    page.print_selected()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    page.preview.printers = PdfPrinter(tmp_path / "may-in.pdf")
+    context.dialogs.answer_next(PASSWORD)
+    assert page.preview.print_document()
+    qtbot.waitUntil(lambda: page.preview.printing is None, timeout=20_000)
+    [entry] = [entry for entry in audit.list_entries(context.db) if entry.action in ("in", "xuất")]
+    assert (entry.action, json.loads(entry.details)["do_mat"]) == ("in", "MẬT")
 
 
 def test_an_excel_file_is_offered_as_tep_excel_as_everywhere_else(qtbot, context, tmp_path):
