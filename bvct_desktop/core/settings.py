@@ -11,6 +11,7 @@ program's own behaviour takes today's.
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,12 +82,12 @@ class Setting:
                 return parse_cli_date(value).isoformat()
             except RowProblem:
                 raise InputError(f"{self.named} phải là ngày dạng YYYY-MM-DD.") from None
-        if self.kind == "secrecy" and value not in ("", "MẬT"):
-            raise InputError(f"{self.named} chỉ nhận giá trị rỗng hoặc «MẬT».")
-        if self.kind == "yesno" and value not in ("có", "không"):
-            raise InputError(f"{self.named} chỉ nhận «có» hoặc «không».")
-        if self.kind == "reporting_year" and value not in COUNTED:
-            raise InputError(f"{self.named} chỉ nhận {' hoặc '.join(f'«{known}»' for known in COUNTED)}.")
+        if self.kind == "secrecy":
+            return _chosen(value, ("", "MẬT"), f"{self.named} chỉ nhận giá trị rỗng hoặc «MẬT».")
+        if self.kind == "yesno":
+            return _chosen(value, ("có", "không"), f"{self.named} chỉ nhận «có» hoặc «không».")
+        if self.kind == "reporting_year":
+            return _chosen(value, COUNTED, f"{self.named} chỉ nhận {' hoặc '.join(f'«{known}»' for known in COUNTED)}.")
         if self.kind == "days_by_purpose":
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
         if self.listed:
@@ -100,6 +101,14 @@ class Setting:
             raise InputError(f"{self.named} viết liền, không có dấu «/» hay khoảng trắng, ví dụ «BTCTU» "
                              "(số văn bản in «Số 02-CV/BTCTU»).")
         return value.upper() if self.capitals else value
+
+
+def _chosen(value: str, choices: Iterable[str], refusal: str) -> str:
+    """The choice `value` names, typed with or without accents, in any case, as the setting declares it."""
+    for choice in choices:
+        if fold(choice) == fold(value):
+            return choice
+    raise InputError(refusal)
 
 
 def _items(value: str) -> list[str]:

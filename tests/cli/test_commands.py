@@ -225,6 +225,17 @@ def test_the_statistical_year_set_and_its_six_months_reported_named_as_the_repor
     assert "15/12/2025" not in text
 
 
+def test_a_settings_choice_is_typed_without_accents_as_the_rest_of_the_command_line(cli):
+    assert cli("settings", "set", "ky_bao_cao_thong_ke", "tu 15/12 nam truoc") == (
+        0, "Đã đặt ky_bao_cao_thong_ke = từ 15/12 năm trước\n", "")
+    assert cli("settings", "set", "hoi_lai_mat_khau", "khong")[0] == 0
+    listed = cli("settings", "list")[1]
+    assert "ky_bao_cao_thong_ke\ttừ 15/12 năm trước" in listed and "hoi_lai_mat_khau\tkhông" in listed
+    code, _, err = cli("settings", "set", "hoi_lai_mat_khau", "tat")
+    assert (code, err.strip()) == (2, "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «có» "
+                                      "hoặc «không».")
+
+
 def test_settings_list_and_set(cli):
     code, out, _ = cli("settings", "list")
     assert code == 0 and "co_quan_cap_tren\tTỈNH ỦY LÂM ĐỒNG" in out and "han_tra_loi_phieu_ngay\t30" in out

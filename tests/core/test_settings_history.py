@@ -94,6 +94,21 @@ def test_a_value_out_of_its_range_is_refused_naming_the_setting_and_the_range(db
     assert settings.list_settings(db)[key] == before
 
 
+@pytest.mark.parametrize("key, typed, stored", [
+    ("ky_bao_cao_thong_ke", "tu 15/12 nam truoc", "từ 15/12 năm trước"),
+    ("hoi_lai_mat_khau", "KHONG", "không"),
+    ("do_mat", "mat", "MẬT"),
+])
+def test_a_choice_is_taken_without_accents_or_case_and_stored_as_declared(db, key, typed, stored):
+    assert settings.set_setting(db, key, typed) == stored
+    assert settings.list_settings(db)[key] == stored
+
+
+def test_a_choice_typed_otherwise_than_the_value_in_force_changes_nothing(db):
+    assert settings.set_setting(db, "ky_bao_cao_thong_ke", "Nam duong lich") is None
+    assert settings.set_setting(db, "hoi_lai_mat_khau", "co") is None
+
+
 @pytest.mark.parametrize("key, value", [("tu_dong_khoa_phut", "1"), ("tu_dong_khoa_phut", "1440"),
                                         ("han_tra_loi_phieu_ngay", "365"), ("hieu_luc_ket_luan_thang", "120"),
                                         ("han_tham_tra_ngay", "Bầu cử: 0; Bổ nhiệm: 365"), ("co_quan", "B" * 255)])
