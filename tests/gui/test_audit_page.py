@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bvct_desktop.core import audit, audit_words, browse, editing
-from bvct_desktop.gui.admin.audit_page import AuditPage, in_a_row
+from bvct_desktop.gui.admin.audit_page import AuditPage, in_a_row, sorted_entries
 from bvct_desktop.gui.qt import QApplication, QFontMetrics, QStyle, QStyleOptionViewItem, Qt, QTextLayout, QTextOption
 from tests.gui import register_support as support
 from tests.gui.shell_support import main_window
@@ -159,3 +159,19 @@ def test_the_action_filter_offers_first_everything_that_left_the_database_in_one
     page.refresh()
     assert [entry.action for entry in page.model.entries] == ["xuất", "sao lưu"]
     assert page.action.currentText() == audit_find.LEAVING
+
+
+def test_the_record_column_sorts_records_known_by_their_number_as_numbers_after_entries_about_none():
+    def entry(number: int, record_id: int | None, named: str = "") -> audit.Entry:
+        details = json.dumps({audit.RECORD: {"full_name": named}}, ensure_ascii=False) if named else None
+        return audit.Entry(number, dt.datetime(2026, 12, 6, 9, number), "admin", "quan-tri", "sửa", "ok", "cadres",
+                           record_id, details)
+
+    entries = [entry(1, 12), entry(2, 5), entry(3, None), entry(4, 100), entry(5, 7, "Nguyễn Văn An"), entry(6, 5)]
+    ascending = sorted_entries(entries, audit_words.RECORD_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert [audit_words.cells(one)[audit_words.RECORD_COLUMN] for one in ascending] == [
+        "", "5", "5", "12", "100", "Nguyễn Văn An"]
+    assert [one.id for one in ascending][1:3] == [2, 6]  # those alike as they happened
+    descending = sorted_entries(entries, audit_words.RECORD_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert [audit_words.cells(one)[audit_words.RECORD_COLUMN] for one in descending] == [
+        "Nguyễn Văn An", "100", "12", "5", "5", ""]

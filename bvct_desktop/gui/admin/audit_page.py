@@ -131,12 +131,19 @@ class InARow(QStyledItemDelegate):
 def sorted_entries(entries: list[audit.Entry], column: int, order: Qt.SortOrder) -> list[audit.Entry]:
     """`entries` by the words a column shows (letter case and accents ignored; the record by what names it),
     those alike as they happened; by time, as they happened."""
-    def shown(entry: audit.Entry) -> tuple[str | int, int]:
+    def shown(entry: audit.Entry) -> tuple[tuple[int, int, str], int]:
         if column in BY_TIME:
-            return 0, entry.id
-        return fold_ascii(audit_words.cells(entry)[column]), entry.id
+            return (0, 0, ""), entry.id
+        return _words_key(audit_words.cells(entry)[column]), entry.id
 
     return sorted(entries, key=shown, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _words_key(words: str) -> tuple[int, int, str]:
+    """An empty cell first, then bare numbers (a record known only by its number) by their value, then words."""
+    if words.isascii() and words.isdigit():
+        return 1, int(words), ""
+    return (2 if words else 0), 0, fold_ascii(words)
 
 
 class AuditPage(QWidget, Ui_AuditPage):
