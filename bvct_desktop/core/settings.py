@@ -82,12 +82,8 @@ class Setting:
                 return parse_cli_date(value).isoformat()
             except RowProblem:
                 raise InputError(f"{self.named} phải là ngày dạng YYYY-MM-DD.") from None
-        if self.kind == "secrecy":
-            return _chosen(value, ("", "MẬT"), f"{self.named} chỉ nhận giá trị rỗng hoặc «MẬT».")
-        if self.kind == "yesno":
-            return _chosen(value, ("có", "không"), f"{self.named} chỉ nhận «có» hoặc «không».")
-        if self.kind == "reporting_year":
-            return _chosen(value, COUNTED, f"{self.named} chỉ nhận {' hoặc '.join(f'«{known}»' for known in COUNTED)}.")
+        if self.kind in FIXED_VALUES:
+            return _chosen(value, FIXED_VALUES[self.kind], f"{self.named} chỉ nhận {_either(self.kind)}.")
         if self.kind == "days_by_purpose":
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
         if self.listed:
@@ -101,6 +97,11 @@ class Setting:
             raise InputError(f"{self.named} viết liền, không có dấu «/» hay khoảng trắng, ví dụ «BTCTU» "
                              "(số văn bản in «Số 02-CV/BTCTU»).")
         return value.upper() if self.capitals else value
+
+
+def _either(kind: str) -> str:
+    """The values a setting of fixed values takes, in words: «giá trị rỗng hoặc «MẬT»», ««có» hoặc «không»»."""
+    return " hoặc ".join(f"«{value}»" if value else "giá trị rỗng" for value in FIXED_VALUES[kind])
 
 
 def _chosen(value: str, choices: Iterable[str], refusal: str) -> str:
@@ -129,6 +130,8 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
 
 REPORTING_YEAR = "ky_bao_cao_thong_ke"  # the year the report page offers its periods in
 COUNTED = {counted.value: counted for counted in REPORTING_YEARS}
+# a setting's kind → the values it takes, as stored (the settings page shows each in words of its own)
+FIXED_VALUES = {"secrecy": ("", "MẬT"), "yesno": ("có", "không"), "reporting_year": tuple(COUNTED)}
 REPORT_RECIPIENTS = ("Thường trực Tỉnh ủy (để báo cáo); Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); "
                      "Lưu Văn phòng Ban")
 SETTINGS = (

@@ -23,11 +23,11 @@ BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "quyen_ky", "chuc_vu_ky", "n
          "tu_dong_khoa_phut", "hoi_lai_mat_khau", "thu_muc_sao_luu_2")
 # kind → unit shown after the number, for the numeric settings (their ranges: settings.RANGES)
 NUMBERS = {"days": " ngày", "minutes": " phút", "months": " tháng"}
-# kind → [(what the officer sees, the stored value)] for the settings with fixed values
-CHOICES = {"secrecy": [("Không đóng dấu độ mật", ""), ("MẬT", "MẬT")],
-           "yesno": [("Có", "có"), ("Không", "không")],
-           "reporting_year": [("Năm dương lịch (01/01 – 31/12)", "năm dương lịch"),
-                              ("Từ 15/12 năm trước (15/12 – 14/12)", "từ 15/12 năm trước")]}
+# kind → what the officer sees of each value a setting of fixed values takes (settings.FIXED_VALUES, in its order)
+SHOWN = {"secrecy": ("Không đóng dấu độ mật", "MẬT"), "yesno": ("Có", "Không"),
+         "reporting_year": ("Năm dương lịch (01/01 – 31/12)", "Từ 15/12 năm trước (15/12 – 14/12)")}
+# kind → [(what the officer sees, the stored value)]
+CHOICES = {kind: list(zip(shown, settings.FIXED_VALUES[kind], strict=True)) for kind, shown in SHOWN.items()}
 
 
 class SettingField:
