@@ -75,7 +75,7 @@ def shortened(spec: Field) -> Field:
     return replace(spec, header=SHORTER.get(spec.header, spec.header))
 
 
-READ_ON = bindparam("read_on", type_=Date)  # the day a register is read, in a sort that counts on it (`listing`)
+READ_ON = bindparam("read_on", type_=Date)  # the day a register is read, in a cell, a sort, a filter counting on it
 
 
 class CellsOf(Protocol):
@@ -523,7 +523,8 @@ VIEWS[passports.KIND] = View(
     PASSPORTS, passport_table, passport_table.join(persons),
     (_field_column(PASSPORTS, "full_name", persons.c.full_name, (persons.c.sort_key,)),
      _field_column(PASSPORTS, "birth_date", persons.c.birth_date),
-     *(_field_column(PASSPORTS, spec.key, passport_table.c[spec.key]) for spec in passports.PASSPORT_FIELDS[:5]),
+     *(_field_column(PASSPORTS, spec.key, passport_table.c[spec.key]) for spec in passports.PASSPORT_FIELDS[:4]),
+     _field_column(PASSPORTS, passports.KEPT_FIELD.key, passports.kept_shown(READ_ON)),
      Column(OUT, passports.STATE.header, passport_table.c.id, (passport_table.c.id,))),
     default_sort=("full_name", False), person_id=passport_table.c.person_id,
     text_columns=(passport_table.c.number, passport_table.c.note), searched_also="số hộ chiếu, ghi chú",
@@ -715,8 +716,13 @@ def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | N
     today = today or db.clock().date()
     with db.read() as connection:
         statement = _filtered(statement, spec, filters, connection, today)
-        rows = _plain_rows(connection, statement.order_by(*order).params({READ_ON.key: today}))
+        rows = _plain_rows(connection, _read_on(statement.order_by(*order), today))
     return Listing(spec.kind.name, [row[0] for row in rows], [row[1] for row in rows], kept or KeptTexts(kind))
+
+
+def _read_on(statement, today: dt.date):
+    """The statement read on `today`: the day of its cells, sort and filters counting on it (READ_ON)."""
+    return statement.params({READ_ON.key: today})
 
 
 def _plain_rows(connection: Connection, statement) -> list[tuple]:
@@ -958,12 +964,13 @@ def column_values(db: Database, kind: str, key: str, filters: Filters = Filters(
         if column.cells is None:
             statement = _filtered(select(cell, func.count()).select_from(spec.source).where(live), spec, others,
                                   connection, today)
-            rows = connection.execute(statement.group_by(cell).limit(FEW_VALUES + 1)).all()
+            rows = connection.execute(_read_on(statement.group_by(cell).limit(FEW_VALUES + 1), today)).all()
         else:
             records = _filtered(select(spec.table.c.id).select_from(spec.source).where(live), spec, others,
                                 connection, today)
             every = _every_cell(connection, column, today)
-            rows = list(Counter(every.get(record_id) for record_id in id_set(connection, records)).items())
+            rows = list(Counter(every.get(record_id) for record_id in id_set(connection, _read_on(records, today)))
+                        .items())
     if len(rows) > FEW_VALUES:
         return None
     if key in spec.listing:
@@ -1008,8 +1015,8 @@ def fetch_rows(db: Database, kind: str, ids: Sequence[int], step: Callable[[int]
     with db.read() as connection:
         for start in range(0, len(ids), PAGE):
             chunk = list(ids[start:start + PAGE])
-            statement = (select(spec.table.c.id, *(column.value for column in spec.columns))
-                         .select_from(spec.source).where(spec.table.c.id.in_(chunk)))
+            statement = _read_on(select(spec.table.c.id, *(column.value for column in spec.columns))
+                                 .select_from(spec.source).where(spec.table.c.id.in_(chunk)), today)
             extra = _extra(spec, connection, chunk, today)
             for row in connection.execute(statement):
                 record_id, values = row[0], row[1:]

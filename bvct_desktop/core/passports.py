@@ -154,7 +154,8 @@ def passports_of(db: Database, person_id: int) -> list[dict[str, Any]]:
 
 def held_by(connection: Connection, person_ids: Sequence[int], today: dt.date) -> list[dict[str, Any]]:
     """`passports_of` the people `person_ids` on `today`, read at once: each person's in that order."""
-    found = connection.execute(select(passports, persons.c.full_name).select_from(passports.join(persons))
+    found = connection.execute(select(passports, persons.c.full_name, kept_shown(today).label(KEPT_SHOWN.key))
+                               .select_from(passports.join(persons))
                                .where(passports.c.person_id.in_(person_ids), passports.c.deleted_at.is_(None))
                                .order_by(passports.c.issued_on.desc(), passports.c.id.desc())).mappings().all()
     ids = [row["id"] for row in found]
@@ -167,10 +168,15 @@ def held_by(connection: Connection, person_ids: Sequence[int], today: dt.date) -
         .group_by(passport_handovers.c.passport_id))}
     order = {person_id: at for at, person_id in enumerate(person_ids)}
     return sorted(({**row, VERSION: (row["row_version"],), STATE.key: where[row["id"]],
-                    KEPT_SHOWN.key: "" if lost_by(row["lost_on"], today) else row["kept"],
                     OUT_SINCE: getattr(handed.get(row["id"]), OUT_SINCE, None),
                     LAST_BACK: getattr(handed.get(row["id"]), LAST_BACK, None)} for row in found),
                   key=lambda passport: order[passport["person_id"]])
+
+
+def kept_shown(today: dt.date | ColumnElement) -> ColumnElement:
+    """KEPT_SHOWN on `today` (a day, or the bound day a register is read on): whether the office keeps the passport,
+    "" once it was reported lost by then (it is kept by no one: cancelled)."""
+    return case((passports.c.lost_on <= today, ""), else_=passports.c.kept)
 
 
 def called(passport: Mapping[str, Any], holder: bool = True) -> str:

@@ -480,6 +480,26 @@ def test_a_passport_lost_in_custody_is_not_counted_as_kept(db):
     assert browse.record_ids(db, "passports", filters=in_custody, today=dt.date(2026, 2, 28)) == [passport]
 
 
+def test_the_register_leaves_kept_empty_for_a_passport_lost_as_its_window_does(db):
+    """Reported lost on 01/03/2026, Hùng's passport is kept by the office no more: the register's «Cơ quan giữ» is
+    empty from that day, as its window's (KEPT_SHOWN), and its filter by value counts it empty; «Có» the day
+    before, and Hương's, not lost, stays «Có»."""
+    passport, other = official(db), official(db, HUONG, "B7654321")
+    lost(db, passport, "01/03/2026", "Thất lạc khi chuyển văn phòng")
+    kept_at = [column.key for column in browse.view(passports.KIND).columns].index("kept")
+
+    def kept_on(today: dt.date) -> list[str]:
+        shown = browse.fetch_rows(db, passports.KIND, [passport, other], today=today)
+        return [shown[passport][kept_at], shown[other][kept_at]]
+
+    assert kept_on(dt.date(2026, 2, 28)) == ["Có", "Có"]
+    assert kept_on(dt.date(2026, 3, 1)) == ["", "Có"]
+    assert browse.column_values(db, passports.KIND, "kept", today=dt.date(2026, 3, 1)) == [("Có", 1), (None, 1)]
+    empty = browse.Filters(values=(("kept", (None,)),))
+    assert browse.record_ids(db, passports.KIND, filters=empty, today=dt.date(2026, 3, 1)) == [passport]
+    assert browse.record_ids(db, passports.KIND, filters=empty, today=dt.date(2026, 2, 28)) == []
+
+
 def test_a_passport_reported_lost_is_not_received_back_after_the_day_of_the_report(db):
     """Lost abroad and reported on 20/02/2026, the passport is cancelled: received back on 25/02/2026 it would
     read returned in the ledger and the register; a return before the report (recorded late) is still taken."""
