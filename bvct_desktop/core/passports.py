@@ -83,6 +83,8 @@ LOST_IS_FINAL = ("Hộ chiếu đã trình báo mất bị hủy giá trị và 
 # A loss typed on the wrong passport (the holder's other one) is withdrawn, its reason kept in the passport's note.
 WITHDRAW_LOSS_FIELDS = (Field("reason", "Lý do hủy báo mất", required=True, max_length=LONG_TEXT,
                               hint="ví dụ: ghi nhầm, hộ chiếu bị mất là hộ chiếu phổ thông C0012345"),)
+RETURN_BEFORE_LOSS = ("Nếu đã nhận lại trước ngày báo mất: ghi «Ngày nhận lại» bằng «Sửa» ở dòng giao trong sổ giao, "
+                      "nhận hộ chiếu.")
 STATE = Field("state", "Tình trạng")  # where the passport is (`states`), never typed
 KEPT_SHOWN = Field("kept_shown", KEPT_FIELD.header)  # «Cơ quan giữ» as a list shows it: not of one lost
 IN_CUSTODY = "Cơ quan đang giữ"
@@ -205,9 +207,11 @@ def owed_no_more(passport: Mapping[str, Any]) -> str:
 
 
 def take_back_refused(passport: Mapping[str, Any]) -> str | None:
-    """Why a passport of `passports_of` cannot be received back (`take_back` refuses it): it is not out; None
-    when it can."""
-    return _nothing_out(passport["number"], passport[LAST_BACK]) if passport[OUT_SINCE] is None else None
+    """Why a passport of `passports_of` cannot be received back: it is not out, or it was reported lost (`take_back`
+    then takes only a return before the loss, recorded late: written on the ledger's line); None when it can."""
+    if passport[OUT_SINCE] is None:
+        return _nothing_out(passport["number"], passport[LAST_BACK])
+    return f"{owed_no_more(passport)} {RETURN_BEFORE_LOSS}" if passport["lost_on"] is not None else None
 
 
 def _out_with(passport: Mapping[str, Any], handed_on: dt.date) -> str:

@@ -513,6 +513,15 @@ def test_a_passport_reported_lost_is_not_received_back_after_the_day_of_the_repo
     with pytest.raises(InputError, match="^Hộ chiếu B1234567 đã báo mất ngày 20/02/2026"):
         passports.update_handover(db, line["id"], {**line, "handed_on": "02/02/2026", "trip_return_on": "12/02/2026",
                                                    "returned_on": "21/02/2026", "note": ""})
+    [listed] = passports.passports_of(db, person(db, HUNG))
+    assert passports.take_back_refused(listed) == ("Hộ chiếu B1234567 đã báo mất ngày 20/02/2026: không còn phải nộp "
+                                                   f"lại. {passports.RETURN_BEFORE_LOSS}")
+    passports.update_handover(db, line["id"], {**line, "handed_on": "02/02/2026", "trip_return_on": "12/02/2026",
+                                               "returned_on": "13/02/2026", "note": ""})
+    [line] = passports.handovers_of(db, person(db, HUNG))
+    assert line["returned_on"] == dt.date(2026, 2, 13)
+    passports.update_handover(db, line["id"], {**line, "handed_on": "02/02/2026", "trip_return_on": "12/02/2026",
+                                               "returned_on": "", "note": ""})
     passports.take_back(db, passport, {"returned_on": "13/02/2026"})
     [line] = passports.handovers_of(db, person(db, HUNG))
     assert line["returned_on"] == dt.date(2026, 2, 13)

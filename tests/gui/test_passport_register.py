@@ -244,6 +244,38 @@ def test_a_passport_out_is_not_handed_out_again_and_one_in_custody_not_received_
                               "để nhận lại.")
 
 
+def test_a_passport_lost_while_out_is_not_received_back_and_its_button_says_why_at_once(qtbot, context, passport,
+                                                                                          tmp_path):
+    """Reported lost abroad on 20/05/2025 while out: «Nhận lại» is greyed before any form opens, its tooltip saying
+    the passport is owed back no more, and where a return made before the loss is written."""
+    passports.report_lost(context.db, passport, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"})
+    form = open_form(context, "passports", passport)
+    qtbot.addWidget(form)
+    form.resize(*SCREEN)
+    held = tab(form, "Hộ chiếu")
+    held.table.selectRow(0)
+    take = held.buttons[TAKE_BACK]
+    assert not take.isEnabled()
+    assert take.toolTip() == ("Hộ chiếu B1234567 đã báo mất ngày 20/05/2025: không còn phải nộp lại. Nếu đã nhận lại "
+                              "trước ngày báo mất: ghi «Ngày nhận lại» bằng «Sửa» ở dòng giao trong sổ giao, nhận hộ "
+                              "chiếu.")
+    form.show()
+    qtbot.waitExposed(form)
+    form.grab().save(str(tmp_path / "lost_out.png"))
+
+
+def test_the_register_leaves_kept_empty_for_a_passport_lost_as_its_window_does(qtbot, context, passport, tmp_path):
+    passports.report_lost(context.db, passport, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"})
+    page = RegisterPage(context, "passports")
+    qtbot.addWidget(page)
+    page.resize(*SCREEN)
+    page.show()
+    qtbot.waitExposed(page)
+    cells = [page.model.index(0, column).data() for column in range(page.model.columnCount())]
+    assert cells[-2:] == ["", "Đã báo mất ngày 20/05/2025: Mất tại sân bay Incheon"]  # «Cơ quan giữ», «Tình trạng»
+    page.grab().save(str(tmp_path / "lost_register.png"))
+
+
 def test_the_ledger_marks_a_hand_back_overdue_as_the_passport_s_state_does(qtbot, context, passport):
     form = open_form(context, "passports", passport)
     qtbot.addWidget(form)
