@@ -438,6 +438,19 @@ def test_the_report_prints_directly_a_draft_then_issued_into_the_register(page, 
     page.preview.close()
 
 
+def issue_declined(page: ReportPage, title: str) -> str:
+    """The question issuing the page's report asks, titled `title`, answered no: what it said; no number taken,
+    «Phát hành» still ticked."""
+    page.issue.setChecked(True)
+    page.context.dialogs.answer_next(NO)
+    taken = outgoing.register(page.context.db)
+    page.print_report()
+    asked = page.context.dialogs.shown[-1]
+    assert asked.kind == "ask" and asked.title == title
+    assert page.task is None and page.issue.isChecked() and outgoing.register(page.context.db) == taken
+    return asked.text
+
+
 def test_a_report_issued_with_no_signers_name_is_asked_first_and_a_no_takes_no_number(page, qtbot):
     """A fresh install's «Người ký» is empty: issuing asks, since the number is taken for good and the report
     prints again as issued; a draft is not asked about, nor a report issued once the name is set."""
@@ -446,15 +459,10 @@ def test_a_report_issued_with_no_signers_name_is_asked_first_and_a_no_takes_no_n
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     page.preview.close()
     assert page.context.dialogs.shown == []
-    page.issue.setChecked(True)
-    page.context.dialogs.answer_next(NO)
-    page.print_report()
-    asked = page.context.dialogs.shown[-1]
-    assert asked.kind == "ask" and asked.title == "Chưa có họ tên người ký"
-    assert asked.text == ("Cài đặt «Người ký» để trống: văn bản phát hành không có họ tên người ký dưới chữ ký, và "
-                          "in lại từ sổ văn bản đi vẫn như thế (đặt ở trang Cài đặt, mục «Người ký»).\n\n"
-                          "Vẫn phát hành văn bản không có họ tên người ký?")
-    assert page.task is None and outgoing.register(page.context.db) == [] and page.issue.isChecked()
+    assert issue_declined(page, "Chưa có họ tên người ký") == (
+        "Cài đặt «Người ký» để trống: văn bản phát hành không có họ tên người ký dưới chữ ký, và "
+        "in lại từ sổ văn bản đi vẫn như thế (đặt ở trang Cài đặt, mục «Người ký»).\n\n"
+        "Vẫn phát hành văn bản không có họ tên người ký?")
     settings.set_setting(page.context.db, "nguoi_ky", "Nguyễn Văn Hòa")
     page.print_report()
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
@@ -561,16 +569,10 @@ def test_a_period_s_report_issued_again_is_asked_first_and_a_no_takes_no_number(
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     page.preview.close()
     assert page.context.dialogs.shown == []  # the first report of the period is not asked about
-    page.issue.setChecked(True)
-    page.context.dialogs.answer_next(NO)
-    page.print_report()
-    asked = page.context.dialogs.shown[-1]
-    assert asked.kind == "ask" and asked.title == "Báo cáo kỳ này đã phát hành"
-    assert asked.text == ("Báo cáo kỳ này đã phát hành trước đó: số 01-BC/BTCTU ngày 02/10/2025 (in lại ở trang "
-                          "«Văn bản đã phát hành»).\n\nVẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy "
-                          "không bao giờ dùng lại.")
-    assert page.task is None and page.issue.isChecked()
-    assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
+    assert issue_declined(page, "Báo cáo kỳ này đã phát hành") == (
+        "Báo cáo kỳ này đã phát hành trước đó: số 01-BC/BTCTU ngày 02/10/2025 (in lại ở trang "
+        "«Văn bản đã phát hành»).\n\nVẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy "
+        "không bao giờ dùng lại.")
     page.context.dialogs.answer_next(YES)
     page.print_report()
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
@@ -584,15 +586,10 @@ def test_a_report_issued_before_its_period_ends_is_asked_first_and_a_no_takes_no
     settings.set_setting(page.context.db, "nguoi_ky", "Nguyễn Văn Hòa")
     choose(page, "Quý IV")
     type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
-    page.issue.setChecked(True)
-    page.context.dialogs.answer_next(NO)
-    page.print_report()
-    asked = page.context.dialogs.shown[-1]
-    assert asked.kind == "ask" and asked.title == "Kỳ báo cáo chưa kết thúc"
-    assert asked.text == ("Kỳ báo cáo đến hết ngày 31/12/2025 mới kết thúc: báo cáo phát hành ngày 02/10/2025 giữ "
-                          "nguyên số liệu của ngày ấy, hồ sơ ghi thêm từ nay đến hết kỳ không có trong báo cáo."
-                          "\n\nVẫn phát hành báo cáo trước khi hết kỳ? Số văn bản đã lấy không bao giờ dùng lại.")
-    assert page.task is None and page.issue.isChecked() and outgoing.register(page.context.db) == []
+    assert issue_declined(page, "Kỳ báo cáo chưa kết thúc") == (
+        "Kỳ báo cáo đến hết ngày 31/12/2025 mới kết thúc: báo cáo phát hành ngày 02/10/2025 giữ "
+        "nguyên số liệu của ngày ấy, hồ sơ ghi thêm từ nay đến hết kỳ không có trong báo cáo."
+        "\n\nVẫn phát hành báo cáo trước khi hết kỳ? Số văn bản đã lấy không bao giờ dùng lại.")
     page.context.dialogs.answer_next(YES)
     page.print_report()
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
