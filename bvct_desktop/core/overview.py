@@ -65,9 +65,13 @@ REPORT_LABELS = {
     # I.3
     "delegations": "Đoàn ra nước ngoài",
     "cadres_sent_abroad": "Lượt cán bộ đi nước ngoài",
-    # I.4: the letters received in the period, then those carried over
+    # I.4: the letters received in the period (the anonymous among them) and resolved, those forwarded to the
+    # competent body, then those carried over
     "complaints_received": "Đơn thư tiếp nhận",
+    "complaints_anonymous": "Đơn thư nặc danh tiếp nhận",
     "complaints_resolved": "Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)",
+    "complaints_forwarded": "Đơn thư chuyển đến cơ quan có thẩm quyền trong kỳ",
+    "complaints_forwarded_unresolved": "Đơn thư đã chuyển đến cơ quan có thẩm quyền, chưa giải quyết (đến cuối kỳ)",
     "complaints_carried_over": "Đơn thư kỳ trước chuyển sang (chưa giải quyết khi bắt đầu kỳ)",
     "complaints_carried_over_resolved": "Đơn thư kỳ trước chuyển sang: đã giải quyết (đến cuối kỳ)",
 }

@@ -17,7 +17,7 @@ from . import archive_replies, deadlines, recipient_groups, settings, sql, trip_
 from .collation import text_sort_key
 from .database import Database
 from .dates import check_period
-from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
+from .kinds import ANONYMOUS, ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS, DELEGATIONS
 from .permissions import Action
 from .schema import archive_requests, complaints, delegation_members, delegations, recipients, slips, vetting_cases
 
@@ -184,12 +184,22 @@ def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, 
 
 
 def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The letters received in the period, and those carried over (a letter of 31/12 resolved in January
-    is the new year's work)."""
+    """The letters received in the period (the anonymous among them), and those carried over (a letter of 31/12
+    resolved in January is the new year's work); those forwarded to the body competent for them in the period,
+    and those of the period's letters, received or carried over, forwarded by its end and not resolved by it
+    (the competent body's to resolve, not the office's)."""
     live = complaints.c.deleted_at.is_(None)
     in_period = and_(live, complaints.c.received_on.between(start, end))
     resolved = func.coalesce(func.sum(case((deadlines.done_by(complaints.c.resolved_on, end), 1), else_=0)), 0)
-    received, resolved_of_received = connection.execute(select(func.count(), resolved).where(in_period)).one()
+    anonymous = func.coalesce(func.sum(case((complaints.c.sender == ANONYMOUS, 1), else_=0)), 0)
+    received, resolved_of_received, anonymous_received = connection.execute(
+        select(func.count(), resolved, anonymous).where(in_period)).one()
+    forwarded = connection.execute(select(func.count()).where(
+        live, complaints.c.forwarded_on.between(start, end))).scalar()
+    # received by the period's end and unresolved at it: received in it, or carried over into it
+    forwarded_unresolved = connection.execute(select(func.count()).where(
+        live, complaints.c.received_on <= end, deadlines.done_by(complaints.c.forwarded_on, end),
+        deadlines.not_done_by(complaints.c.resolved_on, end))).scalar()
     carried, resolved_of_carried = _carried_over(connection, live, complaints.c.received_on,
                                                  complaints.c.resolved_on, start, end)
     by_kind = {kind: (count, done) for kind, count, done in connection.execute(
@@ -199,7 +209,9 @@ def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[st
     return {"complaints_received": received, "complaints_resolved": resolved_of_received,
             "complaints_by_kind": received_by_kind,
             "complaints_resolved_by_kind": {kind: by_kind[kind][1] for kind in received_by_kind},
-            "complaints_carried_over": carried, "complaints_carried_over_resolved": resolved_of_carried}
+            "complaints_carried_over": carried, "complaints_carried_over_resolved": resolved_of_carried,
+            "complaints_anonymous": anonymous_received, "complaints_forwarded": forwarded,
+            "complaints_forwarded_unresolved": forwarded_unresolved}
 
 
 def _carried_over(connection: Connection, live: ColumnElement, dated: ColumnElement, done_on: ColumnElement,

@@ -130,8 +130,8 @@ REPORT_SECTIONS = {
             "archive_research_requested_from_other_provinces_carried_over",
             "archive_research_requested_from_other_provinces_carried_over_answered"),
     "I.3": ("delegations", "cadres_sent_abroad"),
-    "I.4": ("complaints_received", "complaints_resolved", "complaints_carried_over",
-            "complaints_carried_over_resolved"),
+    "I.4": ("complaints_received", "complaints_anonymous", "complaints_resolved", "complaints_forwarded",
+            "complaints_forwarded_unresolved", "complaints_carried_over", "complaints_carried_over_resolved"),
 }
 
 

@@ -80,8 +80,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # another purpose were «khác 3 đoàn»; where the slips went ended «(138 phiếu) (chi tiết tại Phụ lục 1)».
 # 12, before 06/12/2026: Phụ lục 4 did not count the requests whose reply found a record («Có tài liệu»).
 # 13, before 06/12/2026: the Party's reporting year (15/12 to 14/12) and its 6 and 9 months were named by their
-# dates («từ ngày 15/12/2025 đến ngày 14/12/2026», not «năm 2026»).
-WORDING = 14
+# dates («từ ngày 15/12/2025 đến ngày 14/12/2026», not «năm 2026»). 14, before 06/12/2026: the letters forwarded
+# to the competent body were among those «đang giải quyết», and the anonymous letters were not told.
+WORDING = 15
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
@@ -458,23 +459,40 @@ def _complaints(f: Mapping[str, Any], wording: int) -> str:
     if received:
         kinds = ", ".join(f"{name if wording < 4 else name.lower()} {n(count)} đơn" for name, count in
                           _ordered(f["complaints_by_kind"], COMPLAINT_KINDS).items() if count)
+        if anonymous := _since_15(f, "complaints_anonymous", wording):
+            kinds += f"; {n(anonymous)} đơn nặc danh"
         came = f" và {n(carried)} đơn kỳ trước chuyển sang" if carried else ""
         taken = f"Tiếp nhận {n(received)} đơn thư ({kinds}){came}"
         among = "" if not carried_resolved else f", trong đó {n(carried_resolved)} đơn kỳ trước chuyển sang" \
             if wording >= 9 else f" (trong đó {n(carried_resolved)} đơn kỳ trước chuyển sang)"
     else:
         taken, among = f"Trong kỳ không tiếp nhận đơn thư mới, có {n(carried)} đơn kỳ trước chuyển sang", ""
-    resolved, pending = _letters_resolved_and_pending(f)
-    after = ";" if among and wording >= 9 else ","  # after «trong đó …» a comma would run on into it
+    resolved, pending = _letters_resolved_and_pending(f, wording)
+    forwarded = _forwarded(f, wording)
+    # after «trong đó …» or «chuyển …» a comma would run on into it
+    after = ";" if (among and wording >= 9) or forwarded else ","
     still = f"{after} đang giải quyết {n(pending)} đơn" if pending or wording < 4 else ""
-    return f"{taken}; {_done(resolved, 'giải quyết', 'đơn', wording)}{among}{still} (Phụ lục 5)."
+    return f"{taken}; {_done(resolved, 'giải quyết', 'đơn', wording)}{among}{forwarded}{still} (Phụ lục 5)."
 
 
-def _letters_resolved_and_pending(f: Mapping[str, Any]) -> tuple[int, int]:
-    """The letters resolved in the period, received in it or carried over, and those still open."""
+def _since_15(f: Mapping[str, Any], key: str, wording: int) -> int:
+    """The figure `key` of the letters, counted since wording 15 (none in a report issued before)."""
+    return f.get(key, 0) if wording >= 15 else 0
+
+
+def _forwarded(f: Mapping[str, Any], wording: int) -> str:
+    """"; chuyển 2 đơn đến cơ quan có thẩm quyền" (the letters forwarded in the period); nothing when none was."""
+    forwarded = _since_15(f, "complaints_forwarded", wording)
+    return f"; chuyển {n(forwarded)} đơn đến cơ quan có thẩm quyền" if forwarded else ""
+
+
+def _letters_resolved_and_pending(f: Mapping[str, Any], wording: int) -> tuple[int, int]:
+    """The letters resolved in the period, received in it or carried over, and those still the office's to
+    resolve: not those forwarded to the competent body and unresolved (still counted as pending before wording 15)."""
     carried, carried_resolved = _carried_over(f)
     resolved = f["complaints_resolved"] + carried_resolved
-    return resolved, f["complaints_received"] + carried - resolved
+    with_others = _since_15(f, "complaints_forwarded_unresolved", wording)
+    return resolved, f["complaints_received"] + carried - resolved - with_others
 
 
 def _count_column(key: str, label: str) -> Column:
@@ -517,13 +535,13 @@ def _beside(f: Mapping[str, Any], label: str, key: str, total: str) -> Beside | 
 
 def _letters_note(f: Mapping[str, Any], wording: int) -> str:
     """As the body says it: nothing pending is not said «đang giải quyết 0 đơn» (it was before wording 8)."""
-    resolved, pending = _letters_resolved_and_pending(f)
+    resolved, pending = _letters_resolved_and_pending(f, wording)
     carried = f"Kỳ trước chuyển sang {n(_carried_over(f)[0])} đơn. " if _carried_over(f)[0] else ""
     if wording < 8:
         return f"{carried}Đã giải quyết {n(resolved)} đơn; đang giải quyết {n(pending)} đơn."
     done = _done(resolved, "giải quyết", "đơn", wording)
     still = f"; đang giải quyết {n(pending)} đơn" if pending else ""
-    return f"{carried}{capitalised(done)}{still}."
+    return f"{carried}{capitalised(done)}{_forwarded(f, wording)}{still}."
 
 
 def _by_recipient(f: Mapping[str, Any]) -> Appendix:

@@ -94,6 +94,7 @@ FIGURES = {
         "archive_research_requested_from_other_provinces_with_record": 1,
         "complaints_received": 15, "complaints_resolved": 12,
         "complaints_carried_over": 0, "complaints_carried_over_resolved": 0,
+        "complaints_anonymous": 0, "complaints_forwarded": 0, "complaints_forwarded_unresolved": 0,
         "slips_carried_over": 0, "slips_carried_over_answered": 0,
         "archive_research_for_other_provinces_carried_over": 0,
         "archive_research_for_other_provinces_carried_over_answered": 0,

@@ -976,3 +976,35 @@ def test_phu_luc_4_says_the_archive_requests_carried_over_under_its_table_as_phu
                              "kết quả, trong kỳ đã nhận kết quả 1 trường hợp.")
     assert note(source.figures) == ""
     assert note(carried, wording=10) == "", "a report issued before is written again as issued"
+
+
+FORWARDED = {"complaints_anonymous": 3, "complaints_forwarded": 2, "complaints_forwarded_unresolved": 2}
+
+
+def test_the_letters_forwarded_are_told_apart_from_those_still_being_resolved_and_the_anonymous_are_told(source,
+                                                                                                        options):
+    """15 received, 12 resolved, 2 with the competent body: 1 still the office's, not 3."""
+    forwarded = dataclasses.replace(source, figures={**source.figures, **FORWARDED})
+    assert ("Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn; 3 đơn nặc danh); "
+            "đã giải quyết 12 đơn; chuyển 2 đơn đến cơ quan có thẩm quyền; đang giải quyết 1 đơn (Phụ lục 5).") \
+        in text_of(forwarded, options)
+    assert render.report_content(forwarded, options).appendices[-1].note == (
+        "Đã giải quyết 12 đơn; chuyển 2 đơn đến cơ quan có thẩm quyền; đang giải quyết 1 đơn.")
+    labels = {key: label for key, label, _value in render.report_content(forwarded, options).facts}
+    assert labels["complaints_forwarded"] == "Đơn thư chuyển đến cơ quan có thẩm quyền trong kỳ"
+    assert labels["complaints_anonymous"] == "Đơn thư nặc danh tiếp nhận"
+
+
+def test_nothing_forwarded_and_no_anonymous_letter_is_not_said(source, options):
+    none = {key: 0 for key in FORWARDED}
+    assert ("Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn); đã giải quyết "
+            "12 đơn, đang giải quyết 3 đơn (Phụ lục 5).") in text_of(
+        dataclasses.replace(source, figures={**source.figures, **none}), options)
+
+
+def test_a_report_issued_before_the_letters_forwarded_were_told_keeps_its_words(source, options):
+    issued_before = dataclasses.replace(source, figures={**source.figures, **FORWARDED}, wording=14)
+    assert ("Tiếp nhận 15 đơn thư (tố cáo 5 đơn, khiếu nại 4 đơn, phản ánh 4 đơn, kiến nghị 2 đơn); đã giải quyết "
+            "12 đơn, đang giải quyết 3 đơn (Phụ lục 5).") in text_of(issued_before, options)
+    assert render.report_content(issued_before, options).appendices[-1].note == (
+        "Đã giải quyết 12 đơn; đang giải quyết 3 đơn.")
