@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from . import audit, earlier_slips, legacy, record_rows, row_versions, search
 from .database import Database
 from .errors import InputError, RowProblem
-from .fields import Field, dates_ahead
+from .fields import Field, dates_ahead, values_excluded
 from .kinds import DELEGATIONS, SLIPS, Kind, Members, kind_named
 from .people import Identity, about_someone, may_be_same
 from .permissions import Action
@@ -89,6 +89,8 @@ def validate(kind: Kind, raw: dict[str, Any]) -> dict[str, Any]:
             problems[MEMBERS] = "Đoàn phải có ít nhất một thành viên"
         values[MEMBERS] = members
     for problem in kind.order_problems(values):  # told with the others (the plan checks again whoever writes)
+        problems.setdefault(problem.header, problem.message)
+    for problem in values_excluded(kind.fields, values):  # an import takes the row and tells it (plans.base.doubts)
         problems.setdefault(problem.header, problem.message)
     if problems:
         raise FormProblems(problems)

@@ -73,6 +73,8 @@ class Field:
     # a date: (the key of the record's date it should not follow, what following it may mean), told not refused
     told_if_after: tuple[str, str] | None = None
     told_if: tuple[str, str] | None = None  # (a value allowed but to be looked at, what it may mean), told not refused
+    # (another field's key, a value of it, why): empty when that field holds that value (a reply to «Nặc danh»)
+    empty_if: tuple[str, str, str] | None = None
     planned: bool = False  # a date that may lie ahead (Ngày đi, Hạn giải quyết); another after today is told
     place: Place | None = None  # names a place: what it is called now is shown beside it
     person_name: bool = False  # a person's full name: a full stop typed after it is no part of it
@@ -255,6 +257,14 @@ def values_told(fields: Sequence[Field], values: Mapping[str, object]) -> list[R
     annual foreign-affairs plan goes, but the officer looks at what allowed it."""
     return [RowProblem(spec.told_if[1], spec.key) for spec in fields
             if spec.told_if is not None and values.get(spec.key) == spec.told_if[0]]
+
+
+def values_excluded(fields: Sequence[Field], values: Mapping[str, object]) -> list[RowProblem]:
+    """A problem (at the field) for each value of `fields` that should be empty beside another's (`empty_if`): a
+    form refuses it, an import tells it."""
+    return [RowProblem(spec.empty_if[2], spec.key) for spec in fields
+            if spec.empty_if is not None and values.get(spec.key) is not None
+            and values.get(spec.empty_if[0]) == spec.empty_if[1]]
 
 
 def dates_after_expected(pairs: Sequence[tuple[Field, Field]], values: Mapping[str, object]) -> list[RowProblem]:

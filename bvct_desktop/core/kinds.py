@@ -407,7 +407,9 @@ COMPLAINTS = Kind("complaints", "Đơn thư", (
     Field("forwarded_to", "Chuyển đến", hint="cơ quan, đơn vị có thẩm quyền được chuyển đơn, ví dụ «Ủy ban Kiểm tra "
           "Tỉnh ủy»", shown_after="due_on"),
     Field("forwarded_on", "Ngày chuyển", F.DATE, not_before="received_on", shown_after="forwarded_to"),
-    Field("replied_on", "Ngày trả lời người gửi", F.DATE, not_before="received_on", shown_after="forwarded_on"),
+    Field("replied_on", "Ngày trả lời người gửi", F.DATE, not_before="received_on", shown_after="forwarded_on",
+          empty_if=("sender", ANONYMOUS, f"Người gửi «{ANONYMOUS}»: không có ai để trả lời; hãy để trống «Ngày trả "
+                    "lời người gửi» (hoặc ghi họ tên người gửi, nếu đơn có ký tên)")),
 ), date_key="received_on", stored_in="complaints", named_cadre=NamedCadre("person_id", "subject_name"))
 
 RELATIVES = Kind("relatives", "Thân nhân", (

@@ -114,3 +114,26 @@ def test_a_letter_forwarded_to_the_body_competent_for_it_is_no_longer_due_at_the
     assert overview.loose_ends(db, dt.date(2026, 3, 4))[browse.NO_COMPLAINT_DEADLINE] == 1  # not gone yet
     still_open = browse.record_ids(db, "complaints", filters=browse.Filters(status=letters.OPEN), today=after)
     assert sorted(still_open) == sorted([no_deadline, kept, forwarded])
+
+
+ANONYMOUS_ANSWERED = ("Người gửi «Nặc danh»: không có ai để trả lời; hãy để trống «Ngày trả lời người gửi» (hoặc ghi "
+                      "họ tên người gửi, nếu đơn có ký tên)")
+
+
+def test_an_anonymous_letter_answered_to_its_sender_is_refused_on_the_form(db):
+    raw = {"received_on": "02/03/2026", "sender": "nặc danh", "complaint_kind": "Tố cáo",
+           "summary": "Tố cáo việc kê khai lý lịch chưa đúng", "replied_on": "12/03/2026"}
+    with pytest.raises(editing.FormProblems) as refused:
+        editing.save(db, "complaints", raw)
+    assert refused.value.problems == {"replied_on": ANONYMOUS_ANSWERED}
+    assert editing.save(db, "complaints", {**raw, "replied_on": ""})
+
+
+def test_an_anonymous_letter_answered_in_a_file_is_imported_and_told(db):
+    """A register kept before the rule may hold one: the letter is not lost with its date, the officer is told."""
+    anonymous = ["02/03/2026", "Nặc danh", *LETTER[2:]]
+    result = importing.import_sheet(db, COMPLAINTS, rows_sheet([HEADERS, [*anonymous, *HANDLED]]))
+    assert result.ok, result.problems
+    assert ("Ngày trả lời người gửi", ANONYMOUS_ANSWERED) in [(warning.header, warning.message)
+                                                            for warning in result.warnings]
+    assert browse.record_ids(db, "complaints", "khiếu nại việc kê khai")

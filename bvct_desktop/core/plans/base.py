@@ -26,7 +26,7 @@ from .. import audit, audit_actions, record_rows
 from ..changes import TableChanges
 from ..database import Database
 from ..errors import RowProblem
-from ..fields import dates_after_expected, values_told
+from ..fields import dates_after_expected, values_excluded, values_told
 from ..identity_numbers import cccd_warnings
 from ..kinds import Kind, PersonLink, gender_doubts
 from ..lookups import NameList
@@ -388,9 +388,10 @@ class RecordsByKey:
 def doubts(kind: Kind, values: Mapping[str, Any]) -> list[RowProblem]:
     """What a row of any kind leaves doubtful, as an import tells it and a form asks about it: a CCCD
     disagreeing with the birth date or sex beside it, a sex its relation contradicts, a date after one it should
-    not follow, a value to be looked at (`Field.told_if`)."""
+    not follow, a value to be looked at (`Field.told_if`), a value that should be empty (`Field.empty_if`: a form
+    refuses it, a file's row is taken — a register kept before the rule loses no record over it)."""
     return [*cccd_warnings(values), *gender_doubts(values), *dates_after_expected(kind.dates_told_if_after, values),
-            *values_told(kind.fields, values)]
+            *values_told(kind.fields, values), *values_excluded(kind.fields, values)]
 
 
 def result_without_day(values: Mapping[str, Any], day_key: str, told: str) -> list[RowProblem]:
