@@ -2399,6 +2399,27 @@ def test_the_officer_chooses_which_of_two_namesakes_a_new_complaint_is_about(qtb
     assert editing.load(context.db, "complaints", form.record_id)["person_id"] == second
 
 
+def test_a_letter_waiting_among_namesakes_is_marked_in_each_of_their_files(qtbot, context):
+    """A letter about «Nguyễn Văn Hùng» linked to no one while two cadres bear the name is in both files' «Đơn thư»
+    tabs: it reads apart from the letters linked to the file, until the officer chooses on the letter's form."""
+    [linked] = browse.record_ids(context.db, "complaints", "nguyen van hung")
+    second = _namesake_of_hung(context)
+    waiting = editing.save(context.db, "complaints", {**NEW["complaints"], "subject_name": "Nguyễn Văn Hùng"})
+    for person in (editing.load(context.db, "complaints", linked)["person_id"], second):
+        [cadre] = [found.cadre_id for found in editing.cadres_named(context.db, "Nguyễn Văn Hùng")
+                   if found.person_id == person]
+        file = open_form(context, "cadres", cadre)
+        qtbot.addWidget(file)
+        tab = file.show_page("Đơn thư")
+        model = tab.model()
+        named = [column.key for column in model.columns].index("subject_name")
+        marked = model.index(model.row_of(waiting), named)
+        assert marked.data() == "Nguyễn Văn Hùng (chưa gắn với hồ sơ nào: có thể là người trùng tên)"
+        assert "chọn đúng cán bộ" in marked.data(Qt.ItemDataRole.ToolTipRole)
+        if person != second:
+            assert model.index(model.row_of(linked), named).data() == "Nguyễn Văn Hùng"
+
+
 def test_a_new_complaint_about_the_one_cadre_of_a_name_is_linked_to_that_cadre_unless_the_officer_says_not(
         qtbot, context):
     form = open_form(context, "complaints", None)

@@ -55,6 +55,13 @@ def unlinked_naming(connection: Connection, person_id: int) -> list[int]:
     return [letter.id for letter in waiting if name_key(letter.subject_name) == key]
 
 
+def waiting_in_file(db: Database, person_id: int) -> set[int]:
+    """`unlinked_naming`, for the person's file to mark them."""
+    db.require(Action.BROWSE, "xem đơn thư")
+    with db.read() as connection:
+        return set(unlinked_naming(connection, person_id))
+
+
 def file_order(day: dt.date | ColumnElement) -> tuple[ColumnElement, ...]:
     """The order of the letters about a person, as their file reads them on `day` (the cadre form's tab too)."""
     still_open = not_done_by(complaints.c.resolved_on, day)

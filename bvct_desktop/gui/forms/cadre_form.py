@@ -25,6 +25,7 @@ from ..qt import (
 from ..registers.columns import DEFAULT_HIDDEN, fit_to_width, keep_fitted
 from ..registers.model import RegisterModel
 from ..tooltips import typed_tip
+from .file_letters import FileLetters
 from .passport_form import PassportForm
 from .person_file import SECTIONS, SectionTab, compact
 from .record_form import RecordForm
@@ -125,7 +126,8 @@ class PersonRecords(QTableView):
         super().__init__()
         self.context, self.kind = context, kind
         self.forms: list[QWidget] = []
-        self.setModel(RegisterModel(context.db, kind, self))
+        self.setModel(FileLetters(context.db, person_id, self) if kind == "complaints"
+                      else RegisterModel(context.db, kind, self))
         self.model().set_filters(browse.Filters(person_id=person_id))
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         read_only(self)
