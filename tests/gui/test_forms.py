@@ -2399,6 +2399,26 @@ def test_the_officer_chooses_which_of_two_namesakes_a_new_complaint_is_about(qtb
     assert editing.load(context.db, "complaints", form.record_id)["person_id"] == second
 
 
+def test_the_cadre_a_letter_is_about_is_read_whole_under_its_box_when_the_box_cuts_it(qtbot, context):
+    """The letter's form (736 pixels) showed «Công Tằng Tôn Nữ Thị Huyền Trang Diệu Thanh Hương, sinh 1992, quê
+    Phường Phú…»: which of the namesakes is chosen is read under the box, whole, when the box cuts it."""
+    name = "Công Tằng Tôn Nữ Thị Huyền Trang Diệu Thanh Hương"
+    for year, town in (("1980", "Xã Hàm Thắng, huyện Hàm Thuận Bắc"),
+                       ("1992", "Phường Phú Thủy, thành phố Phan Thiết")):
+        editing.save(context.db, "cadres", {"full_name": name, "birth_date": year, "home_town": town})
+    form = open_form(context, "complaints", None)
+    qtbot.addWidget(form)
+    form.show()
+    support.fill(form, {**NEW["complaints"], "subject_name": name})
+    choice = form.cadre_choice
+    assert not choice.whole.isVisibleTo(form)  # «(không gắn với hồ sơ cán bộ nào)» fits
+    choice.box.setCurrentIndex(2)
+    choice.box.activated.emit(2)
+    assert choice.whole.isVisibleTo(form) and choice.whole.text() == choice.box.currentText()
+    assert "Phường Phú Thủy, thành phố Phan Thiết" in choice.whole.text()
+    assert choice.whole.sizeHint().width() <= choice.width() or choice.whole.wordWrap()
+
+
 def test_a_letter_waiting_among_namesakes_is_marked_in_each_of_their_files(qtbot, context):
     """A letter about «Nguyễn Văn Hùng» linked to no one while two cadres bear the name is in both files' «Đơn thư»
     tabs: it reads apart from the letters linked to the file, until the officer chooses on the letter's form."""

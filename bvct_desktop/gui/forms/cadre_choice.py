@@ -8,7 +8,7 @@ from ...core.errors import BvctError
 from ...core.personfile import letters
 from ..context import AppContext
 from ..look import plain, styled
-from ..qt import QComboBox, QLabel, QVBoxLayout, QWidget, Signal
+from ..qt import QComboBox, QLabel, QResizeEvent, QStyle, QStyleOptionComboBox, QVBoxLayout, QWidget, Signal
 
 LETTERS = "complaints"  # the kind whose records `letters.others_of` reads
 NO_ONE = "(không gắn với hồ sơ cán bộ nào)"
@@ -40,7 +40,12 @@ class CadreChoice(QWidget):
         self.box.setMinimumContentsLength(24)
         self.box.activated.connect(self._picked)
         self.box.currentTextChanged.connect(self.box.setToolTip)  # a cadre's description is cut on the form
+        self.box.currentTextChanged.connect(self._read_whole)
         layout.addWidget(self.box)
+        self.whole = plain(QLabel())  # the cadre chosen, whole, when the box cuts the description
+        self.whole.setWordWrap(True)
+        self.whole.hide()
+        layout.addWidget(self.whole)
         self.hint = plain(styled(QLabel(), "hint"))
         self.hint.setWordWrap(True)
         self.hint.hide()
@@ -99,6 +104,23 @@ class CadreChoice(QWidget):
         self.others.clear()
         if self.box.isEnabled() and self.choice() != editing.NOBODY:
             self._tell(self._other_letters())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._read_whole(self.box.currentText())
+
+    def _read_whole(self, text: str) -> None:
+        """The chosen description under the box when the box is too narrow for it (which namesake is chosen is
+        told by the birth year and home town at its end)."""
+        room = self.box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, self._box_option(),
+                                               QStyle.SubControl.SC_ComboBoxEditField, self.box).width()
+        self.whole.setText(text)
+        self.whole.setVisible(self.box.fontMetrics().horizontalAdvance(text) > room)
+
+    def _box_option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.box.initStyleOption(option)
+        return option
 
     def _tell(self, text: str) -> None:
         self.hint.setText(text)
