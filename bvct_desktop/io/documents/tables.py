@@ -246,7 +246,7 @@ def _floors(columns: Sequence[Column], least: list[float], texts: Sequence[Seque
     for i, column in enumerate(columns):
         values = [row[i] for row in sample]
         if i in chosen:
-            wanted.append(max(least[i], _on_one_line(values, size, padding, _name_room(columns, width))))
+            wanted.append(max(least[i], _on_one_line(values, size, padding, width * UNBROKEN_SHARE)))
         else:
             wanted.append(least[i] if column.whole else max(least[i], min(
                 _widest(values, REGULAR, size) + 2 * padding, _on_two_lines(values, size, padding))))
@@ -312,15 +312,9 @@ def _kept_whole(columns: Sequence[Column], values: Sequence[Sequence[str]], widt
     """Which values stay on one line where the table has room: an `unbroken` column's that fits on two lines
     in UNBROKEN_SHARE of the table, as _floors keeps them (a name, «Cảnh cáo»); a longer one («Cách tất cả các
     chức vụ trong Đảng và …») wraps at words like any text."""
-    most = _name_room(columns, width)
+    most = width * UNBROKEN_SHARE
     return [[column.unbroken and bool(text) and _two_lines(text, size) + 2 * padding <= most
              for text in column_values] for column, column_values in zip(columns, values, strict=True)]
-
-
-def _name_room(columns: Sequence[Column], width: float) -> float:
-    """The most a name kept on one line takes: UNBROKEN_SHARE of the width shared by the names' columns (a letter's
-    sender and the cadre it names, both long, left «Chuyển đến» a word a line)."""
-    return width * UNBROKEN_SHARE / max(1, sum(column.unbroken for column in columns))
 
 
 def _column_lines(column: Column, values: Sequence[str], width: float, size: float,

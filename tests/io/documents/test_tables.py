@@ -459,21 +459,3 @@ def test_a_dated_column_keeps_a_day_with_its_word_and_how_late_on_two_lines_howe
         assert any("hạn 15/02/2023" in line for line in lines), lines
         assert not any(line.endswith("hạn") for line in lines), lines
         assert len([line for line in lines if "(" in line or ")" in line]) <= 2, lines
-
-
-FORWARDED_COLUMNS = (*LETTER_COLUMNS[:7], tables.of(C("forwarded_to"), 1.5), tables.of(C("replied_on"), 1.0),
-                     *LETTER_COLUMNS[7:])
-FORWARDED_TO = "Ủy ban Kiểm tra Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lâm Đồng"
-
-
-def test_where_a_letter_went_reads_beside_a_long_sender_and_a_long_name_it_gives():
-    """The letters register printed «Chuyển đến» a word or two a line («doanh» alone) beside a sender and a cadre
-    each kept on one line: two names' columns share a name's room, and go on two lines."""
-    rows = [[str(n), "15/10/2025", "Công Tằng Tôn Nữ Thị Huyền Trang Diệu Thanh Hương", "Tố cáo",
-             "Tôn Thất Nguyễn Phước Bửu Long", SUMMARY, "12/11/2025", FORWARDED_TO, "25/10/2025", "", "Đang xác minh"]
-            for n in range(1, 7)]
-    size, padding = 10, 2  # a printed register's: landscape A4 between its margins
-    widths = tables.column_widths(FORWARDED_COLUMNS, 785, size, padding, rows)
-    went = wrap(FORWARDED_TO, REGULAR, size, widths[7] - 2 * padding)
-    assert len(went) <= 4, went  # it was 8: «Ủy ban», «Kiểm tra», «Đảng ủy», «Khối các cơ», «quan và», «doanh»…
-    assert all(len(wrap(rows[0][name], REGULAR, size, widths[name] - 2 * padding)) <= 2 for name in (2, 4))
