@@ -422,6 +422,9 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
     chosen = [spec.column(key) for key in lists.printed_keys([column.key for column in spec.columns], columns)]
     position = {column.key: index for index, column in enumerate(spec.columns)}  # in a row read
     names = {link.by_column["full_name"] for link in spec.kind.persons}.union(browse.NAME_KEYS)  # one line if room
+    # two names side by side (a letter's sender and the cadre it names) each kept on one line left the columns
+    # beside them a word a line («Chuyển đến»): each goes on two lines at most instead
+    paired = sum(key in names for key in (column.key for column in chosen)) > 1
     title = lists.register_title(kind_named(kind))
     if not ids:
         context.dialogs.inform(parent, "In", "Danh sách đang trống; không có gì để in.")
@@ -435,8 +438,8 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         printed = [tables.counter(), *(
             tables.Column(column.key, column.header,
                           (column_width(column.field) if column.field else len(column.header) + 4) / 10,
-                          whole=tables.kept_whole(column.field), unbroken=column.key in names,
-                          kept=tables.short_choices(column.field))
+                          whole=tables.kept_whole(column.field), unbroken=column.key in names and not paired,
+                          kept=tables.short_choices(column.field), paired=column.key in names and paired)
             for column in chosen)]
         records = [_printed_row(spec, shown[record_id], chosen, position) for record_id in ids if record_id in shown]
         data = render.listing_pdf(office, title, subject, printed, records, today, options)

@@ -23,6 +23,7 @@ from bvct_desktop.io.documents import lists, profile, render
 from tests.conftest import PASSWORD
 from tests.gui.accessibility_support import read_name
 from tests.gui.shell_support import on_office_screen, tab_stops
+from tests.io.documents import pdfcheck
 
 SLIP = {"number": "12/PXM", "issued_on": dt.date(2025, 1, 5), "full_name": "Phạm Văn Bình", "other_names": None,
         "birth_date": "1950", "gender": "Nam", "home_town": "Hàm Tiến", "residence": None, "father_name": None,
@@ -797,3 +798,35 @@ def test_a_printed_register_is_titled_as_its_register_and_names_its_persons_what
     text = " ".join(" ".join(lines).split())
     assert text.index("Ngày sinh") < text.index("Quê quán") < text.index("Kết quả")
     assert "Tánh Linh" in text and "Phan Rí Cửa" in text
+
+
+@pdfcheck.needs_poppler
+def test_where_a_letter_went_reads_beside_a_long_sender_and_a_long_name_it_gives(qtbot, context, cli, tmp_path):
+    """«Ủy ban Kiểm tra Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lâm Đồng» was printed on 8 lines, «doanh» alone,
+    beside a sender and a cadre each kept on one line: two names side by side go on two lines at most each."""
+    from bvct_desktop.core import browse
+    from bvct_desktop.gui.registers.columns import DEFAULT_HIDDEN
+    from tests.conftest import workbook
+
+    went = "Ủy ban Kiểm tra Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lâm Đồng"
+    headers = ["Ngày nhận", "Người gửi", "Loại đơn", "Họ và tên người bị phản ánh", "Nội dung tóm tắt",
+               "Hạn giải quyết", "Kết quả", "Chuyển đến", "Ngày chuyển"]
+    rows = [[f"1{n}/10/2025", "Công Tằng Tôn Nữ Thị Huyền Trang Diệu Thanh Hương", "Tố cáo",
+             "Tôn Thất Nguyễn Phước Bửu Long", "Phản ánh việc kê khai lý lịch không trung thực về quá trình công tác "
+             "và quan hệ gia đình, đề nghị cơ quan có thẩm quyền xem xét, xác minh", "12/11/2025", "Đang xác minh",
+             went, f"2{n}/10/2025"] for n in range(4)]
+    assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", headers, rows))[0] == 0
+    ids = browse.record_ids(context.db, "complaints")[:4]
+    columns = [column.key for column in browse.view("complaints").columns
+               if column.key not in DEFAULT_HIDDEN["complaints"]]
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "complaints", ids, columns, opened=opened))
+    target = tmp_path / "so-don-thu.pdf"
+    target.write_bytes(window.data)
+    found = pdfcheck.words(target)
+
+    def lines_of(*spread: str) -> int:
+        """The lines the first row's cell holding these words of it takes (the cells of a row read interleaved)."""
+        return len({next(word.top for word in found if word.text == text) for text in spread})
+
+    assert lines_of("Kiểm", "Khối", "doanh", "nghiệp", "tỉnh") <= 3  # 4 of its 8 lines: «doanh» alone
+    assert lines_of("Công", "Huyền", "Diệu", "Hương") <= 2 and lines_of("Thất", "Phước", "Long") <= 2
