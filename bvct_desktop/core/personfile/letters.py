@@ -41,17 +41,17 @@ def of_person(connection: Connection, person_id: int) -> ColumnElement:
 
 
 def unlinked_naming(connection: Connection, person_id: int) -> list[int]:
-    """The letters linked to no file whose «Họ và tên người bị phản ánh» is the person's name (case, accents'
-    encoding, tone placement and spacing aside) when the person is a cadre and other cadres share the name; none
-    when the person is the one cadre of that name (such a letter was linked to them unless the officer chose
-    «không gắn với hồ sơ cán bộ nào») or no cadre (a letter is linked to a cadre's file only)."""
+    """The letters (not in the recycle bin) linked to no file whose «Họ và tên người bị phản ánh» is the person's
+    name (case, accents' encoding, tone placement and spacing aside) when the person is a cadre and other cadres
+    share the name; none when the person is the one cadre of that name (such a letter was linked to them unless
+    the officer chose «không gắn với hồ sơ cán bộ nào») or no cadre (a letter is linked to a cadre's file only)."""
     key = connection.execute(select(persons.c.name_key).where(persons.c.id == person_id)).scalar()
     namesakes = connection.execute(select(cadres.c.person_id).select_from(cadres.join(persons)).where(
         persons.c.name_key == key, cadres.c.deleted_at.is_(None))).scalars().all()
     if person_id not in namesakes or len(namesakes) < 2:
         return []
     waiting = connection.execute(select(complaints.c.id, complaints.c.subject_name).where(
-        complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None)))
+        complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None), complaints.c.deleted_at.is_(None)))
     return [letter.id for letter in waiting if name_key(letter.subject_name) == key]
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import browse, editing, importing, vault
+from bvct_desktop.core import browse, editing, importing, recycle_bin, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.personfile import letters
 from bvct_desktop.core.schema import cadres, complaints, slips
@@ -118,6 +118,14 @@ def test_a_letter_waiting_among_namesake_cadres_is_not_in_the_file_of_a_namesake
         assert letters.unlinked_naming(connection, subject) == []
     assert unlinked not in browse.record_ids(db, "complaints", filters=browse.Filters(person_id=subject),
                                              today=dt.date(2026, 3, 9))
+
+
+def test_a_letter_in_the_recycle_bin_waits_in_no_file(db):
+    mai = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    _cadre(db, "Võ Thị Mai", "1995", "Hàm Mỹ")
+    binned = editing.save(db, "complaints", {**LETTER, "subject_name": "Võ Thị Mai"})
+    recycle_bin.delete(db, "complaints", binned)
+    assert letters.waiting_in_file(db, mai) == set()
 
 
 def test_an_import_tells_the_letters_about_a_name_two_cadres_share(db):
