@@ -999,8 +999,7 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     descending = default_descending if descending is None else descending
     # Ties of a name are broken by the person first: the order then follows the name index.
     ties = [persons.c.id] if column.sort[0] is persons.c.sort_key else []
-    order = [*column.sort, *ties, spec.table.c.id]
-    return [expression.desc() for expression in order] if descending else order
+    return sql.empties_last([*column.sort, *ties, spec.table.c.id], descending, spec.source)
 
 
 def fetch_rows(db: Database, kind: str, ids: Sequence[int], step: Callable[[int], None] | None = None,

@@ -4,10 +4,15 @@ Services write one query; what differs is compiled here per engine (SQLAlchemy's
 so new code uses these instead of an engine's own function (`strftime`, `INDEXED BY`, …).
 """
 
-from sqlalchemy import Numeric, String
+from collections.abc import Sequence
+
+from sqlalchemy import BindParameter, Column, ColumnElement, Numeric, ScalarSelect, String, case, or_
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import FromClause, Join, functions, operators
+from sqlalchemy.sql.elements import BinaryExpression
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.util import find_tables
 
 
 class month_text(FunctionElement):  # noqa: N801 - used as a SQL function
@@ -67,3 +72,49 @@ def _unindexed_sqlite(element, compiler, **kw) -> str:
 @compiles(unindexed, "postgresql")
 def _unindexed_postgresql(element, compiler, **kw) -> str:
     return compiler.process(element.clauses, **kw)
+
+
+def empties_last(keys: Sequence[ColumnElement], descending: bool = False, source: FromClause | None = None
+                 ) -> list[ColumnElement]:
+    """ORDER BY `keys` (each descending when `descending`) read from `source`, with the empty values of each key
+    (NULL, or '' in a text) after the others whichever way, as Excel sorts blanks: SQLite puts NULL first
+    ascending and PostgreSQL last. A key that is never empty is ordered as it is, so that an index on it still
+    orders."""
+    outer = _outer_tables(source)
+    ordered: list[ColumnElement] = []
+    for key in keys:
+        if _may_be_empty(key, outer):
+            ordered.append(case((_empty(key), 1), else_=0))
+        ordered.append(key.desc() if descending else key)
+    return ordered
+
+
+def _empty(key: ColumnElement) -> ColumnElement:
+    return or_(key.is_(None), key == "") if isinstance(key.type, String) else key.is_(None)
+
+
+def _outer_tables(source: FromClause | None) -> frozenset[FromClause]:
+    """The tables `source` joins by an outer join: their columns are NULL where no row is joined."""
+    if not isinstance(source, Join):
+        return frozenset()
+    joined = frozenset(find_tables(source.right)) if source.isouter else frozenset()
+    return joined | _outer_tables(source.left) | _outer_tables(source.right)
+
+
+def _may_be_empty(key: ColumnElement, outer: frozenset[FromClause]) -> bool:
+    """Whether `key` may be NULL or '': a column declared NOT NULL (a required field, never written blank) of a
+    table not outer joined, a test of IS NULL, a count, a value, a COALESCE of one of them and an aggregate's
+    subquery are never."""
+    if isinstance(key, Column):
+        return key.nullable or key.table in outer
+    if isinstance(key, BinaryExpression):
+        return key.operator not in (operators.is_, operators.is_not)
+    if isinstance(key, functions.count):
+        return False
+    if isinstance(key, functions.coalesce):
+        return all(_may_be_empty(part, outer) for part in key.clauses)
+    if isinstance(key, BindParameter):
+        return key.value is None or key.value == ""
+    if isinstance(key, ScalarSelect):
+        return _may_be_empty(key.element.selected_columns[0], outer)
+    return True

@@ -25,7 +25,7 @@ from bvct_desktop.core.personfile import cases, issues, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS, RELATIVE_ABROAD
 from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
-from bvct_desktop.core.schema import audit_log, cadres, persons
+from bvct_desktop.core.schema import audit_log, cadres, persons, slips
 from bvct_desktop.core.schema import relatives as relatives_table
 from tests.sample_db import sample_database, viewer_database
 from tests.samples import SAMPLES
@@ -242,6 +242,35 @@ def test_slips_sort_by_the_number_their_number_begins_with(db):
     assert numbers == ["1/PXM", "007/PXM", "9/PXM", "12/PXM", "12a/PXM", "13/PXM", "1234/PXM", "1235/PXM",
                        "1236/PXM", "PXM-5"]
     assert browse.record_ids(db, "slips", sort="number", descending=True) == ids[::-1]
+
+
+def _cells_in_order(db, kind: str, key: str, descending: bool) -> list[str]:
+    ids = browse.record_ids(db, kind, sort=key, descending=descending)
+    rows = browse.fetch_rows(db, kind, ids)
+    position = [column.key for column in browse.view(kind).columns].index(key)
+    return [rows[i][position] for i in ids]
+
+
+@pytest.mark.parametrize(("kind", "key"), [("cadres", "position"), ("cadres", "unit"),
+                                           ("slips", "result_on"), ("slips", "death_date")])
+def test_a_register_sorted_either_way_lists_its_empty_cells_last_on_either_engine(db, kind, key):
+    """As Excel sorts blanks, whichever way: the file database put them first when ascending and the office
+    server last, so one register read differently on a PC and on the server. A cell may be empty as NULL or
+    as '' (written by an earlier version)."""
+    editing.save(db, "cadres", {"full_name": "Đinh Văn Trống", "birth_date": "1970"})
+    editing.save(db, "cadres", {"full_name": "Lý Thị Rỗng", "birth_date": "1971", "position": "Chuyên viên"})
+    empty = _person_of(db, "dinh van trong")
+    slip = browse.record_ids(db, "slips")[0]
+    with db.write() as connection:
+        connection.execute(cadres.update().where(cadres.c.person_id == empty).values(position=""))
+        db.audit(connection, "sửa", kind="cadres", record_id=empty)
+        connection.execute(slips.update().where(slips.c.id == slip).values(death_date="1970"))
+        db.audit(connection, "sửa", kind="slips", record_id=slip)
+    ascending, descending = (_cells_in_order(db, kind, key, way) for way in (False, True))
+    filled = [cell for cell in ascending if cell]
+    assert 0 < len(filled) < len(ascending)
+    assert ascending == filled + [""] * (len(ascending) - len(filled))
+    assert descending == filled[::-1] + [""] * (len(ascending) - len(filled))
 
 
 @pytest.mark.parametrize(("typed", "found"), [("47/PXM", ["0047/PXM"]), ("0047", ["0047/PXM"]),
