@@ -183,7 +183,7 @@ def test_a_record_deleted_or_restored_is_named_in_the_trail_by_what_identifies_i
     recycle_bin.delete(db, "slips", slip_id)
     said = ("Số phiếu: «12/PXM»; Ngày phát hành: 05/01/2025; Họ và tên người được xác minh: «Phạm Văn Bình»; "
             "Họ và tên người được thẩm tra: «Phạm Minh Quang»; Nơi nhận phiếu: «Cục A93B – Bộ Công an»")
-    assert _last_entry(db, "slips")[4:] == ["xóa", "thành công", "Phiếu yêu cầu xác minh lai lịch", str(slip_id),
+    assert _last_entry(db, "slips")[4:] == ["xóa", "thành công", "Phiếu yêu cầu xác minh lai lịch", "Phiếu 12/PXM",
                                             "Giá trị trước khi xóa: " + said]
     recycle_bin.restore(db, "slips", slip_id)
     assert _last_entry(db, "slips")[4] == "khôi phục" and _last_entry(db, "slips")[8] == "Giá trị: " + said
