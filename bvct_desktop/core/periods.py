@@ -25,6 +25,10 @@ class ReportingYear:
             return dt.date(year, month, 1)
         return dt.date(year, month - 1, self.first_day) if month > 1 else dt.date(year - 1, 12, self.first_day)
 
+    def year_of(self, day: dt.date) -> int:
+        """The year `day` falls in as this year counts it: 20/12/2026 is in the statistical year 2027."""
+        return day.year + 1 if day >= self.month_start(day.year + 1, 1) else day.year
+
 
 CALENDAR_YEAR = ReportingYear("năm dương lịch", None)
 STATISTICAL_YEAR = ReportingYear("từ 15/12 năm trước", 15)
@@ -60,10 +64,12 @@ FIRST_HALF = Period("6 tháng đầu năm", 1, 6)
 NINE_MONTHS = Period("9 tháng đầu năm", 1, 9)  # as the printed report names it
 WHOLE_YEAR = Period("Cả năm", 1, 12)
 TYPED = Period("Tùy chọn", None, None)
+QUARTERS = (Period("Quý I", 1, 3), Period("Quý II", 4, 6), Period("Quý III", 7, 9), Period("Quý IV", 10, 12))
+SECOND_HALF = Period("6 tháng cuối năm", 7, 12)
 # in the order the reports fall due in the year
-REPORT_PERIODS = (Period("Quý I", 1, 3), Period("Quý II", 4, 6), FIRST_HALF, Period("Quý III", 7, 9), NINE_MONTHS,
-                  Period("Quý IV", 10, 12), Period("6 tháng cuối năm", 7, 12), WHOLE_YEAR, TYPED)
-# the dashboard's figures run from the first of January: where the year stands, not a quarter's report
+REPORT_PERIODS = (QUARTERS[0], QUARTERS[1], FIRST_HALF, QUARTERS[2], NINE_MONTHS, QUARTERS[3], SECOND_HALF,
+                  WHOLE_YEAR, TYPED)
+# the dashboard's figures run from the year's first day: where the year stands, not a quarter's report
 DASHBOARD_PERIODS = (YEAR_SO_FAR, FIRST_HALF, NINE_MONTHS, WHOLE_YEAR, TYPED)
 PERIODIC_REPORTS = (FIRST_HALF, NINE_MONTHS, WHOLE_YEAR)  # the reports the office makes (brief §9), in order
 
@@ -72,6 +78,13 @@ def report_periods(counted: ReportingYear) -> tuple[Period, ...]:
     """The periods the report page offers: in the statistical year, the periodic reports the printed report
     names («6 tháng đầu năm 2026»; its quarters it would name by their dates), then the typed one."""
     return REPORT_PERIODS if counted == CALENDAR_YEAR else (*PERIODIC_REPORTS, TYPED)
+
+
+def offered_as(start: dt.date, end: dt.date, counted: ReportingYear) -> tuple[Period, int] | None:
+    """The period the report page offers in `counted` that runs from `start` to `end`, and its year (the year
+    it ends in); None for days only typed."""
+    return next(((period, end.year) for period in report_periods(counted)
+                 if not period.typed and period.dates(end.year, counted=counted) == (start, end)), None)
 
 
 def report_just_ended(today: dt.date, counted: ReportingYear = CALENDAR_YEAR) -> tuple[Period, int]:

@@ -1,6 +1,6 @@
 """The periods offered: each report period's first and last day in a year, in the order the reports fall
-due; the year so far to today; the dashboard's all from the first of January; the report page's in the
-statistical year from 15/12 of the year before, for an office that reports on it."""
+due; the year so far to today; the dashboard's all from the year's first day; the report page's and the
+dashboard's in the statistical year from 15/12 of the year before, for an office that reports on it."""
 
 import datetime as dt
 
@@ -10,11 +10,13 @@ from bvct_desktop.core.periods import (
     FIRST_HALF,
     NINE_MONTHS,
     REPORT_PERIODS,
+    SECOND_HALF,
     SO_FAR,
     STATISTICAL_YEAR,
     TYPED,
     WHOLE_YEAR,
     YEAR_SO_FAR,
+    offered_as,
     report_just_ended,
     report_periods,
 )
@@ -107,3 +109,25 @@ def test_the_statistical_year_so_far_runs_from_15_12_to_today():
                                                                                 dt.date(2026, 12, 20))
     assert YEAR_SO_FAR.dates(2026, dt.date(2026, 12, 20), STATISTICAL_YEAR) == (dt.date(2025, 12, 15),
                                                                                 dt.date(2026, 12, 14))
+
+
+def test_a_day_falls_in_the_year_as_the_office_counts_it():
+    """From 15/12 the statistical year is the next one: 20/12/2026 is in «năm 2027»; a calendar day in its own."""
+    assert STATISTICAL_YEAR.year_of(dt.date(2026, 12, 20)) == 2027
+    assert STATISTICAL_YEAR.year_of(dt.date(2026, 12, 15)) == 2027
+    assert STATISTICAL_YEAR.year_of(dt.date(2026, 12, 14)) == 2026
+    assert STATISTICAL_YEAR.year_of(dt.date(2026, 1, 1)) == 2026
+    assert CALENDAR_YEAR.year_of(dt.date(2026, 12, 31)) == 2026
+    assert CALENDAR_YEAR.year_of(dt.date(2027, 1, 1)) == 2027
+
+
+def test_a_period_is_told_by_its_days_as_the_report_page_offers_it_in_the_year_it_ends_in():
+    """The one declaration the printed report names its period by: the statistical year's quarters are not
+    offered, nor a calendar period in the statistical year."""
+    assert offered_as(dt.date(2025, 12, 15), dt.date(2026, 6, 14), STATISTICAL_YEAR) == (FIRST_HALF, 2026)
+    assert offered_as(dt.date(2025, 12, 15), dt.date(2026, 12, 14), STATISTICAL_YEAR) == (WHOLE_YEAR, 2026)
+    assert offered_as(dt.date(2025, 12, 15), dt.date(2026, 3, 14), STATISTICAL_YEAR) is None
+    assert offered_as(dt.date(2026, 1, 1), dt.date(2026, 6, 30), STATISTICAL_YEAR) is None
+    assert offered_as(dt.date(2025, 12, 15), dt.date(2026, 6, 14), CALENDAR_YEAR) is None
+    assert offered_as(dt.date(2026, 7, 1), dt.date(2026, 12, 31), CALENDAR_YEAR) == (SECOND_HALF, 2026)
+    assert offered_as(dt.date(2026, 3, 1), dt.date(2026, 5, 31), CALENDAR_YEAR) is None

@@ -33,6 +33,17 @@ from ...core.kinds import (
 from ...core.numbers import decimal
 from ...core.numbers import grouped as n
 from ...core.overview import REPORT_LABELS
+from ...core.periods import (
+    CALENDAR_YEAR,
+    FIRST_HALF,
+    NINE_MONTHS,
+    QUARTERS,
+    REPORTING_YEARS,
+    SECOND_HALF,
+    STATISTICAL_YEAR,
+    WHOLE_YEAR,
+    offered_as,
+)
 from ...core.personfile.cases import RESULTS
 from ...core.report import UNSTATED, slips_without_result
 from ...core.text import capitalised, clean, fold
@@ -172,27 +183,27 @@ def blocks(content: ReportContent) -> list[Block]:
     return found
 
 
-# (first day, last day) of a period in one year → its name before the year ("quý I năm 2026")
-PERIODS = {((1, 1), (6, 30)): "6 tháng đầu năm", ((1, 1), (9, 30)): "9 tháng đầu năm", ((1, 1), (12, 31)): "năm"}
-PERIODS_SINCE_6 = {((1, 1), (3, 31)): "quý I năm", ((4, 1), (6, 30)): "quý II năm", ((7, 1), (9, 30)): "quý III năm",
-                   ((10, 1), (12, 31)): "quý IV năm", ((7, 1), (12, 31)): "6 tháng cuối năm"}
-# the Party's reporting year, from 15/12 of the year before: its last day → its name before the year it ends in
-REPORTING_YEAR_START = (12, 15)
-REPORTING_YEAR_SINCE_14 = {(6, 14): "6 tháng đầu năm", (9, 14): "9 tháng đầu năm", (12, 14): "năm"}
+# a report's period → its name before its year ("quý I năm 2026") and the wording that first named it so
+# (a report of a wording before it names its period by the two dates)
+NAMES = {FIRST_HALF: ("6 tháng đầu năm", 1), NINE_MONTHS: ("9 tháng đầu năm", 1), WHOLE_YEAR: ("năm", 1),
+         QUARTERS[0]: ("quý I năm", 6), QUARTERS[1]: ("quý II năm", 6), QUARTERS[2]: ("quý III năm", 6),
+         QUARTERS[3]: ("quý IV năm", 6), SECOND_HALF: ("6 tháng cuối năm", 6)}
+NAMED_SINCE = {CALENDAR_YEAR: 1, STATISTICAL_YEAR: 14}  # the wording that first named a period of each year
 
 
 def period_name(start: dt.date, end: dt.date, wording: int = WORDING) -> str:
     """"quý I năm 2026", "6 tháng đầu năm 2025", "9 tháng đầu năm 2025", "6 tháng cuối năm 2025",
     "năm 2025"; from 15/12/2025, "6 tháng đầu năm 2026" to 14/06/2026, "9 tháng đầu năm 2026" to 14/09/2026
-    and "năm 2026" to 14/12/2026; else the two dates (a quarter and the second half too, in a report of
-    wording 5 or before; the reporting year from 15/12, in a report of wording 13 or before)."""
-    names = {**PERIODS, **PERIODS_SINCE_6} if wording >= 6 else PERIODS
-    days = ((start.month, start.day), (end.month, end.day))
-    if start.year == end.year and days in names:
-        return f"{names[days]} {start.year}"
-    from_year_before = start.year == end.year - 1 and days[0] == REPORTING_YEAR_START
-    if wording >= 14 and from_year_before and days[1] in REPORTING_YEAR_SINCE_14:
-        return f"{REPORTING_YEAR_SINCE_14[days[1]]} {end.year}"
+    and "năm 2026" to 14/12/2026 (the periods the report page offers, core/periods); else the two dates (a
+    quarter and the second half too, in a report of wording 5 or before; the statistical year from 15/12, in a
+    report of wording 13 or before)."""
+    for counted in REPORTING_YEARS:
+        offered = offered_as(start, end, counted)
+        if offered is not None:
+            period, year = offered
+            name, since = NAMES[period]
+            if wording >= max(since, NAMED_SINCE[counted]):
+                return f"{name} {year}"
     return f"từ ngày {display_date(start)} đến ngày {display_date(end)}"
 
 
