@@ -14,14 +14,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..core import autobackup, browse, deadlines, documents_data, overview, report, trip_reports
+from ..core import autobackup, browse, deadlines, documents_data, overview, report, settings, trip_reports
 from ..core.dates import display_date
 from ..core.deadlines import Due
 from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
-from ..core.periods import DASHBOARD_PERIODS, SO_FAR, describe
+from ..core.periods import DASHBOARD_PERIODS, SO_FAR, ReportingYear, describe
 from ..core.permissions import Action, allows, roles_allowed
+from . import live
 from .accessible import named
 from .context import BACKUPS, AppContext
 from .date_box import tell_reversed
@@ -469,11 +470,10 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.failure = ErrorLabel()  # under the period, as wide as the page: a damage message is long
         self.dashboard_layout.insertWidget(self.dashboard_layout.indexOf(self.backup_warning), self.failure)
         self.today = context.clock().date()  # the day the period and the lists were last set for
+        self.counted = self._reporting_year()  # the year the periods are counted in, as set that day
         for period in DASHBOARD_PERIODS:
             self.period.addItem(period.name)
-        self.year.setValue(self.today.year)
-        self.start.set_day(dt.date(self.today.year, 1, 1))
-        self.end.set_day(self.today)
+        self.year.setValue(self.counted.year_of(self.today))
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.year.valueChanged.connect(self._period_chosen)
         tell_reversed(self.start, self.end)
@@ -540,25 +540,37 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.year.setVisible(not period.typed)
         self.year_label.setVisible(not period.typed)
         if not period.typed:
-            start, end = period.dates(self.year.value(), self.today)
+            start, end = period.dates(self.year.value(), self.today, self.counted)
             for box, day in ((self.start, start), (self.end, end)):
                 with quietly(box):
                     box.set_day(day)
         self._show_period_text()
 
+    def _reporting_year(self) -> ReportingYear:
+        """«Kỳ báo cáo thống kê» as set today: the calendar year, or the statistical year from 15/12."""
+        with self.context.db.read() as connection:
+            return settings.reporting_year(connection, self.today)
+
     def _follow_today(self) -> None:
-        """«Today» becomes the clock's day: the year so far of the year that ended becomes the new
-        year's, dates typed up to the old today end on the new one; a period chosen in the past stays."""
-        before, self.today = self.today, self.context.clock().date()
-        if self.today == before:
+        before = self.today
+        self.today = self.context.clock().date()
+        if self.today != before:
+            self._follow(before, self.counted)
+
+    def _follow(self, before: dt.date, counted_before: ReportingYear) -> None:
+        """The period follows today and the year as «Kỳ báo cáo thống kê» counts it today: the year so far of
+        the year that ended (or was counted otherwise) becomes today's year's, dates typed up to the old today
+        end on the new one; a period chosen in the past stays, its days counted as the year is now."""
+        self.counted = self._reporting_year()
+        if (self.today, self.counted) == (before, counted_before):
             return
         period = DASHBOARD_PERIODS[self.period.currentIndex()]
         if period.typed and self.end.day() == before:
             with quietly(self.end):
                 self.end.set_day(self.today)
-        if period.last_month == SO_FAR and self.year.value() == before.year:
+        if period.last_month == SO_FAR and self.year.value() == counted_before.year_of(before):
             with quietly(self.year):
-                self.year.setValue(self.today.year)
+                self.year.setValue(self.counted.year_of(self.today))
         self._set_period()
 
     def _dates_typed(self) -> None:
@@ -579,6 +591,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         if kind == BACKUPS:  # no figure changed
             self._warn_about_backups()
             return
+        if kind == live.PAGES["settings"] and not self.context.db.closed:
+            self._follow(self.today, self.counted)
         self._stale = True
         if self.isVisible():
             self._soon()

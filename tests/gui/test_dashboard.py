@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from bvct_desktop.core import audit, backup, editing, importing
+from bvct_desktop.core import audit, backup, editing, importing, settings
 from bvct_desktop.core.deadlines import Due
 from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.kinds import kind_named
@@ -683,6 +683,57 @@ def test_the_periods_offered_run_from_the_first_of_january_no_quarter(dashboard)
         period.name for period in DASHBOARD_PERIODS]
     assert dashboard.period.findText("Quý III") == -1
 
+
+
+STATISTICAL_YEAR = "từ 15/12 năm trước"  # «Kỳ báo cáo thống kê»: the year from 15/12 of the year before
+
+
+def statistical_dashboard(qtbot, db, clock, now: dt.datetime) -> Dashboard:
+    settings.set_setting(db, "ky_bao_cao_thong_ke", STATISTICAL_YEAR)
+    clock.now = now
+    page = Dashboard(context_for(db, clock), lambda kind, record_id: None, lambda kind, filters: None)
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    return page
+
+
+def test_an_office_counting_the_statistical_year_sees_its_year_from_15_12(qtbot, db, clock):
+    """On 20/12/2026 the office that reports on the statistical year is in «năm 2027»: the year so far from
+    15/12/2026, its 6 months, 9 months and year to 14/06, 14/09 and 14/12/2027, as the report page counts them."""
+    page = statistical_dashboard(qtbot, db, clock, dt.datetime(2026, 12, 20, 8, 0))
+    assert page.year.value() == 2027
+    assert page.chosen_period() == (dt.date(2026, 12, 15), dt.date(2026, 12, 20))
+    assert page.period_text.text().startswith("Năm 2027: số liệu từ 15/12/2026 đến 20/12/2026")
+    for name, end in (("6 tháng đầu năm", dt.date(2027, 6, 14)), ("9 tháng đầu năm", dt.date(2027, 9, 14)),
+                      ("Cả năm", dt.date(2027, 12, 14))):
+        page.period.setCurrentIndex(page.period.findText(name))
+        assert page.chosen_period() == (dt.date(2026, 12, 15), end)
+    page.year.setValue(2026)
+    assert page.chosen_period() == (dt.date(2025, 12, 15), dt.date(2026, 12, 14))
+
+
+def test_on_15_12_the_statistical_year_so_far_is_the_next_year_s(qtbot, db, clock):
+    page = statistical_dashboard(qtbot, db, clock, dt.datetime(2025, 12, 14, 8, 0))
+    assert (page.year.value(), page.chosen_period()) == (2025, (dt.date(2024, 12, 15), dt.date(2025, 12, 14)))
+    clock.now = dt.datetime(2025, 12, 15, 8, 0)
+    page.refresh()
+    settled(qtbot, page)
+    assert (page.year.value(), page.chosen_period()) == (2026, (dt.date(2025, 12, 15), dt.date(2025, 12, 15)))
+
+
+def test_the_year_set_while_the_page_is_open_counts_its_periods(qtbot, dashboard, db):
+    """The administrator sets «Kỳ báo cáo thống kê» on the settings page: the year so far shown runs from
+    15/12/2024, and back from 01/01/2025 when the calendar year is set again."""
+    settings.set_setting(db, "ky_bao_cao_thong_ke", STATISTICAL_YEAR)
+    dashboard.context.notifier.changed.emit("settings")
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2024, 12, 15), dt.date(2025, 9, 25))
+    assert dashboard.snapshot.start == dt.date(2024, 12, 15)
+    settings.set_setting(db, "ky_bao_cao_thong_ke", "năm dương lịch")
+    dashboard.context.notifier.changed.emit("settings")
+    settled(qtbot, dashboard)
+    assert dashboard.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 9, 25))
 
 @pytest.mark.parametrize(("role", "told"), [
     (ADMIN, "Chưa có hồ sơ nào. Hãy bắt đầu ở một sổ bên trái (Cán bộ, Phiếu xác minh…). Bấm «Thêm» để ghi bản ghi "
