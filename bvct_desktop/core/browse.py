@@ -340,6 +340,12 @@ def _delegations_of(_connection: Connection, person_id: int) -> ColumnElement:
     return delegations.c.id.in_(members)
 
 
+# the day a delegation that goes comes back, its report due after it (none for one called off); how many members
+# it has, as its cell «3 người: …» counts them
+_REPORTING_AFTER = case((trip_status.going(), delegations.c.return_on))
+_MEMBER_COUNT = (select(func.count()).where(delegation_members.c.delegation_id == delegations.c.id)
+                 .scalar_subquery())
+
 VIEWS: dict[str, View] = {
     "cadres": View(
         CADRES, cadres, cadres.join(persons).outerjoin(units),
@@ -380,13 +386,12 @@ VIEWS: dict[str, View] = {
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
-         Column(REPORT_DUE, "Hạn báo cáo", delegations.c.return_on, (delegations.c.return_on,), cells=_late_by(
-             delegations, REPORT_DUE, case((trip_status.going(), delegations.c.return_on)),
-             deadlines.post_trip_report_due, deadlines.post_trip_report_overdue, delegations.c.report_received_on,
+         Column(REPORT_DUE, "Hạn báo cáo", delegations.c.return_on, (_REPORTING_AFTER,), cells=_late_by(
+             delegations, REPORT_DUE, _REPORTING_AFTER, deadlines.post_trip_report_due, deadlines.post_trip_report_overdue, delegations.c.report_received_on,
              "báo cáo")),
          *_columns(DELEGATIONS, "report_received_on", "report_no", "report_on", "report_to", "status", "in_plan",
                    "funding"),
-         Column("members", DELEGATIONS.members.label, delegations.c.id, (delegations.c.id,))),
+         Column("members", DELEGATIONS.members.label, delegations.c.id, (_MEMBER_COUNT,))),
         default_sort=("decision_on", True), few_values=("countries", "funding", "report_to"), listing=("countries",),
         text_columns=(delegations.c.decision_no, delegations.c.name, delegations.c.countries,
                       delegations.c.purpose, delegations.c.funding, delegations.c.report_no, delegations.c.report_to),
@@ -525,7 +530,7 @@ VIEWS[passports.KIND] = View(
      _field_column(PASSPORTS, "birth_date", persons.c.birth_date),
      *(_field_column(PASSPORTS, spec.key, passport_table.c[spec.key]) for spec in passports.PASSPORT_FIELDS[:4]),
      _field_column(PASSPORTS, passports.KEPT_FIELD.key, passports.kept_shown(READ_ON)),
-     Column(OUT, passports.STATE.header, passport_table.c.id, (passport_table.c.id,))),
+     Column(OUT, passports.STATE.header, passport_table.c.id, (passports.state_order(READ_ON),))),
     default_sort=("full_name", False), person_id=passport_table.c.person_id,
     text_columns=(passport_table.c.number, passport_table.c.note), searched_also="số hộ chiếu, ghi chú",
     statuses={passports.IN_CUSTODY: _passports_kept,

@@ -275,6 +275,14 @@ def out_on(today: dt.date) -> ColumnElement:
                 passport_owed(today))
 
 
+def state_order(today: dt.date | ColumnElement) -> ColumnElement:
+    """The passports in the order of where they are on `today` (`states`): kept by the office, out with their
+    holders, not kept, reported lost; NULL for one nothing says where it is (an empty cell)."""
+    out = passports.c.id.in_(select(passport_handovers.c.passport_id).where(out_on(today)))
+    return case((passports.c.lost_on <= today, 4), (out, 2), (passports.c.kept == KEPT, 1),
+                (passports.c.kept == NOT_KEPT, 3))
+
+
 def lost_by(lost_on: dt.date | None, today: dt.date) -> str:
     """That the passport was reported lost (on `lost_on`), when it was by `today`; "" otherwise."""
     return f"Đã báo mất ngày {display_date(lost_on)}" if lost_on is not None and lost_on <= today else ""

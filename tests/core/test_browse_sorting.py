@@ -1,0 +1,64 @@
+"""Registers sorted by a column worked out rather than stored: by what its cell means (a count by number, a day by
+date, a state in its natural order), the empty cells last whichever way, on either engine."""
+
+import datetime as dt
+
+from bvct_desktop.core import browse, editing, passports
+from tests.core.test_passports import db, handed, lost, official  # noqa: F401 - the fixture
+
+LONG_NAMES = ("Tôn Nữ Thị Ngọc Hường", "Nguyễn Hoàng Phương Thảo Nguyên", "Công Tằng Tôn Nữ Thị Bích Ngọc",
+              "Trần Nguyễn Minh Khôi", "Lê Phạm Quỳnh Như", "Huỳnh Thị Kim Ngân", "Võ Đặng Thanh Tâm",
+              "Đoàn Lê Quốc Bảo", "Phan Vũ Hoài An", "Hồ Ngọc Trâm Anh", "Châu Gia Hân", "Mạc Đăng Khoa")
+
+
+def _cells(db, kind: str, key: str, descending: bool) -> list[str]:  # noqa: F811 - the fixture's name
+    ids = browse.record_ids(db, kind, sort=key, descending=descending)
+    rows = browse.fetch_rows(db, kind, ids)
+    position = [column.key for column in browse.view(kind).columns].index(key)
+    return [rows[i][position] for i in ids]
+
+
+def _delegation(db, name: str, members: tuple[str, ...], **more: str) -> int:  # noqa: F811
+    return editing.save(db, "delegations", {
+        "name": name, "countries": "Nhật Bản", "depart_on": "10/02/2025", "return_on": "15/02/2025", **more,
+        editing.MEMBERS: [{"full_name": full_name, "birth_date": str(1960 + n)} for n, full_name in enumerate(members)]})
+
+
+def test_delegations_sorted_by_their_members_come_by_how_many_go_not_by_the_text(db):  # noqa: F811
+    """«12 người: …» is more than «3 người: …» (as text it came first), the delegations saved in any order."""
+    _delegation(db, "Đoàn công tác mười hai người", LONG_NAMES)
+    _delegation(db, "Đoàn công tác ba người", LONG_NAMES[:3])
+    for descending in (False, True):
+        counts = [int(cell.split(" ")[0]) for cell in _cells(db, "delegations", "members", descending)]
+        assert 12 in counts and 3 in counts
+        assert counts == sorted(counts, reverse=descending)
+
+
+def test_delegations_sorted_by_their_report_due_day_list_those_called_off_last(db):  # noqa: F811
+    """A delegation called off owes no report: its «Hạn báo cáo» is empty, and goes last either way."""
+    _delegation(db, "Đoàn khảo sát bị hủy", LONG_NAMES[:1], status="Đã hủy", depart_on="10/01/2020",
+                return_on="15/01/2020")
+    _delegation(db, "Đoàn khảo sát mới", LONG_NAMES[1:2], depart_on="01/12/2030", return_on="15/12/2030")
+    for descending in (False, True):
+        cells = _cells(db, "delegations", browse.REPORT_DUE, descending)
+        days = [dt.datetime.strptime(cell[:10], "%d/%m/%Y").date() for cell in cells if cell]
+        assert len(days) >= 3 and cells == [cell for cell in cells if cell] + [""]
+        assert days == sorted(days, reverse=descending)
+
+
+def test_passports_sorted_by_where_they_are_come_in_its_natural_order(db):  # noqa: F811
+    """Kept by the office, then out with their holders, then not kept, then reported lost; a passport whose custody
+    was never written (its cell empty) last either way."""
+    for number, full_name in enumerate(LONG_NAMES[:5]):
+        editing.save(db, "cadres", {"full_name": full_name, "birth_date": str(1970 + number)})
+    lost(db, official(db, LONG_NAMES[0], "B1000001"), "01/03/2026")
+    handed(db, official(db, LONG_NAMES[1], "B1000002"), "20/04/2026", "25/04/2026", passports.PRIVATE)
+    official(db, LONG_NAMES[2], "B1000003", kept="Không")
+    official(db, LONG_NAMES[3], "B1000004", kept="")
+    official(db, LONG_NAMES[4], "B1000005")
+    db.clock = lambda: dt.datetime(2026, 5, 4, 9, 0)
+    order = [passports.IN_CUSTODY, "Đã giao", "Cơ quan không giữ", "Đã báo mất", ""]
+    for descending in (False, True):
+        states = [next(i for i, state in enumerate(order) if cell.startswith(state))
+                  for cell in _cells(db, passports.KIND, passports.STATE.key, descending)]
+        assert states == sorted(states, key=lambda i: (i == 4, -i if descending else i))
