@@ -91,11 +91,13 @@ class Column:
     key: str
     header: str
     value: ColumnElement
-    sort: tuple[ColumnElement, ...]  # what orders its cells, the first deciding first
+    sort: tuple[ColumnElement, ...]  # what orders its cells, the first deciding first (unless `sort_on`)
     field: Field | None = None
     # a column worked out in Python: its cells (and tips) of the records asked, of every record when None
     # (its filter by value), a page's in one query; `value` is then not shown
     cells: CellsOf | None = None
+    # what orders its cells when they count on the settings (a deadline), in place of `sort`
+    sort_on: Callable[[settings.History], tuple[ColumnElement, ...]] | None = None
 
     def display(self, value: object) -> str:
         if self.field is not None:
@@ -273,6 +275,12 @@ def _late_by(table: Table, key: str, sent: ColumnElement, due: Callable[[dt.date
     return cells
 
 
+def _reply_due(sent: SqlColumn, setting: str) -> Column:
+    """The column of the day a reply to what was `sent` on a day is due by `setting` (its cells: `_late_by`)."""
+    return Column(REPLY_DUE, "Hạn trả lời", sent, (),
+                  sort_on=lambda history: (deadlines.reply_due_order(sent, history, setting),))
+
+
 def _as_typed(day: dt.date, _history: settings.History) -> dt.date:
     """A deadline typed on the record (not worked out from the settings), for `_late_by`."""
     return day
@@ -366,7 +374,7 @@ VIEWS: dict[str, View] = {
         SLIPS, slips, slips.join(persons).join(recipients),
         (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "deceased", "death_date", "home_town",
                    "relation", "purpose", "recipient", sorts={"number": _number_order(slips.c.number_key)}),
-         Column(REPLY_DUE, "Hạn trả lời", slips.c.issued_on, (slips.c.issued_on,)),
+         _reply_due(slips.c.issued_on, deadlines.REPLY_DAYS),
          *_columns(SLIPS, "result_on", "result")),
         default_sort=("issued_on", True), person_id=slips.c.person_id,
         text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
@@ -405,7 +413,7 @@ VIEWS: dict[str, View] = {
         ARCHIVE_REQUESTS, archive_requests, archive_requests.join(persons),
         (*_columns(ARCHIVE_REQUESTS, "request_kind", "province", "doc_no", "doc_on", "full_name", "other_names",
                    "birth_date", "gender", "home_town", "work_before_1975", "father_name", "mother_name"),
-         Column(REPLY_DUE, "Hạn trả lời", archive_requests.c.doc_on, (archive_requests.c.doc_on,)),
+         _reply_due(archive_requests.c.doc_on, deadlines.ARCHIVE_REPLY_DAYS),
          *_columns(ARCHIVE_REQUESTS, "answered_on", "reply_no", "extract", "result")),
         default_sort=("doc_on", True), person_id=archive_requests.c.person_id, few_values=("province",),
         done=archive_requests.c.answered_on, done_label="Đã trả lời",
@@ -712,14 +720,15 @@ def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | N
     db.require(Action.BROWSE, BROWSING)
     spec = view(kind)
     table = spec.table
-    order = _order(spec, filters, sort, descending)
-    own = all(element.table is table for expression in order for element in iterate(expression)
-              if isinstance(element, SqlColumn))  # else the joins the sort column needs
     person = spec.person_id if spec.person_id is not None else literal(None)
-    statement = select(table.c.id, person).select_from(table if own else spec.source)
-    statement = statement.where(table.c.deleted_at.is_not(None) if filters.deleted else table.c.deleted_at.is_(None))
     today = today or db.clock().date()
     with db.read() as connection:
+        order = _order(spec, filters, sort, descending, connection)
+        own = all(element.table is table for expression in order for element in iterate(expression)
+                  if isinstance(element, SqlColumn))  # else the joins the sort column needs
+        statement = select(table.c.id, person).select_from(table if own else spec.source)
+        statement = statement.where(table.c.deleted_at.is_not(None) if filters.deleted
+                                    else table.c.deleted_at.is_(None))
         statement = _filtered(statement, spec, filters, connection, today)
         rows = _plain_rows(connection, _read_on(statement.order_by(*order), today))
     return Listing(spec.kind.name, [row[0] for row in rows], [row[1] for row in rows], kept or KeptTexts(kind))
@@ -994,7 +1003,7 @@ def _each_listed(rows: Sequence[tuple[str | None, int]]) -> list[tuple[str | Non
     return list(records.items())
 
 
-def _order(spec: View, filters: Filters, sort: str | None, descending: bool | None) -> list:
+def _order(spec: View, filters: Filters, sort: str | None, descending: bool | None, connection: Connection) -> list:
     key, default_descending = spec.default_sort
     if filters.deleted and sort is None:
         return [spec.table.c.deleted_at.desc(), spec.table.c.id.desc()]
@@ -1003,8 +1012,9 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     column = spec.column(sort or key)
     descending = default_descending if descending is None else descending
     # Ties of a name are broken by the person first: the order then follows the name index.
-    ties = [persons.c.id] if column.sort[0] is persons.c.sort_key else []
-    return sql.empties_last([*column.sort, *ties, spec.table.c.id], descending, spec.source)
+    keys = column.sort if column.sort_on is None else column.sort_on(settings.read_history(connection))
+    ties = [persons.c.id] if keys[0] is persons.c.sort_key else []
+    return sql.empties_last([*keys, *ties, spec.table.c.id], descending, spec.source)
 
 
 def fetch_rows(db: Database, kind: str, ids: Sequence[int], step: Callable[[int], None] | None = None,

@@ -4,9 +4,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 
-from . import settings, trip_status, workdays
+from . import settings, sql, trip_status, workdays
 from .database import Database
 from .dates import DayWithWords
 from .numbers import grouped
@@ -138,10 +138,24 @@ def started_past_due(started: ColumnElement, history: settings.History, key: str
     late = []
     for index, span in enumerate(history.spans[key]):
         last = overdue_if_on_or_before(lambda day, days=int(span.value): due(day, days), today)
-        since = true() if index == 0 else started >= span.valid_from  # before any dated value, the first holds
-        until = true() if span.until is None else started <= span.until
-        late.append(and_(since, until, started <= last))
+        late.append(and_(_started_in(started, index, span), started <= last))
     return or_(*late)
+
+
+def reply_due_order(started: ColumnElement, history: settings.History, key: str) -> ColumnElement:
+    """What orders records that started on `started` by the day their reply is due (reply_due with the days of
+    setting `key` in force on the day each started, as the register's cell shows it): the day before it moves
+    off a day off, which orders them the same."""
+    return case(*((_started_in(started, index, span), sql.days_after(started, int(span.value)))
+                  for index, span in enumerate(history.spans[key])))
+
+
+def _started_in(started: ColumnElement, index: int, span: settings.Span) -> ColumnElement:
+    """Whether `started` is within the span of a setting's `index`th value (before any dated value, the first
+    holds)."""
+    since = true() if index == 0 else started >= span.valid_from
+    until = true() if span.until is None else started <= span.until
+    return and_(since, until)
 
 
 def slip_reply_overdue(today: dt.date, history: settings.History) -> ColumnElement:

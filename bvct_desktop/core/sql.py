@@ -6,7 +6,7 @@ so new code uses these instead of an engine's own function (`strftime`, `INDEXED
 
 from collections.abc import Sequence
 
-from sqlalchemy import BindParameter, Column, ColumnElement, Numeric, ScalarSelect, String, case, or_
+from sqlalchemy import BindParameter, Column, ColumnElement, Date, Numeric, ScalarSelect, String, case, or_
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import FromClause, Join, functions, operators
@@ -49,6 +49,25 @@ def _leading_number_sqlite(element, compiler, **kw) -> str:
 @compiles(leading_number, "postgresql")
 def _leading_number_postgresql(element, compiler, **kw) -> str:
     return f"CAST(substring({compiler.process(element.clauses, **kw)} FROM '^[0-9]+') AS numeric)"
+
+
+class days_after(FunctionElement):  # noqa: N801 - used as a SQL function
+    """The day a whole number of days after a date: days_after(day, days)."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(days_after, "sqlite")
+def _days_after_sqlite(element, compiler, **kw) -> str:
+    day, days = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"date({day}, '+' || {days} || ' days')"
+
+
+@compiles(days_after, "postgresql")
+def _days_after_postgresql(element, compiler, **kw) -> str:
+    day, days = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({day} + CAST({days} AS integer))"
 
 
 def indexed_by(connection: Connection, index: str) -> str:

@@ -3,7 +3,9 @@ date, a state in its natural order), the empty cells last whichever way, on eith
 
 import datetime as dt
 
-from bvct_desktop.core import browse, editing, passports
+import pytest
+
+from bvct_desktop.core import browse, editing, passports, settings
 from tests.core.test_passports import db, handed, lost, official  # noqa: F401 - the fixture
 
 LONG_NAMES = ("Tôn Nữ Thị Ngọc Hường", "Nguyễn Hoàng Phương Thảo Nguyên", "Công Tằng Tôn Nữ Thị Bích Ngọc",
@@ -62,3 +64,29 @@ def test_passports_sorted_by_where_they_are_come_in_its_natural_order(db):  # no
         states = [next(i for i, state in enumerate(order) if cell.startswith(state))
                   for cell in _cells(db, passports.KIND, passports.STATE.key, descending)]
         assert states == sorted(states, key=lambda i: (i == 4, -i if descending else i))
+
+
+TO_POLICE = {"purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "relation": "Bản thân"}
+TO_PROVINCE = {"request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "birth_date": "1946"}
+
+
+@pytest.mark.parametrize(("kind", "setting", "records"), [
+    ("slips", "han_tra_loi_phieu_ngay",
+     [{**TO_POLICE, "number": "1234/PXM", "issued_on": "20/12/2026", "full_name": "Công Tằng Tôn Nữ Thị Bích Ngọc"},
+      {**TO_POLICE, "number": "1235/PXM", "issued_on": "05/01/2027", "full_name": "Nguyễn Hoàng Phương Thảo"}]),
+    ("archive-requests", "nhac_tinh_ban_tra_loi_ngay",
+     [{**TO_PROVINCE, "doc_no": "1520-CV/BTCTU", "doc_on": "20/11/2026", "full_name": "Huỳnh Văn Sáu"},
+      {**TO_PROVINCE, "doc_no": "1521-CV/BTCTU", "doc_on": "05/01/2027", "full_name": "Tôn Thất Minh Khôi"}])])
+def test_records_sorted_by_their_reply_due_day_follow_the_day_even_when_the_settings_shortened_it(
+        db, kind, setting, records):  # noqa: F811
+    """From 01/01/2027 replies are due in 10 days: what was sent on 05/01/2027 is due before what was sent weeks
+    earlier under the longer term, and the register sorted by «Hạn trả lời» lists it first, as the cells read."""
+    settings.set_setting(db, setting, "10", dt.date(2027, 1, 1))
+    for record in records:
+        editing.save(db, kind, record)
+    db.clock = lambda: dt.datetime(2027, 2, 15, 9, 0)
+    for descending in (False, True):
+        cells = _cells(db, kind, browse.REPLY_DUE, descending)
+        days = [dt.datetime.strptime(cell[:10], "%d/%m/%Y").date() for cell in cells if cell]
+        assert dt.date(2027, 1, 15) in days and cells[:len(days)] == [cell for cell in cells if cell]
+        assert days == sorted(days, reverse=descending)
