@@ -395,8 +395,8 @@ VIEWS: dict[str, View] = {
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
          Column(REPORT_DUE, "Hạn báo cáo", delegations.c.return_on, (_REPORTING_AFTER,), cells=_late_by(
-             delegations, REPORT_DUE, _REPORTING_AFTER, deadlines.post_trip_report_due, deadlines.post_trip_report_overdue, delegations.c.report_received_on,
-             "báo cáo")),
+             delegations, REPORT_DUE, _REPORTING_AFTER, deadlines.post_trip_report_due,
+             deadlines.post_trip_report_overdue, delegations.c.report_received_on, "báo cáo")),
          *_columns(DELEGATIONS, "report_received_on", "report_no", "report_on", "report_to", "status", "in_plan",
                    "funding"),
          Column("members", DELEGATIONS.members.label, delegations.c.id, (_MEMBER_COUNT,))),

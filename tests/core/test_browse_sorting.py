@@ -23,7 +23,8 @@ def _cells(db, kind: str, key: str, descending: bool) -> list[str]:  # noqa: F81
 def _delegation(db, name: str, members: tuple[str, ...], **more: str) -> int:  # noqa: F811
     return editing.save(db, "delegations", {
         "name": name, "countries": "Nhật Bản", "depart_on": "10/02/2025", "return_on": "15/02/2025", **more,
-        editing.MEMBERS: [{"full_name": full_name, "birth_date": str(1960 + n)} for n, full_name in enumerate(members)]})
+        editing.MEMBERS: [{"full_name": full_name, "birth_date": str(1960 + number)}
+                          for number, full_name in enumerate(members)]})
 
 
 def test_delegations_sorted_by_their_members_come_by_how_many_go_not_by_the_text(db):  # noqa: F811
