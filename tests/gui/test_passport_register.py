@@ -31,6 +31,7 @@ app, clock, sample_files, db, context = (support.app, support.clock, support.sam
 
 SCREEN = (1366, 768)
 MARKUP_NAME = "<b>Bình</b>"  # a user's name an administrator may type
+LOSS = {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"}
 
 
 @pytest.fixture
@@ -140,10 +141,7 @@ def test_a_passport_is_received_back_and_handed_out_again_from_its_holder_s_wind
 def test_a_passport_deleted_from_its_holder_s_window_waits_in_the_register_s_recycle_bin(qtbot, context, passport):
     page = RegisterPage(context, "passports")
     qtbot.addWidget(page)
-    form = open_form(context, "passports", passport)
-    qtbot.addWidget(form)
-    held = tab(form, "Hộ chiếu")
-    held.table.selectRow(0)
+    form, held = passport_selected(qtbot, context, passport)
     context.dialogs.answer_next(YES)
     held.delete_selected()
     assert held.table.rowCount() == 0 and tab(form, "Sổ giao, nhận hộ chiếu").table.rowCount() == 0
@@ -203,12 +201,19 @@ def action(held: SectionTab, label: str):
     return next(found for found in held.section.actions if found.label == label)
 
 
-def test_each_dialog_on_a_passport_names_it_kind_number_and_holder(qtbot, context, passport):
-    """«Nhận lại» and «Giao hộ chiếu» say which passport they are about, in their title and above the fields."""
+def passport_selected(qtbot, context, passport: int) -> tuple[PassportForm, SectionTab]:
+    """The holder's window on the passport at 1366×768, its row in «Hộ chiếu» selected."""
     form = open_form(context, "passports", passport)
     qtbot.addWidget(form)
+    form.resize(*SCREEN)
     held = tab(form, "Hộ chiếu")
     held.table.selectRow(0)
+    return form, held
+
+
+def test_each_dialog_on_a_passport_names_it_kind_number_and_holder(qtbot, context, passport):
+    """«Nhận lại» and «Giao hộ chiếu» say which passport they are about, in their title and above the fields."""
+    _, held = passport_selected(qtbot, context, passport)
     for label in (TAKE_BACK, HAND_OUT):
         held.act(action(held, label))
         assert held.dialog.windowTitle() == f"{label} – Hộ chiếu công vụ B1234567 – Nguyễn Văn Hùng"
@@ -217,10 +222,7 @@ def test_each_dialog_on_a_passport_names_it_kind_number_and_holder(qtbot, contex
 
 
 def test_the_day_of_return_shows_the_form_of_a_day_first_as_every_date_box(qtbot, context, passport):
-    form = open_form(context, "passports", passport)
-    qtbot.addWidget(form)
-    held = tab(form, "Hộ chiếu")
-    held.table.selectRow(0)
+    _, held = passport_selected(qtbot, context, passport)
     held.act(action(held, HAND_OUT))
     for key in ("handed_on", "trip_return_on"):
         assert held.dialog.inputs[key].placeholderText().startswith("dd/mm/yyyy")
@@ -228,10 +230,7 @@ def test_the_day_of_return_shows_the_form_of_a_day_first_as_every_date_box(qtbot
 
 def test_a_passport_out_is_not_handed_out_again_and_one_in_custody_not_received_back(qtbot, context, passport):
     """The button that would be refused is greyed, its tooltip saying why."""
-    form = open_form(context, "passports", passport)
-    qtbot.addWidget(form)
-    held = tab(form, "Hộ chiếu")
-    held.table.selectRow(0)
+    _, held = passport_selected(qtbot, context, passport)
     give, take = held.buttons[HAND_OUT], held.buttons[TAKE_BACK]
     assert not give.isEnabled() and take.isEnabled()
     assert give.toolTip() == "Hộ chiếu B1234567 đang giao cho Nguyễn Văn Hùng từ ngày 02/05/2025, chưa nhận lại."
@@ -248,12 +247,8 @@ def test_a_passport_lost_while_out_is_not_received_back_and_its_button_says_why_
                                                                                           tmp_path):
     """Reported lost abroad on 20/05/2025 while out: «Nhận lại» is greyed before any form opens, its tooltip saying
     the passport is owed back no more, and where a return made before the loss is written."""
-    passports.report_lost(context.db, passport, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"})
-    form = open_form(context, "passports", passport)
-    qtbot.addWidget(form)
-    form.resize(*SCREEN)
-    held = tab(form, "Hộ chiếu")
-    held.table.selectRow(0)
+    passports.report_lost(context.db, passport, LOSS)
+    form, held = passport_selected(qtbot, context, passport)
     take = held.buttons[TAKE_BACK]
     assert not take.isEnabled()
     assert take.toolTip() == ("Hộ chiếu B1234567 đã báo mất ngày 20/05/2025: không còn phải nộp lại. Nếu đã nhận lại "
@@ -265,7 +260,7 @@ def test_a_passport_lost_while_out_is_not_received_back_and_its_button_says_why_
 
 
 def test_the_register_leaves_kept_empty_for_a_passport_lost_as_its_window_does(qtbot, context, passport, tmp_path):
-    passports.report_lost(context.db, passport, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"})
+    passports.report_lost(context.db, passport, LOSS)
     page = RegisterPage(context, "passports")
     qtbot.addWidget(page)
     page.resize(*SCREEN)
@@ -302,11 +297,8 @@ def test_a_passport_reported_lost_from_its_holder_s_window_is_said_lost_there_an
     """Hùng's passport, out and overdue, is reported lost on 20/05/2025: asked first, since a report of loss is
     final (the passport is cancelled for good), it then reads lost in its state, with the day and what was reported,
     and in the ledger's due day; the office keeps it no more, and it is handed out no more."""
-    form = open_form(context, "passports", passport)
-    qtbot.addWidget(form)
-    form.resize(*SCREEN)
-    held, ledger = tab(form, "Hộ chiếu"), tab(form, "Sổ giao, nhận hộ chiếu")
-    held.table.selectRow(0)
+    form, held = passport_selected(qtbot, context, passport)
+    ledger = tab(form, "Sổ giao, nhận hộ chiếu")
     held.act(action(held, LOST))
     support.fill(held.dialog, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon, đã trình báo ĐSQ"})
     context.dialogs.answer_next(NO)
@@ -329,12 +321,8 @@ def test_a_loss_recorded_on_the_wrong_passport_is_withdrawn_from_its_holder_s_wi
                                                                                         tmp_path):
     """Asked first, with its reason: the passport reads out again, overdue as before, its note saying why, and
     «Hủy báo mất» is greyed once there is no loss to withdraw."""
-    passports.report_lost(context.db, passport, {"lost_on": "20/05/2025", "lost_note": "Mất tại sân bay Incheon"})
-    form = open_form(context, "passports", passport)
-    qtbot.addWidget(form)
-    form.resize(*SCREEN)
-    held = tab(form, "Hộ chiếu")
-    held.table.selectRow(0)
+    passports.report_lost(context.db, passport, LOSS)
+    form, held = passport_selected(qtbot, context, passport)
     held.act(action(held, WITHDRAW_LOSS))
     support.fill(held.dialog, {"reason": "Ghi nhầm: hộ chiếu bị mất là hộ chiếu phổ thông C0012345"})
     context.dialogs.answer_next(NO)

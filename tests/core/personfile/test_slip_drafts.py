@@ -95,7 +95,7 @@ def test_a_number_saved_meanwhile_on_another_pc_gives_way_to_the_next_its_relati
     assert len(outcome.skipped) == 1  # only the mother not listed
 
 
-def test_a_slip_refused_for_what_is_not_its_number_skips_its_relative_named_with_why(db, case, monkeypatch):
+def _refuse_the_wifes_slip(monkeypatch) -> None:
     save = slip_drafts.save
 
     def refused_for_the_wife(db, kind, values, *args):
@@ -104,6 +104,10 @@ def test_a_slip_refused_for_what_is_not_its_number_skips_its_relative_named_with
         return save(db, kind, values, *args)
 
     monkeypatch.setattr(slip_drafts, "save", refused_for_the_wife)
+
+
+def test_a_slip_refused_for_what_is_not_its_number_skips_its_relative_named_with_why(db, case, monkeypatch):
+    _refuse_the_wifes_slip(monkeypatch)
     outcome = slip_drafts.draft_slips(db, [case], ENTERED)
     assert outcome.numbers == ["0012/PXM", "0013/PXM"]
     assert outcome.skipped[0] == f"Vợ Lê Thị Hoa của {HUNG}: Họ và tên: quá dài"
@@ -113,14 +117,7 @@ def test_a_number_passed_over_before_a_refused_slip_is_told_once(db, case, monke
     """The wife's slip, refused, was to take 0014/PXM past the used 0013/PXM; her son's takes it, past 0013/PXM
     once more, which the summary names once."""
     _other_slip(db, "0013/PXM")
-    save = slip_drafts.save
-
-    def refused_for_the_wife(db, kind, values, *args):
-        if values["full_name"] == "Lê Thị Hoa":
-            raise FormProblems({"full_name": "Họ và tên: quá dài"})
-        return save(db, kind, values, *args)
-
-    monkeypatch.setattr(slip_drafts, "save", refused_for_the_wife)
+    _refuse_the_wifes_slip(monkeypatch)
     outcome = slip_drafts.draft_slips(db, [case], ENTERED)
     assert outcome.numbers == ["0012/PXM", "0014/PXM"] and outcome.passed == ["0013/PXM"]
     assert outcome.told().startswith("Đã lập 2 phiếu, số 0012/PXM, 0014/PXM (bỏ qua số đã dùng: 0013/PXM); ")
