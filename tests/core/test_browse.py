@@ -563,6 +563,12 @@ def _register_row(db, kind: str, record_id: int) -> dict[str, str]:
     return dict(zip((column.header for column in browse.view(kind).columns), row, strict=True))
 
 
+def _cells_on(db, day: dt.date, kind: str, header: str, records: tuple[int, ...]) -> list[str]:
+    """One column's cells for the records, as the register shows them at 9 o'clock on that day."""
+    db.clock = lambda: dt.datetime.combine(day, dt.time(9))
+    return [_register_row(db, kind, record_id)[header] for record_id in records]
+
+
 def test_the_slip_register_shows_each_reply_deadline_and_how_late_an_unanswered_slip_is(db):
     """On Monday 15/02/2027, after Tết: 1236/PXM of 31/12/2026 had 30 days (ending Saturday 30/01, so Monday
     01/02) and is 14 days late; 1/PXM of 07/01/2027 has the 45 days set from 01/01/2027 (ending Sunday 21/02,
@@ -576,10 +582,8 @@ def test_the_slip_register_shows_each_reply_deadline_and_how_late_an_unanswered_
     answered = editing.save(db, "slips", {**to_police, "number": "2/PXM", "issued_on": "08/12/2026",
                                           "full_name": "VÕ THỊ BẢY", "result_on": "20/01/2027",
                                           "result": "Không có tài liệu lưu trữ"})
-    db.clock = lambda: dt.datetime(2027, 2, 15, 9, 0)
-    assert _register_row(db, "slips", late)["Hạn trả lời"] == "01/02/2027 (quá hạn 14 ngày)"
-    assert _register_row(db, "slips", coming)["Hạn trả lời"] == "22/02/2027"
-    assert _register_row(db, "slips", answered)["Hạn trả lời"] == "07/01/2027"
+    assert _cells_on(db, dt.date(2027, 2, 15), "slips", "Hạn trả lời", (late, coming, answered)) == [
+        "01/02/2027 (quá hạn 14 ngày)", "22/02/2027", "07/01/2027"]
     overdue = browse.record_ids(db, "slips", filters=browse.Filters(overdue=True))
     assert late in overdue and coming not in overdue and answered not in overdue
 
@@ -599,8 +603,8 @@ def test_the_archive_register_shows_when_a_reply_is_due_and_lists_those_overdue_
     owed = editing.save(db, "archive-requests", {
         "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1520-CV/BTCTU",
         "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946"})
-    db.clock = lambda: dt.datetime(2027, 2, 15, 9, 0)
-    assert _register_row(db, "archive-requests", owed)["Hạn trả lời"] == "12/02/2027 (quá hạn 3 ngày)"
+    assert _cells_on(db, dt.date(2027, 2, 15), "archive-requests", "Hạn trả lời", (owed,)) == [
+        "12/02/2027 (quá hạn 3 ngày)"]
     overdue = browse.record_ids(db, "archive-requests", filters=browse.Filters(overdue=True))
     assert [_register_row(db, "archive-requests", i)["Đối tượng nghiên cứu"] for i in overdue] == [
         "HUỲNH VĂN SÁU", "Ngô Thị Mai"]
@@ -616,9 +620,8 @@ def test_the_archive_register_marks_a_reply_that_came_late(db):
     in_time = editing.save(db, "archive-requests", {
         "request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "doc_no": "1521-CV/BTCTU",
         "doc_on": "08/12/2026", "full_name": "HUỲNH VĂN SÁU", "birth_date": "1946", "answered_on": "12/02/2027"})
-    db.clock = lambda: dt.datetime(2027, 3, 1, 9, 0)
-    assert _register_row(db, "archive-requests", late)["Hạn trả lời"] == "12/02/2027 (trả lời muộn 12 ngày)"
-    assert _register_row(db, "archive-requests", in_time)["Hạn trả lời"] == "12/02/2027"
+    assert _cells_on(db, dt.date(2027, 3, 1), "archive-requests", "Hạn trả lời", (late, in_time)) == [
+        "12/02/2027 (trả lời muộn 12 ngày)", "12/02/2027"]
     assert deadlines.archive_reply_lateness(db, dt.date(2026, 12, 8), dt.date(2027, 2, 24)) == (
         "Trả lời muộn 12 ngày (hạn 12/02/2027)")
     assert deadlines.archive_reply_lateness(db, dt.date(2026, 12, 8), dt.date(2027, 2, 12)) == ""
@@ -667,8 +670,7 @@ def test_the_vetting_cases_register_says_how_late_an_open_case_is(db):
     later = cases.open_case(db, anh, {"purpose": "Quy hoạch", "opened_on": "03/03/2025", "due_on": "31/03/2025"})
 
     def due_cells(day: dt.date) -> list[str]:
-        db.clock = lambda: dt.datetime.combine(day, dt.time(9))
-        return [_register_row(db, "vetting-cases", i)["Hạn hoàn thành"] for i in (late, later)]
+        return _cells_on(db, day, "vetting-cases", "Hạn hoàn thành", (late, later))
 
     assert due_cells(dt.date(2025, 3, 17)) == ["15/03/2025", "31/03/2025"]
     assert due_cells(dt.date(2025, 3, 18)) == ["15/03/2025 (quá hạn 1 ngày)", "31/03/2025"]
@@ -689,9 +691,7 @@ def test_the_complaints_register_says_how_late_an_unresolved_letter_is(db):
         for sender, day in (("Lê Văn Ba", "20/03/2025"), ("Lê Văn Tư", "17/03/2025"), ("Lê Văn Năm", "18/03/2025")))
 
     def due_cells(day: dt.date) -> list[str]:
-        db.clock = lambda: dt.datetime.combine(day, dt.time(9))
-        return [_register_row(db, "complaints", i)["Hạn giải quyết"]
-                for i in (open_, resolved_later, resolved, resolved_today)]
+        return _cells_on(db, day, "complaints", "Hạn giải quyết", (open_, resolved_later, resolved, resolved_today))
 
     assert due_cells(dt.date(2025, 3, 17)) == ["15/03/2025"] * 4
     assert due_cells(dt.date(2025, 3, 18)) == ["15/03/2025 (quá hạn 1 ngày)"] * 2 + ["15/03/2025"] * 2
@@ -808,10 +808,8 @@ def test_the_delegation_register_shows_when_each_report_after_the_trip_is_due_an
     called_off = editing.save(db, "delegations", {**editing.load(db, "delegations", late), "status": "Đã hủy",
                                                   "name": "Đoàn khảo sát du lịch cộng đồng", "depart_on": "10/03/2025",
                                                   "return_on": "15/03/2025"})
-    db.clock = lambda: dt.datetime(2025, 10, 6, 9, 0)
-    assert _register_row(db, "delegations", late)["Hạn báo cáo"] == "01/10/2025 (quá hạn 5 ngày)"
-    assert _register_row(db, "delegations", in_time)["Hạn báo cáo"] == "17/04/2025"
-    assert _register_row(db, "delegations", called_off)["Hạn báo cáo"] == ""
+    assert _cells_on(db, dt.date(2025, 10, 6), "delegations", "Hạn báo cáo", (late, in_time, called_off)) == [
+        "01/10/2025 (quá hạn 5 ngày)", "17/04/2025", ""]
     assert browse.record_ids(db, "delegations", filters=browse.Filters(overdue=True)) == [late]
     code, _, _ = cli("export", "delegations", "--out", tmp_path / "doan.xlsx")
     exported = next(openpyxl.load_workbook(tmp_path / "doan.xlsx").worksheets[0].iter_rows(values_only=True))
