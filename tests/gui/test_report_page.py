@@ -438,6 +438,21 @@ def test_the_report_prints_directly_a_draft_then_issued_into_the_register(page, 
     page.preview.close()
 
 
+def print_and_close(page: ReportPage, qtbot) -> None:
+    """«In», waited for, and the preview it opened closed."""
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    page.preview.close()
+
+
+def issue(page: ReportPage, qtbot, period: str) -> None:
+    """The report of the period named, its officer's parts written, printed with «Phát hành» ticked."""
+    choose(page, period)
+    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
+    page.issue.setChecked(True)
+    print_and_close(page, qtbot)
+
+
 def issue_declined(page: ReportPage, title: str) -> str:
     """The question issuing the page's report asks, titled `title`, answered no: what it said; no number taken,
     «Phát hành» still ticked."""
@@ -455,9 +470,7 @@ def test_a_report_issued_with_no_signers_name_is_asked_first_and_a_no_takes_no_n
     """A fresh install's «Người ký» is empty: issuing asks, since the number is taken for good and the report
     prints again as issued; a draft is not asked about, nor a report issued once the name is set."""
     type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
-    page.print_report()
-    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    page.preview.close()
+    print_and_close(page, qtbot)
     assert page.context.dialogs.shown == []
     assert issue_declined(page, "Chưa có họ tên người ký") == (
         "Cài đặt «Người ký» để trống: văn bản phát hành không có họ tên người ký dưới chữ ký, và "
@@ -562,21 +575,14 @@ def test_a_period_s_report_issued_again_is_asked_first_and_a_no_takes_no_number(
     """The year's report issued on 30/12 and asked for again on 02/01: the page names the report of that period
     already issued and how to print it again, and takes a new number only when the officer says so."""
     settings.set_setting(page.context.db, "nguoi_ky", "Nguyễn Văn Hòa")
-    choose(page, "6 tháng đầu năm")
-    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
-    page.issue.setChecked(True)
-    page.print_report()
-    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    page.preview.close()
+    issue(page, qtbot, "6 tháng đầu năm")
     assert page.context.dialogs.shown == []  # the first report of the period is not asked about
     assert issue_declined(page, "Báo cáo kỳ này đã phát hành") == (
         "Báo cáo kỳ này đã phát hành trước đó: số 01-BC/BTCTU ngày 02/10/2025 (in lại ở trang "
         "«Văn bản đã phát hành»).\n\nVẫn phát hành một báo cáo mới, lấy số mới? Số văn bản đã lấy "
         "không bao giờ dùng lại.")
     page.context.dialogs.answer_next(YES)
-    page.print_report()
-    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    page.preview.close()
+    print_and_close(page, qtbot)
     assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU", "02-BC/BTCTU"]
 
 
@@ -591,15 +597,8 @@ def test_a_report_issued_before_its_period_ends_is_asked_first_and_a_no_takes_no
         "nguyên số liệu của ngày ấy, hồ sơ ghi thêm từ nay đến hết kỳ không có trong báo cáo."
         "\n\nVẫn phát hành báo cáo trước khi hết kỳ? Số văn bản đã lấy không bao giờ dùng lại.")
     page.context.dialogs.answer_next(YES)
-    page.print_report()
-    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    page.preview.close()
+    print_and_close(page, qtbot)
     assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU"]
-    choose(page, "Quý III")
-    type_notes(page, dict.fromkeys(report_notes.PARTS, "Đã viết."))
-    page.issue.setChecked(True)
-    page.print_report()
-    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
-    page.preview.close()
+    issue(page, qtbot, "Quý III")
     assert len(page.context.dialogs.shown) == 2  # the no and the yes on the fourth quarter
     assert [entry.number_text for entry in outgoing.register(page.context.db)] == ["01-BC/BTCTU", "02-BC/BTCTU"]
