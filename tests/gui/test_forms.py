@@ -20,7 +20,7 @@ from bvct_desktop.core.schema import relatives as relatives_table
 from bvct_desktop.gui import undecided
 from bvct_desktop.gui.attachments_panel import AttachmentsPanel
 from bvct_desktop.gui.dialogs import CANCEL, NO, YES
-from bvct_desktop.gui.forms import CadreForm, open_form
+from bvct_desktop.gui.forms import CadreForm, RecordForm, open_form
 from bvct_desktop.gui.forms.cadre_form import VITAE_PRINT
 from bvct_desktop.gui.forms.inputs import MULTI_LINE_HEIGHT, show_value
 from bvct_desktop.gui.forms.members import KEYS
@@ -1520,20 +1520,27 @@ def test_a_relative_saved_over_someone_elses_change_is_refused_and_the_dialog_ke
     assert tab.dialog.values()["occupation"] == "Giáo viên" and tab.dialog.isVisible()
 
 
-def test_a_date_after_today_is_saved_only_when_the_officer_confirms(qtbot, context):
-    """A mistyped year (2062) would keep the slip out of every period's report: the form asks first,
-    and saves when the officer says the date is right (the PC's clock may be the one that is wrong)."""
-    form = open_form(context, "slips", None)
+def _saved_once_confirmed(qtbot, context, kind: str, values: dict[str, str]) -> tuple[RecordForm, str]:
+    """A new record typed in its form: saved, it is asked about under «Lưu ý», «Không» saving nothing and «Có»
+    saving it. The form, and what it asked."""
+    form = open_form(context, kind, None)
     qtbot.addWidget(form)
-    support.fill(form, {**NEW["slips"], "issued_on": "10/02/2062"})
+    support.fill(form, values)
     context.dialogs.answer_next(NO)
     assert not form.save() and form.record_id is None
     asked = context.dialogs.shown[-1]
     assert (asked.kind, asked.title) == ("ask", "Lưu ý")
-    assert asked.text == ("Ngày phát hành: «10/02/2062» ở sau hôm nay (15/06/2026): hãy xem lại, có thể đã gõ nhầm "
-                          "năm (hoặc đồng hồ của máy tính chưa đúng)\n\nVẫn lưu?")
     context.dialogs.answer_next(YES)
     assert form.save(), form.message.text()
+    return form, asked.text
+
+
+def test_a_date_after_today_is_saved_only_when_the_officer_confirms(qtbot, context):
+    """A mistyped year (2062) would keep the slip out of every period's report: the form asks first,
+    and saves when the officer says the date is right (the PC's clock may be the one that is wrong)."""
+    form, asked = _saved_once_confirmed(qtbot, context, "slips", {**NEW["slips"], "issued_on": "10/02/2062"})
+    assert asked == ("Ngày phát hành: «10/02/2062» ở sau hôm nay (15/06/2026): hãy xem lại, có thể đã gõ nhầm "
+                     "năm (hoặc đồng hồ của máy tính chưa đúng)\n\nVẫn lưu?")
     assert editing.load(context.db, "slips", form.record_id)["issued_on"] == dt.date(2062, 2, 10)
 
 
@@ -1578,17 +1585,9 @@ def test_a_member_no_cadre_matches_is_asked_about_before_a_new_cadre_is_made(qtb
 def test_a_cccd_disagreeing_with_the_sex_is_saved_only_when_the_officer_confirms(qtbot, context):
     """A man's CCCD (digit 4 is 0) typed for Hoàng Thị Mới: asked before saving, as a date after today
     is; the officer's paper may be the one that is right, so it saves when told to."""
-    form = open_form(context, "cadres", None)
-    qtbot.addWidget(form)
-    support.fill(form, {**NEW["cadres"], "cccd": "060055000777"})
-    context.dialogs.answer_next(NO)
-    assert not form.save() and form.record_id is None
-    asked = context.dialogs.shown[-1]
-    assert (asked.kind, asked.title) == ("ask", "Lưu ý")
-    assert asked.text == ("Số CCCD: số 060055000777 cho biết giới tính nam (chữ số thứ 4) nhưng giới tính là Nữ: "
-                          "hãy xem lại\n\nVẫn lưu?")
-    context.dialogs.answer_next(YES)
-    assert form.save(), form.message.text()
+    form, asked = _saved_once_confirmed(qtbot, context, "cadres", {**NEW["cadres"], "cccd": "060055000777"})
+    assert asked == ("Số CCCD: số 060055000777 cho biết giới tính nam (chữ số thứ 4) nhưng giới tính là Nữ: "
+                     "hãy xem lại\n\nVẫn lưu?")
     assert editing.load(context.db, "cadres", form.record_id)["cccd"] == "060055000777"
     asked = len(context.dialogs.shown)
     support.fill(form, {"position": "Chuyên viên chính"})
