@@ -55,6 +55,15 @@ def cadre_file(tmp_path, rows, headers=None):
     return workbook(tmp_path / "bad.xlsx", headers or ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"], rows)
 
 
+def sample_changed(tmp_path, kind: str, changes: dict[str, object]):
+    """The sample's first row of `kind` alone in a workbook, the cells under the headers named changed."""
+    headers, rows = SAMPLES[kind]
+    row = list(rows[0])
+    for header, value in changes.items():
+        row[headers.index(header)] = value
+    return workbook(tmp_path / f"{kind}.xlsx", headers, [row])
+
+
 def test_missing_file(base, tmp_path):
     code, _, err = base("import", "cadres", tmp_path / "khong-co.xlsx")
     assert code == 2 and "Không tìm thấy tệp" in err
@@ -226,10 +235,8 @@ def test_every_problem_is_listed_not_just_the_first(base, tmp_path):
 
 
 def test_return_before_departure(base, tmp_path):
-    headers, rows = SAMPLES["delegations"]
-    row = list(rows[0])
-    row[5], row[6] = "08/04/2025", "01/04/2025"
-    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+    path = sample_changed(tmp_path, "delegations", {"Ngày đi": "08/04/2025", "Ngày về": "01/04/2025"})
+    refused(base, "delegations", path,
             "Dòng 2, cột «Ngày về»: Ngày về (01/04/2025) trước Ngày đi (08/04/2025): hãy xem lại một trong hai ngày")
 
 
@@ -248,11 +255,9 @@ def test_a_letter_whose_deadline_and_resolution_both_precede_its_receipt_is_told
 
 def test_a_row_with_a_wrong_cell_is_told_its_dates_out_of_order_too(base, tmp_path):
     """«Chủ tịch» is no role, and the return precedes the departure: both at once, not one per attempt."""
-    headers, rows = SAMPLES["delegations"]
-    row = list(rows[0])
-    row[5], row[6] = "08/04/2025", "01/04/2025"
-    row[headers.index("Vai trò")] = "Chủ tịch"
-    out = refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+    path = sample_changed(tmp_path, "delegations", {"Ngày đi": "08/04/2025", "Ngày về": "01/04/2025",
+                                                    "Vai trò": "Chủ tịch"})
+    out = refused(base, "delegations", path,
                   "Dòng 2, cột «Ngày về»: Ngày về (01/04/2025) trước Ngày đi (08/04/2025)"
                   ": hãy xem lại một trong hai ngày",
                   "Dòng 2, cột «Vai trò»")
@@ -288,18 +293,15 @@ def test_duplicate_key_within_one_file(base, tmp_path):
 
 
 def test_slip_number_already_used_for_another_person(base, tmp_path):
-    headers, rows = SAMPLES["slips"]
-    row = list(rows[0])
-    row[2], row[4] = "Võ Văn Khác", "1960"
-    refused(base, "slips", workbook(tmp_path / "s.xlsx", headers, [row]),
+    path = sample_changed(tmp_path, "slips", {"Họ và tên người được xác minh": "Võ Văn Khác", "Ngày sinh": "1960"})
+    refused(base, "slips", path,
             "Dòng 2, cột «Số phiếu»: số phiếu «12/PXM» năm 2025 đã dùng cho người khác")
 
 
 def test_same_slip_number_in_another_year_is_another_slip(base, tmp_path):
-    headers, rows = SAMPLES["slips"]
-    row = list(rows[0])
-    row[1], row[2] = "05/01/2024", "Võ Văn Khác"
-    code, out, _ = base("import", "slips", workbook(tmp_path / "s.xlsx", headers, [row]))
+    path = sample_changed(tmp_path, "slips", {"Ngày phát hành": "05/01/2024",
+                                              "Họ và tên người được xác minh": "Võ Văn Khác"})
+    code, out, _ = base("import", "slips", path)
     assert code == 0 and "Thêm mới: 1" in out
 
 
@@ -428,18 +430,15 @@ def test_ambiguous_delegation_member(base, tmp_path):
     namesakes = [["Hồ Văn Trùng", "1960", "Nam", None, "Tuy Phong"], ["Hồ Văn Trùng", "1965", "Nam", None, "Bắc Bình"]]
     assert base("import", "cadres", cadre_file(tmp_path, namesakes, headers=[
         "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Quê quán"]))[0] == 0
-    headers, rows = SAMPLES["delegations"]
-    row = list(rows[0])
-    row[8], row[9], row[10] = "Hồ Văn Trùng", None, None
-    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+    path = sample_changed(tmp_path, "delegations", {"Họ và tên thành viên": "Hồ Văn Trùng", "Ngày sinh": None,
+                                                    "Quê quán": None})
+    refused(base, "delegations", path,
             "Dòng 2, cột «Họ và tên thành viên»: «Hồ Văn Trùng» khớp với 2 cán bộ")
 
 
 def test_delegation_member_unknown_without_birth_date(base, tmp_path):
-    headers, rows = SAMPLES["delegations"]
-    row = list(rows[0])
-    row[8], row[9] = "Người Chưa Có", None
-    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+    path = sample_changed(tmp_path, "delegations", {"Họ và tên thành viên": "Người Chưa Có", "Ngày sinh": None})
+    refused(base, "delegations", path,
             "Dòng 2, cột «Họ và tên thành viên»: không tìm thấy cán bộ «Người Chưa Có»")
 
 
@@ -447,10 +446,9 @@ def test_a_delegation_member_whose_cccd_nobody_holds_is_not_a_namesake_without_a
     """A cadre with no CCCD is the member only by name and birth date: the namesake born 1965 must not
     take the CCCD of a man born 1992 (the real one, imported later, would have become a second cadre)."""
     assert base("import", "cadres", cadre_file(tmp_path, [["Trần Văn Quý", "1965", "Nam", None]]))[0] == 0
-    headers, rows = SAMPLES["delegations"]
-    row = list(rows[0])
-    row[8], row[9], row[10], row[11] = "Trần Văn Quý", None, None, "068092000777"
-    refused(base, "delegations", workbook(tmp_path / "d.xlsx", headers, [row]),
+    path = sample_changed(tmp_path, "delegations", {"Họ và tên thành viên": "Trần Văn Quý", "Ngày sinh": None,
+                                                    "Quê quán": None, "Số CCCD": "068092000777"})
+    refused(base, "delegations", path,
             "Dòng 2, cột «Ngày sinh»: không tìm thấy cán bộ «Trần Văn Quý» mang số CCCD 068092000777")
 
 
