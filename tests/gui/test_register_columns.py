@@ -133,6 +133,15 @@ def _page_in_window(qtbot, context, kind):
     return window, window.current_page()
 
 
+def _slips_page(qtbot, context) -> tuple[RegisterPage, list[str]]:
+    """The slips' register on its own at 1100×600, and the keys of its columns in their logical order."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    return page, [column.key for column in page.spec.columns]
+
+
 def _long_slip(context, number):
     editing.save(context.db, "slips", {
         "number": number, "issued_on": "03/03/2026", "full_name": "Công Tằng Tôn Nữ Diệu Huyền Thanh Thảo",
@@ -194,11 +203,7 @@ def test_the_filters_in_force_never_widen_the_window_past_the_screen(qtbot, cont
 
 
 def test_columns_chosen_moved_and_widened_are_remembered_for_that_user_only(qtbot, context, db, clock):
-    page = RegisterPage(context, "slips")
-    qtbot.addWidget(page)
-    page.resize(1100, 600)
-    page.show()
-    keys = [column.key for column in page.spec.columns]
+    page, keys = _slips_page(qtbot, context)
     header = page.table.horizontalHeader()
     menu = page.columns.build_menu(keys.index("purpose"))
     [purpose_action] = [a for a in menu.actions()[-4].menu().actions() if a.text() == "Mục đích"]
@@ -425,11 +430,7 @@ def test_a_cadres_political_issue_is_read_whole_when_the_register_has_room(qtbot
 
 
 def test_excel_like_filters_on_the_columns_with_few_values(qtbot, context):
-    page = RegisterPage(context, "slips")
-    qtbot.addWidget(page)
-    page.resize(1100, 600)
-    page.show()
-    keys = [column.key for column in page.spec.columns]
+    page, keys = _slips_page(qtbot, context)
     header = page.table.horizontalHeader()
     assert {keys[i] for i in header.filterable} == {"deceased", "relation", "purpose", "recipient"}
     relation = keys.index("relation")
