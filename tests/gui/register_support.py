@@ -12,7 +12,7 @@ from bvct_desktop.core import browse, editing, keyfile, passports, vault
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.gui import look
 from bvct_desktop.gui.forms.inputs import read_input, set_typed
-from bvct_desktop.gui.qt import QApplication
+from bvct_desktop.gui.qt import QApplication, QItemSelectionModel
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, context_for, new_database
 
@@ -62,6 +62,14 @@ def fill(form, values: dict[str, str]) -> None:
 
 def shown_values(form) -> dict[str, str]:
     return {key: read_input(widget) for key, widget in form.inputs.items()}
+
+
+def select_records(page, *record_ids: int) -> None:
+    """Exactly these records selected in the register page's table, whole rows."""
+    page.table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag
+    for record_id in record_ids:
+        page.table.selectionModel().select(page.model.index(page.model.row_of(record_id), 0), flags.Select | flags.Rows)
 
 
 def column_of(page, key: str) -> int:

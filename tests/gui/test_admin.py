@@ -4,7 +4,6 @@ roles the spec allows."""
 
 import datetime as dt
 import os
-import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -274,17 +273,14 @@ def test_a_merge_runs_off_the_window_s_thread_and_tells_a_refusal(qtbot, db, clo
     sheet = [["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"],
              ["20/PXM", "10/01/2025", "Lê Văn Hai", short]]
     assert importing.import_sheet(db, kind_named("slips"), Sheet.of_rows(Path("p.xlsx"), sheet)).ok
-    threads = []
-    merge = recipients.merge_recipient
-    monkeypatch.setattr(recipients, "merge_recipient",
-                        lambda *args: threads.append(threading.current_thread()) or merge(*args))
+    threads = threads_calling(monkeypatch, recipients, "merge_recipient")
     context = context_for(db, clock)
     page = page_of(qtbot, RecipientsPage(context, may_edit=True))
     page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name == short))
     context.dialogs.answer_next(kept, YES)
     page.merge_button.click()
     qtbot.waitUntil(lambda: page.merging is None)
-    assert threads and threads[0] is not threading.main_thread()
+    assert off_the_gui_thread(threads)
     assert page.message.text() == f"Đã gộp «{short}» vào «{kept}»: 1 phiếu đã chuyển sang."
 
     page.table.selectRow(next(i for i, e in enumerate(page.entries) if e.name == kept))

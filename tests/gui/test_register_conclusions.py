@@ -6,11 +6,10 @@ import threading
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile import cases, conclusions
 from bvct_desktop.gui.dialogs import NO, YES
-from bvct_desktop.gui.qt import QItemSelectionModel
 from bvct_desktop.gui.registers import conclusions as conclusions_page
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import as_user, context_for
+from tests.gui.shell_support import as_user, context_for, threads_calling
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -34,20 +33,13 @@ def _one_concluded(qtbot, context) -> tuple[RegisterPage, int, int]:
     return page, concluded, still_open
 
 
-def _select(page: RegisterPage, *record_ids: int) -> None:
-    page.table.clearSelection()
-    flags = QItemSelectionModel.SelectionFlag
-    for record_id in record_ids:
-        page.table.selectionModel().select(page.model.index(page.model.row_of(record_id), 0), flags.Select | flags.Rows)
-
-
 def test_the_conclusion_for_the_cases_selected_is_offered_only_while_an_open_case_is_selected(qtbot, context):
     page, concluded, still_open = _one_concluded(qtbot, context)
     button = page.buttons["conclude"]
     assert button.text() == "Ghi kết luận…" and not button.isEnabled()  # nothing selected
-    _select(page, concluded)
+    support.select_records(page, concluded)
     assert not button.isEnabled()
-    _select(page, concluded, still_open)
+    support.select_records(page, concluded, still_open)
     assert button.isEnabled()
     assert "conclude" not in RegisterPage(context, "slips").buttons
 
@@ -67,11 +59,8 @@ def test_one_conclusion_is_recorded_on_the_open_cases_selected_off_the_gui_threa
     concluded, still_open = page.model.ids
     cases.record_conclusion(context.db, concluded, {**ELECTION, "conclusion_no": "90-CV/BTCTU"})
     page.refresh()
-    _select(page, concluded, still_open)
-    threads = []
-    record_conclusions = conclusions.record_conclusions
-    monkeypatch.setattr(conclusions, "record_conclusions",
-                        lambda *args: threads.append(threading.current_thread()) or record_conclusions(*args))
+    support.select_records(page, concluded, still_open)
+    threads = threads_calling(monkeypatch, conclusions, "record_conclusions")
     page.buttons["conclude"].click()
     dialog = page.selection_dialog
     assert dialog.isVisible()
@@ -94,7 +83,7 @@ def test_one_conclusion_is_recorded_on_the_open_cases_selected_off_the_gui_threa
 
 def test_what_the_cases_own_windows_would_ask_is_asked_once_and_a_no_concludes_none(qtbot, context):
     page = _page(qtbot, context)
-    _select(page, *page.model.ids)
+    support.select_records(page, *page.model.ids)
     page.buttons["conclude"].click()
     dialog = page.selection_dialog
     support.fill(dialog, ELECTION)

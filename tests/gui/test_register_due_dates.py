@@ -8,7 +8,7 @@ from bvct_desktop.core.personfile import cases
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for
-from tests.gui.test_register_conclusions import _one_concluded, _page, _select
+from tests.gui.test_register_conclusions import _one_concluded, _page
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -18,9 +18,9 @@ def test_the_deadline_for_the_cases_selected_is_offered_only_while_an_open_case_
     page, concluded, still_open = _one_concluded(qtbot, context)
     button = page.buttons["due"]
     assert button.text() == "Đặt hạn hoàn thành…" and not button.isEnabled()
-    _select(page, concluded)
+    support.select_records(page, concluded)
     assert not button.isEnabled()
-    _select(page, concluded, still_open)
+    support.select_records(page, concluded, still_open)
     assert button.isEnabled()
     assert "due" not in RegisterPage(context, "slips").buttons
     viewer = as_user(context.db, "xemthu", VIEWER)
@@ -30,7 +30,7 @@ def test_the_deadline_for_the_cases_selected_is_offered_only_while_an_open_case_
 
 def test_one_deadline_is_given_the_open_cases_selected_and_summed_up(qtbot, context):
     page, concluded, still_open = _one_concluded(qtbot, context)
-    _select(page, concluded, still_open)
+    support.select_records(page, concluded, still_open)
     page.buttons["due"].click()
     dialog = page.selection_dialog
     assert dialog.isVisible()

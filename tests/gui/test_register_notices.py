@@ -19,8 +19,8 @@ from bvct_desktop.gui.registers import notices as notices_page
 from bvct_desktop.gui.registers.page import RegisterPage
 from bvct_desktop.io.documents import render
 from tests.gui import register_support as support
-from tests.gui.shell_support import FakeClock, as_user, context_for
-from tests.gui.test_register_conclusions import ELECTION, _one_concluded, _page, _select
+from tests.gui.shell_support import FakeClock, as_user, context_for, threads_calling
+from tests.gui.test_register_conclusions import ELECTION, _one_concluded, _page
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
 
@@ -35,9 +35,9 @@ def test_the_notices_are_offered_only_while_a_concluded_case_is_selected(qtbot, 
     page, concluded, still_open = _one_concluded(qtbot, context)
     button = page.buttons["notices"]
     assert button.text() == ISSUE_LABEL and not button.isEnabled()  # nothing selected
-    _select(page, still_open)
+    support.select_records(page, still_open)
     assert not button.isEnabled()
-    _select(page, still_open, concluded)
+    support.select_records(page, still_open, concluded)
     assert button.isEnabled()
     assert "notices" not in RegisterPage(context, "slips").buttons
 
@@ -64,11 +64,8 @@ def test_the_concluded_cases_notices_are_issued_off_the_gui_thread_summed_up_and
     for case_id in (first, second):
         cases.record_conclusion(context.db, case_id, ELECTION)
     page.refresh()
-    _select(page, second, first)
-    threads = []
-    issue_notices = notices.issue_notices
-    monkeypatch.setattr(notices, "issue_notices",
-                        lambda *args: threads.append(threading.current_thread()) or issue_notices(*args))
+    support.select_records(page, second, first)
+    threads = threads_calling(monkeypatch, notices, "issue_notices")
     _issue_all(qtbot, page, YES, YES)  # then issued with no signer's name (the settings' default)
 
     asked, unsigned_asked, told = context.dialogs.shown[-3:]
@@ -90,7 +87,7 @@ def test_the_concluded_cases_notices_are_issued_off_the_gui_thread_summed_up_and
 
 def test_cases_skipped_are_named_in_the_summary_and_a_no_issues_none(qtbot, context):
     page, concluded, still_open = _one_concluded(qtbot, context)
-    _select(page, concluded, still_open)
+    support.select_records(page, concluded, still_open)
     _issue_all(qtbot, page, NO)
     assert outgoing.register(context.db) == [] and page.notices.task is None
 
@@ -98,7 +95,7 @@ def test_cases_skipped_are_named_in_the_summary_and_a_no_issues_none(qtbot, cont
     told = context.dialogs.shown[-1].text
     assert told.startswith("Đã phát hành thông báo kết luận cho 1 hồ sơ; bỏ qua 1.")
     assert told.endswith("Bỏ qua:\n– Phạm Minh Quang, sinh ngày 15/08/1995 – Kết nạp Đảng: chưa có kết luận")
-    _select(page, concluded)
+    support.select_records(page, concluded)
     _issue_all(qtbot, page, YES, YES)
     assert context.dialogs.shown[-1].text.startswith("Đã phát hành thông báo kết luận cho 0 hồ sơ; bỏ qua 1.")
     assert len(outgoing.register(context.db)) == 1
@@ -106,7 +103,7 @@ def test_cases_skipped_are_named_in_the_summary_and_a_no_issues_none(qtbot, cont
 
 def test_notices_issued_but_not_drawn_are_told_with_the_cases_skipped_and_why(qtbot, context, monkeypatch):
     page, concluded, still_open = _one_concluded(qtbot, context)
-    _select(page, concluded, still_open)
+    support.select_records(page, concluded, still_open)
     conclusion_writer = render.conclusion_writer
 
     def failing(*args):

@@ -6,10 +6,10 @@ import threading
 
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile import cases, opening
-from bvct_desktop.gui.qt import QItemSelectionModel, QLabel
+from bvct_desktop.gui.qt import QLabel
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
-from tests.gui.shell_support import as_user, context_for
+from tests.gui.shell_support import as_user, context_for, threads_calling
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
@@ -24,18 +24,11 @@ def _page(qtbot, context) -> RegisterPage:
     return page
 
 
-def _select(page: RegisterPage, *record_ids: int) -> None:
-    page.table.clearSelection()
-    flags = QItemSelectionModel.SelectionFlag
-    for record_id in record_ids:
-        page.table.selectionModel().select(page.model.index(page.model.row_of(record_id), 0), flags.Select | flags.Rows)
-
-
 def test_opening_cases_is_offered_while_cadres_are_selected_to_a_role_that_may_edit(qtbot, context, clock):
     page = _page(qtbot, context)
     button = page.buttons["open_cases"]
     assert button.text() == "Mở hồ sơ thẩm tra…" and not button.isEnabled()
-    _select(page, *page.model.ids[:2])
+    support.select_records(page, *page.model.ids[:2])
     assert button.isEnabled() and button.isVisibleTo(page)
     assert "open_cases" not in RegisterPage(context, cases.KIND).buttons
     viewer = as_user(context.db, "xemthu", VIEWER)
@@ -47,11 +40,8 @@ def test_one_case_is_opened_for_each_cadre_selected_off_the_gui_thread_and_summe
     page = _page(qtbot, context)
     chosen = page.model.ids[:3]
     opening.open_cases(context.db, chosen[:1], ELECTION)  # already on the list
-    _select(page, *chosen)
-    threads = []
-    open_cases = opening.open_cases
-    monkeypatch.setattr(opening, "open_cases",
-                        lambda *args: threads.append(threading.current_thread()) or open_cases(*args))
+    support.select_records(page, *chosen)
+    threads = threads_calling(monkeypatch, opening, "open_cases")
     page.buttons["open_cases"].click()
     dialog = page.selection_dialog
     assert dialog.isVisible() and "3 cán bộ" in dialog.findChildren(QLabel)[0].text()

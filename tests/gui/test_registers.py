@@ -51,7 +51,15 @@ from bvct_desktop.gui.workers import counted
 from bvct_desktop.io.xlsx_reader import read_first_sheet
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.gui import register_support as support
-from tests.gui.shell_support import active, as_user, context_for, import_rows, new_database, tab_stops
+from tests.gui.shell_support import (
+    active,
+    as_user,
+    context_for,
+    import_rows,
+    new_database,
+    tab_stops,
+    threads_calling,
+)
 from tests.samples import SAMPLES
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -951,10 +959,7 @@ def test_a_reply_for_the_slips_selected_is_written_off_the_gui_thread(qtbot, con
     page.table.selectAll()
     page.record_replies()
     dialog = page.reply_dialog
-    threads = []
-    record_replies = replies.record_replies
-    monkeypatch.setattr(replies, "record_replies", lambda *args: threads.append(threading.current_thread()) or
-                        record_replies(*args))
+    threads = threads_calling(monkeypatch, replies, "record_replies")
     support.fill(dialog, {"result_on": "25/03/2026", "result": "Không có tàng thư"})
     context.dialogs.answer_next(YES)  # after today (15/06/2025 here), and after every slip was issued
 

@@ -10,7 +10,7 @@ from bvct_desktop.core.personfile import cases, relatives, slip_drafts
 from bvct_desktop.gui import printing
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form, slip_drafting
-from bvct_desktop.gui.qt import QItemSelectionModel, QPushButton
+from bvct_desktop.gui.qt import QPushButton
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import as_user, context_for
@@ -94,9 +94,7 @@ def test_the_register_makes_the_slips_of_the_open_cases_selected_off_the_gui_thr
     qtbot.addWidget(page)
     button = page.buttons["draft_slips"]
     assert button.text() == slip_drafting.LABEL and not button.isEnabled()
-    flags = QItemSelectionModel.SelectionFlag
-    for case_id in page.model.ids:
-        page.table.selectionModel().select(page.model.index(page.model.row_of(case_id), 0), flags.Select | flags.Rows)
+    support.select_records(page, *page.model.ids)
     assert button.isEnabled()
     threads, made = [], []
     draft_slips = slip_drafts.draft_slips
