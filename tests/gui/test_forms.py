@@ -518,15 +518,21 @@ def test_a_slip_saved_about_a_second_person_of_the_same_name_is_given_the_person
     assert editing.load(context.db, "slips", first.record_id)["person_id"] == known
 
 
-def test_an_edited_record_whose_picked_person_is_dropped_stays_about_its_own_person(qtbot, context):
-    """«Không dùng người này» on an edited slip made it about nobody, so saving found or made a third person."""
-    slip = browse.record_ids(context.db, "slips", "13/PXM")[0]
-    own = editing.load(context.db, "slips", slip)["person_id"]
+def _binh_picked(qtbot, context, slip: int | None) -> RecordForm:
+    """The slip's form (a new slip's for None), Phạm Văn Bình found by typing and picked as its person."""
     form = open_form(context, "slips", slip)
     qtbot.addWidget(form)
     type_text(form.picker.search, "pham van binh")
     form.picker.results.setCurrentRow(0)
     form.picker.use_button.click()
+    return form
+
+
+def test_an_edited_record_whose_picked_person_is_dropped_stays_about_its_own_person(qtbot, context):
+    """«Không dùng người này» on an edited slip made it about nobody, so saving found or made a third person."""
+    slip = browse.record_ids(context.db, "slips", "13/PXM")[0]
+    own = editing.load(context.db, "slips", slip)["person_id"]
+    form = _binh_picked(qtbot, context, slip)
     assert form.person_id != own
     form.inputs["birth_date"].clear()
     type_text(form.inputs["birth_date"], "1951")
@@ -1432,11 +1438,7 @@ def test_a_relative_known_from_slips_is_listed_with_the_home_town_as_written(qtb
 
 
 def test_retyping_the_birth_date_after_picking_a_person_warns_and_asks_on_save(qtbot, context):
-    form = open_form(context, "slips", None)
-    qtbot.addWidget(form)
-    type_text(form.picker.search, "pham van binh")
-    form.picker.results.setCurrentRow(0)
-    form.picker.use_button.click()
+    form = _binh_picked(qtbot, context, None)
     binh = form.person_id
     support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an"})
     support.fill(form, {"birth_date": "1952"})
@@ -1451,11 +1453,7 @@ def test_retyping_the_birth_date_after_picking_a_person_warns_and_asks_on_save(q
 
 
 def test_dropping_the_picked_person_saves_someone_else_without_asking(qtbot, context):
-    form = open_form(context, "slips", None)
-    qtbot.addWidget(form)
-    type_text(form.picker.search, "pham van binh")
-    form.picker.results.setCurrentRow(0)
-    form.picker.use_button.click()
+    form = _binh_picked(qtbot, context, None)
     binh = form.person_id
     support.fill(form, {"number": "9/PXM", "issued_on": "02/03/2026", "recipient": "Cục A93B – Bộ Công an",
                         "birth_date": "1952"})
