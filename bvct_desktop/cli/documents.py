@@ -88,10 +88,11 @@ def _year(text: str) -> int:
 
 
 def _run(args, what: str, kind: str, gather: Callable, write: Callable, details: dict, action: str = PRINTED,
-         named: Callable = lambda content: {}):
+         named: Callable = lambda content: {}, days: Callable = lambda content, today: ()):
     """Writes the document `--out` and audits it as the desktop does a print saved: its file, whether encrypted, the
-    «MẬT» mark `--secret`/`--no-secret` chose for it (else the setting's, `documents_data.record`),
-    `details` of what was asked for (those given) and what `named` says of the records in it."""
+    «MẬT» mark `--secret`/`--no-secret` chose for it (else the setting's on the `days` its pages are headed as on,
+    `documents_data.marked_on`, or today's), `details` of what was asked for (those given) and what `named` says of
+    the records in it."""
     db = open_database(args)
     chosen = document_options(args)
     encrypted = {"ma_hoa": True} if chosen.password is not None else {}
@@ -101,7 +102,8 @@ def _run(args, what: str, kind: str, gather: Callable, write: Callable, details:
         return documents_data.produce(db, what, kind, gather, lambda office, content: write(office, content, today),
                                       audit.file_at(args.out) | {
                                           key: value for key, value in details.items() if value is not None}, action,
-                                      lambda content: named(content) | encrypted | marked)
+                                      lambda content: named(content) | encrypted | marked,
+                                      lambda content: days(content, today))
     except Ambiguous as several:
         raise several.asking_for(ASKING[several.needs]) from None
     finally:
@@ -133,7 +135,8 @@ def cmd_slips(args) -> int:
         pdf.save(render.slips_pdf(office, slips, chosen), out, chosen.password)
 
     slips = _run(args, "in phiếu xác minh", "slips", gather, write, details,
-                 named=lambda found: {"tai_lieu": slip_form.TITLE.capitalize(), **documents_data.slips_named(found)})
+                 named=lambda found: {"tai_lieu": slip_form.TITLE.capitalize(), **documents_data.slips_named(found)},
+                 days=lambda found, _today: [slip["issued_on"] for slip in found])
     print(f"Đã in {len(slips)} phiếu yêu cầu xác minh lai lịch ra {out}" + encrypted_note(chosen.password))
     profile_note(chosen)
     return 0
@@ -181,7 +184,8 @@ def cmd_delegation(args) -> int:
     trip = _run(args, documents_data.PRINTING_DELEGATIONS, "delegations",
                 lambda connection: documents_data.delegation_for_print(connection, args.decision, on), write,
                 {"so_quyet_dinh": args.decision, "ngay": on}, PRINTED if suffix == ".pdf" else EXPORTED,
-                lambda found: documents_data.documented(lists.DELEGATION_TITLE, DELEGATIONS, [found]))
+                lambda found: documents_data.documented(lists.DELEGATION_TITLE, DELEGATIONS, [found]),
+                lambda found, today: [documents_data.delegation_day(found, today)])
     print(f"Đã ghi danh sách trích ngang «{trip['name']}» ({len(trip['members'])} người) ra {out}"
           + encrypted_note(chosen.password))
     for note in documents_data.members_binned(trip):

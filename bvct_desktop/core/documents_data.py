@@ -8,7 +8,7 @@ write can never hand the same number out twice.
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -76,13 +76,22 @@ def record(db: Database, action: str, kind: str, details: dict[str, Any], outcom
 
 def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T],
             write: Callable[[Office, T], None], details: dict[str, Any], action: str = PRINTED,
-            named: Callable[[T], dict[str, Any]] = lambda content: {}) -> T:
-    """Checks the permission, gathers the content, writes the file, audits (with what `named` says
-    of the records in it)."""
+            named: Callable[[T], dict[str, Any]] = lambda content: {},
+            days: Callable[[T], Iterable[dt.date]] = lambda content: ()) -> T:
+    """Checks the permission, gathers the content, writes the file, audits (with the «MẬT» mark of the `days` its
+    pages are headed as on, `marked_on`, and what `named` says of the records in it)."""
     office, content = gather(db, what, query)
     write(office, content)
-    record(db, action, kind, details | named(content))
+    record(db, action, kind, details | marked_on(office, days(content)) | named(content))
     return content
+
+
+def marked_on(office: Office, days: Iterable[dt.date]) -> dict[str, str]:
+    """What an audit entry says of the «MẬT» mark of a document whose pages are each headed as on a record's own
+    day (a slip's issue, a delegation's decision: a record printed again carries the mark of its day): "MẬT" when
+    the setting in force on one of `days` marked its pages, else ""; nothing without a day (`record`: today's)."""
+    marks = [office.on(day)[outgoing.SECRECY] for day in days]
+    return {outgoing.SECRECY: next(filter(None, marks), "")} if marks else {}
 
 
 def listed(db: Database, what: str, kind: str, query: Callable[[Connection], T], write: Callable[[Office, T], None],

@@ -497,7 +497,8 @@ def print_handover_minutes(context: AppContext, handover_ids: Sequence[int], bac
         office, minutes = handover_minutes.produce(context.db, ids, back)
         title = handover_minutes.TITLE.capitalize()
         return (render.handover_minutes_pdf(office, minutes, options), title,
-                text.file_name(title, minutes.on, suffix="pdf"), handover_minutes.named(minutes))
+                text.file_name(title, minutes.on, suffix="pdf"),
+                handover_minutes.named(minutes) | documents_data.marked_on(office, [minutes.on]))
 
     return _prepare(context, parent, handover_minutes.KIND, make, confirm, opened)
 
@@ -516,7 +517,8 @@ def print_slips(context: AppContext, ids: Sequence[int], parent: QWidget | None 
         if not slips:
             return None
         data = render.slips_pdf(office, slips, options)
-        named = {"tai_lieu": slip_form.TITLE.capitalize(), **documents_data.slips_named(slips)}
+        named = {"tai_lieu": slip_form.TITLE.capitalize(), **documents_data.slips_named(slips),
+                 **documents_data.marked_on(office, [slip["issued_on"] for slip in slips])}
         return data, slip_form.TITLE.capitalize(), file_name("phieu xac minh", slips), named
 
     return _prepare(context, parent, "slips", make, confirm, opened, nothing="Chưa chọn phiếu nào để in.")
@@ -534,7 +536,8 @@ def print_archive_letters(context: AppContext, ids: Sequence[int], parent: QWidg
         if not letters:
             return None
         persons = [{**letter, **person} for letter in letters for person in letter["persons"]]
-        named = documents_data.documented(archive_letter.TITLE, ARCHIVE_REQUESTS, persons)
+        named = (documents_data.documented(archive_letter.TITLE, ARCHIVE_REQUESTS, persons)
+                 | documents_data.marked_on(office, [archive_letters.letter_day(letter, today) for letter in letters]))
         return (render.archive_letters_pdf(office, letters, today, options), archive_letter.TITLE,
                 file_name("cong van tang thu", persons), named)
 
@@ -550,7 +553,7 @@ def print_delegations(context: AppContext, ids: Sequence[int], parent: QWidget |
         return None
     return _print_each(context, "delegations", ids, parent, confirm, opened, "Chưa chọn đoàn nào để in.",
                        documents_data.PRINTING_DELEGATIONS, documents_data.delegation_by_id, render.delegation_pdf,
-                       lists.DELEGATION_TITLE, "danh sach doan")
+                       lists.DELEGATION_TITLE, "danh sach doan", documents_data.delegation_day)
 
 
 def print_cadres(context: AppContext, ids: Sequence[int], parent: QWidget | None = None,
@@ -571,8 +574,10 @@ def print_vitae(context: AppContext, ids: Sequence[int], parent: QWidget | None 
 def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWidget | None, confirm: Confirm | None,
                 opened: Opened | None, nothing: str, doing: str, read: Callable[..., dict],
                 draw: Callable[[documents_data.Office, list[dict], dt.date, render.Options], bytes], title: str,
-                file_words: str) -> BackgroundTask | None:
-    """The document of each chosen record (`read(connection, id)`), one after another in one PDF."""
+                file_words: str, day: Callable[[dict, dt.date], dt.date] = lambda _record, today: today,
+                ) -> BackgroundTask | None:
+    """The document of each chosen record (`read(connection, id)`), one after another in one PDF, each headed as on
+    its `day` (given the day printed)."""
     if not ids:
         context.dialogs.inform(parent, "In", nothing)
         return None
@@ -582,7 +587,8 @@ def _print_each(context: AppContext, kind: str, ids: Sequence[int], parent: QWid
         office, records = documents_data.gather(context.db, doing,
                                                 lambda connection: [read(connection, one) for one in ids])
         data = draw(office, records, today, options)
-        named = documents_data.documented(title, kind_named(kind), records)
+        named = (documents_data.documented(title, kind_named(kind), records)
+                 | documents_data.marked_on(office, [day(record, today) for record in records]))
         return data, title.capitalize(), file_name(file_words, records), named
 
     return _prepare(context, parent, kind, make, confirm, opened)

@@ -125,6 +125,19 @@ def test_a_print_says_whether_it_carried_the_secrecy_mark_the_setting_or_the_com
     assert "; Độ mật: không;" in _printed_in_words(loaded)
 
 
+def test_a_record_printed_again_says_the_mark_of_the_record_s_own_day_as_its_document_carries_it(loaded, tmp_path):
+    """A slip of 2025, when every document was «MẬT», prints with the mark of its day (the letterhead in force
+    then): the trail says so, not today's setting (none now)."""
+    assert loaded("settings", "set", "do_mat", "MẬT", "--from", "2025-01-01")[0] == 0
+    assert loaded("settings", "set", "do_mat", "", "--from", "2026-01-01")[0] == 0
+    assert loaded("print", "slips", *YEAR, "--out", tmp_path / "phieu.pdf")[0] == 0
+    assert "MẬT" in pdfcheck.lines(tmp_path / "phieu.pdf", first=1, last=1)
+    assert "; Độ mật: Mật;" in _printed_in_words(loaded)
+    assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out",
+                  tmp_path / "tn.pdf")[0] == 0  # printed today, under today's setting
+    assert "; Độ mật: không;" in _printed_in_words(loaded)
+
+
 def test_a_print_of_many_slips_names_the_first_and_the_last():
     many = [{"number": f"{number}/PXM"} for number in range(1, 31)]
     assert documents_data.slips_named(many) == {"so_ban_ghi": 30, "phieu_dau": "1/PXM", "phieu_cuoi": "30/PXM"}

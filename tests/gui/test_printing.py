@@ -595,6 +595,22 @@ def test_delegations_printed_are_audited_by_their_identifying_values(qtbot, cont
     assert all(record["name"] and record["depart_on"] for record in details["ban_ghi"])
 
 
+def test_a_record_printed_is_audited_with_the_mark_of_its_own_day_as_its_pages_carry_it(qtbot, context, tmp_path):
+    """A delegation decided in 2025, printed in 2026 after the office stopped marking documents, carries «MẬT» as
+    its day's letterhead did: so says the trail."""
+    from bvct_desktop.core import browse, settings
+
+    settings.set_setting(context.db, "do_mat", "MẬT", dt.date(2025, 1, 1))
+    settings.set_setting(context.db, "do_mat", "", dt.date(2026, 1, 1))
+    context.dialogs.answer_next(YES)  # «Vẫn in danh sách không có họ tên người ký?»
+    window = prepared(qtbot, lambda opened: printing.print_delegations(
+        context, browse.record_ids(context.db, "delegations", "Sở Nội vụ"), opened=opened))
+    assert "MẬT" in page_text(window.data)
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "doan"))
+    assert window.save_document()
+    assert [details["do_mat"] for details in printed_details(context)] == ["MẬT"]
+
+
 def test_slips_printed_are_audited_as_the_slips_forms_they_are(qtbot, context, tmp_path):
     """«in | Phiếu yêu cầu xác minh lai lịch» is the kind of the slips' forms and of the slip register alike: the
     entry names the document, as a cadre's summary and a delegation's list do."""
