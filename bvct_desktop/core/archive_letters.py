@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select, true
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, record_rows
@@ -168,6 +168,17 @@ def numbered_already(connection: Connection, letter: Mapping[str, Any]) -> str |
         return None
     return (f"Công văn này đã có số {found} (ô «{ARCHIVE_REQUESTS.field(column.name).header}» của yêu cầu tàng thư): "
             "không phát hành lại; in lại từ sổ văn bản đi, hoặc xóa số ấy ở yêu cầu nếu ghi nhầm.")
+
+
+def written_ours(connection: Connection, number: str) -> bool:
+    """Whether a request (the recycle bin's too: it keeps its letter) carries `number` («05-CV/BTCTU», typed with or
+    without accents) as a letter of ours: our request's own, or our answer's — by hand, or issued; a province's
+    own numbers are theirs."""
+    request = archive_requests.c
+    wanted = _number_key(number)
+    rows = connection.execute(select(request.request_kind, request.doc_no, request.reply_no).where(
+        or_(request.doc_no.is_not(None), request.reply_no.is_not(None)))).mappings()
+    return any(_number_key(own_number(row) or "") == wanted for row in rows)
 
 
 def fill_number(db: Database, connection: Connection, letter: Mapping[str, Any], number: str, on: dt.date) -> None:

@@ -365,12 +365,12 @@ def _letter_made(db: Database, letter: Letter, target: Path | None, writer: Lett
 
 
 def to_issue(letter: Letter, writer: LetterWriter, details: dict[str, Any]) -> outgoing.Document:
-    """`letter` as the outgoing register issues it, numbered and frozen by `writer`, its issue audited with
-    `details`."""
+    """`letter` as the outgoing register issues it, numbered and frozen by `writer` — a number written by hand as
+    one of ours on an archive request passed over —, its issue audited with `details`."""
     return outgoing.Document(letter.doc_type, letter.kind, letter.subject, letter.office,
                              writer.recipients(letter.data), letter.on,
                              lambda number: writer.freeze(letter.office, letter.data, Issue(number, letter.on)),
-                             details)
+                             details, written=archive_letters.written_ours)
 
 
 def notice_previewed(letter: Letter, writer: LetterWriter) -> outgoing.Document:

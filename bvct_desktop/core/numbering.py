@@ -10,6 +10,8 @@ The settings may be changed at any time; a number on paper may not, so:
   their numbers: the term goes on after them (`continued_note` tells the administrator so);
 - a term start moved later than documents already issued leaves them, with their numbers, before
   the term; its own numbers begin at 01 again, on later dates.
+A number written by hand on a record as one of the office's (an archive request's letter numbered on paper) is
+passed over: two documents never carry one number, as two slips of a year never do (core/slip_numbers).
 A document is numbered after every document of its type dated the same day, so a number and a
 date always name one document (outgoing.find), whichever term each was numbered in.
 Numbers follow the dates: a document is dated no later than the day its number is taken, and
@@ -37,7 +39,7 @@ This is the numbering service the outgoing register (sổ đăng ký văn bản 
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -83,11 +85,14 @@ def term_start(office: dict[str, str]) -> dt.date:
 
 
 def reserve(connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
-            user: str, now: dt.datetime) -> Reservation:
-    """The next number of `doc_type` in the term starting `term`, taken in the caller's transaction."""
+            user: str, now: dt.datetime, written: Callable[[int], bool] = lambda _number: False) -> Reservation:
+    """The next number of `doc_type` in the term starting `term` that is not `written` on a record already (by
+    hand, on paper the register does not hold), taken in the caller's transaction."""
     _may_be_dated(connection, doc_type, term, issued_on, now.date(), NOT_TAKEN)
-    return _taken(connection, doc_type, term, next_number(connection, doc_type, term), issued_on, subject, user,
-                  now, RESERVED)
+    number = next_number(connection, doc_type, term)
+    while written(number):
+        number += 1
+    return _taken(connection, doc_type, term, number, issued_on, subject, user, now, RESERVED)
 
 
 def used_outside(connection: Connection, doc_type: str, term: dt.date, last: int, issued_on: dt.date, reason: str,
@@ -189,10 +194,11 @@ def continued_note(connection: Connection, term: dt.date) -> str | None:
 
 
 def take(db: Database, connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
-         code: str) -> Reservation:
-    """The next number (`reserve`), audited, in the caller's transaction: the one that writes its
-    document's line in the register."""
-    reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock())
+         code: str, written: Callable[[str], bool] = lambda _number: False) -> Reservation:
+    """The next number (`reserve`) not `written` on a record («05-CV/BTCTU»), audited, in the caller's transaction:
+    the one that writes its document's line in the register."""
+    reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock(),
+                       lambda number: written(number_text(number, doc_type, code)))
     db.audit(connection, "giữ số văn bản", details={"so_van_ban": reserved.text(code), "trich_yeu": subject})
     return reserved
 

@@ -190,3 +190,21 @@ def test_our_request_and_a_province_s_letter_without_a_number_of_one_day_are_tol
     assert code == 0 and out.startswith("Đã in công văn trả lời kết quả nghiên cứu tàng thư gửi "), err
     code, out, err = cli("print", "archive-letter", "--province", "Bình Định", "--out", target)
     assert code == 0 and out.startswith("Đã in công văn đề nghị nghiên cứu tàng thư gửi "), err
+
+
+def test_a_letter_issued_skips_a_number_of_ours_written_by_hand_on_a_request_so_no_two_letters_share_it(cli,
+                                                                                                       tmp_path):
+    """Our request to Bình Định was numbered 01-CV/BTCTU on paper the day our request to Quảng Ngãi is issued: the
+    letter takes the next free number, 02, as a slip does, else the two letters of one day would share 01 and no
+    --date could tell them apart. A province's own number («01-CV/BTCTU» of theirs) is no number of ours."""
+    imported(cli, tmp_path, [*OURS[:2], "01-CV/BTCTU", OURS[3], "Đinh Văn Sơn", "1952", "Hoài Nhơn", None, None, None],
+             ["Nhờ tỉnh bạn nghiên cứu", "Quảng Ngãi", None, OURS[3], "Trương Văn Bảy", "1951", "Sơn Tịnh", None, None,
+              None],
+             ["Nghiên cứu giúp tỉnh bạn", "Thanh Hóa", "02-CV/BTCTU", OURS[3], "Lê Văn Thượng", "1947", None, None,
+              "Không có tài liệu", "Không"])
+    target = tmp_path / "de-nghi.pdf"
+    code, out, err = cli("print", "archive-letter", "--province", "Quảng Ngãi", "--out", target, "--issue")
+    assert code == 0, err
+    assert out.startswith("Đã phát hành công văn đề nghị nghiên cứu tàng thư số 02-CV/BTCTU ngày 10/11/2026 ")
+    code, out, err = cli("print", "archive-letter", "--number", "01-CV/BTCTU", "--out", tmp_path / "bd.pdf")
+    assert code == 0 and "gửi «Ban Tổ chức Tỉnh ủy Gia Lai» về 1 trường hợp" in out, err
