@@ -27,6 +27,7 @@ from .fonts import BOLD, ITALIC, REGULAR
 from .profile import Profile
 
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+SEPARATOR = "-----"  # under the document's kind and trích yếu (HD 36 mục 1.5.2), on paper as in Word
 CREATOR = "BVCT Desktop"
 NUMBER_BLANK = "\u00a0" * 8  # a draft's number, written in by hand once issued
 LEFT_COLUMN = 0.42  # share of the text width taken by the issuing body's column
@@ -557,7 +558,7 @@ def _column(c: Canvas, lines: SizedLines, font: str, leading: float, centre: flo
 
 
 def title(flow: Flow, name: str, subject: Sequence[str] = ()) -> None:
-    """The document's kind in capitals, its subject, and the short separator line below."""
+    """The document's kind in capitals, its subject, and the SEPARATOR below, as the Word file writes them."""
     c, p = flow.c, flow.profile
     flow.skip(p.leading(p.size("body")) * 0.4)
     flow.line(name, BOLD, p.size("title"), "center")
@@ -565,10 +566,10 @@ def title(flow: Flow, name: str, subject: Sequence[str] = ()) -> None:
         for text_line in wrap(text, BOLD, p.size("subject"), c.width * 0.85):
             flow.line(text_line, BOLD, p.size("subject"), "center")
     flow.skip(6)
-    middle = (c.left + c.right) / 2
-    c.setLineWidth(0.6)
-    c.line(middle - p.separator_width / 2, flow.y, middle + p.separator_width / 2, flow.y)
-    flow.skip(p.leading(p.size("body")) * 0.6)
+    size = p.size("body")
+    c.setFont(REGULAR, size)
+    c.drawCentredString((c.left + c.right) / 2, flow.y - size * 0.25, SEPARATOR)  # the hyphens' middle at flow.y
+    flow.skip(p.leading(size) * 0.6)
 
 
 SIGNATURE_SHARE = 0.45  # the share of the width left of the signer's column ("Nơi nhận")

@@ -32,7 +32,6 @@ class Profile:
     paragraph_after: float
     first_line_indent: float
     signature_space: float
-    separator_width: float
     pad_day_below: int
     pad_month_below: int
     recipients: tuple[str, ...]
@@ -99,7 +98,6 @@ def from_data(key: str, data: dict, where: str = "") -> Profile:
             line=float(spacing["line"]), paragraph_after=float(spacing["paragraph_after"]),
             first_line_indent=float(spacing["first_line_indent"]) * mm,
             signature_space=float(spacing["signature_space"]) * mm,
-            separator_width=float(spacing["separator_width"]) * mm,
             pad_day_below=int(data["date"]["pad_day_below"]),
             pad_month_below=int(data["date"]["pad_month_below"]),
             recipients=tuple(data["recipients_default"]["lines"]),

@@ -31,6 +31,7 @@ from .layout import (
     DRAFT,
     LEFT_COLUMN,
     PARTY,
+    SEPARATOR,
     SIGNATURE_SHARE,
     WORD_CELL_PADDING,
     Letterhead,
@@ -213,13 +214,13 @@ def heading(document, text: str, style: str) -> DocxParagraph:
 
 
 def title(document, profile: Profile, name: str, subject: str) -> None:
-    """The document's kind in capitals, its subject in bold and the line of hyphens under them (HD 36)."""
+    """The document's kind in capitals, its subject in bold and the SEPARATOR under them, as the PDF draws them."""
     kind = write(document.add_paragraph(), name, profile.size("title"), bold=True, align=CENTER, after=0)
     kind.paragraph_format.space_before = Pt(profile.size("body") * 0.6)
     kind.paragraph_format.keep_with_next = True
     write(document.add_paragraph(), subject, profile.size("subject"), bold=True, align=CENTER,
           after=0).paragraph_format.keep_with_next = True
-    write(document.add_paragraph(), "-----", profile.size("body"), align=CENTER)
+    write(document.add_paragraph(), SEPARATOR, profile.size("body"), align=CENTER)
 
 
 def body(document, text: str, profile: Profile, italic: bool = False) -> DocxParagraph:

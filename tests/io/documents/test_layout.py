@@ -445,3 +445,21 @@ def test_a_word_wider_than_the_line_is_cut_into_lines_that_fit_and_keep_every_le
     assert fonts.width(lines[0], REGULAR, 13) <= 170
     assert all(fonts.width(line, REGULAR, 13) <= 200 for line in lines[1:])
     assert len(lines) > 10
+
+
+def _under_the_subject(lines: list[str], subject_end: str) -> str:
+    """The line after the title's subject (the first line ending as it does after «BÁO CÁO»)."""
+    title = lines.index("BÁO CÁO")
+    return lines[next(index for index in range(title, len(lines)) if lines[index].endswith(subject_end)) + 1]
+
+
+def test_the_subject_is_followed_by_five_hyphens_in_the_pdf_as_in_word_hd_36(tmp_path, source, options):
+    """HD 36 (mục 1.5.2): the trích yếu, then a line of five hyphens «-----» — on paper as in the Word file."""
+    target = tmp_path / "bao-cao.pdf"
+    target.write_bytes(render.report_pdf(source, options))
+    subject_end = render.report_content(source, options).subject.split()[-1]
+    assert _under_the_subject(pdfcheck.lines(target), subject_end) == "-----"
+    render.report_docx_file(tmp_path / "bao-cao.docx", source, options)
+    paragraphs = [paragraph.text for paragraph in docx.Document(str(tmp_path / "bao-cao.docx")).paragraphs]
+    assert _under_the_subject(paragraphs, subject_end) == "-----"
+
