@@ -2,7 +2,7 @@
 
 A reply is read clause by clause: a sentence, a part after ";", a part after "nhưng". In a clause
 each word of a finding (tàng thư, tài liệu, hồ sơ, trích lục, chế độ cũ, and service under it: "đi
-lính", "nguyên là thiếu úy") is governed by the nearest predicate of its own part (split at "," and
+lính", "nguyên là thiếu úy"; a reply that says only "Có vấn đề") is governed by the nearest predicate of its own part (split at "," and
 ":"), the one before it first ("Có tài liệu lưu trữ", "Tàng thư không lưu hồ sơ"); a part with none
 is an enumeration and takes the predicate before it in the clause ("Chưa tìm thấy hồ sơ, tàng thư"),
 else the one after ("Hồ sơ, tàng thư: không có"). A predicate asserts ("có", "phát hiện"), denies
@@ -29,7 +29,7 @@ _WORDS = re.compile(
     rf"(?:\s+(?:hề|được|còn|lưu|{_ASSERTING})\b)*)"
     rf"|(?P<asks>\b(?:đề nghị|đề xuất|yêu cầu|bổ sung|đang tìm|chờ|{_SEARCHING})\b)"
     rf"|(?P<asserts>\b(?:{_ASSERTING})\b)"
-    rf"|(?P<finding>\b(?:tàng thư|tài liệu|hồ sơ|trích lục|chế độ cũ|lính|ngụy|là (?:{_RANKS}))\b)")
+    rf"|(?P<finding>\b(?:tàng thư|tài liệu|hồ sơ|trích lục|chế độ cũ|lính|ngụy|vấn đề|là (?:{_RANKS}))\b)")
 _PARTS = re.compile(r"[,:]")
 _UNIT = re.compile(r"\b(?:phòng|cục|trung tâm|đội)\s+(?:hồ sơ|lưu trữ|tàng thư)\b")
 _CLAUSES = re.compile(r"[;!?\n]|\.(?!\d)|\bnhưng\b|\btuy nhiên\b")

@@ -47,6 +47,10 @@ FOUND = [
     "Đã trích lục hồ sơ, gửi kèm theo",
     "Trích lục được 01 hồ sơ lưu trữ",
     "Có tài liệu, đã trích lục",
+    # a reply that says only «có vấn đề» (the officer's word for a finding that bears on the standard)
+    "Có vấn đề",
+    "Có vấn đề về lịch sử chính trị",
+    "Có vấn đề chính trị hiện nay: tham gia tổ chức phản động lưu vong",
 ]
 
 NOT_FOUND = [
@@ -95,6 +99,9 @@ NOT_FOUND = [
     "Không có tài liệu. Kiểm tra thêm tại tàng thư Bộ Công an",
     # a rank alone is the police officer's
     "Không có tài liệu. Cán bộ tra cứu: Đại úy Trần Văn Bình",
+    "Không có vấn đề",
+    "Chưa phát hiện vấn đề gì về chính trị",
+    "Đề nghị làm rõ vấn đề quê quán trước khi tra cứu",
 ]
 
 
