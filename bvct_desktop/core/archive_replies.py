@@ -1,16 +1,17 @@
 """Whether a police reply (a slip's `Kết quả`) found an archive record, read as an officer reads it.
 
 A reply is read clause by clause: a sentence, a part after ";", a part after "nhưng". In a clause
-each word of a finding (tàng thư, tài liệu, hồ sơ, trích lục, chế độ cũ, and service under it: "đi
-lính", "nguyên là thiếu úy"; a reply that says only "Có vấn đề") is governed by the nearest predicate of its own part (split at "," and
-":"), the one before it first ("Có tài liệu lưu trữ", "Tàng thư không lưu hồ sơ"); a part with none
-is an enumeration and takes the predicate before it in the clause ("Chưa tìm thấy hồ sơ, tàng thư"),
-else the one after ("Hồ sơ, tàng thư: không có"). A predicate asserts ("có", "phát hiện"), denies
-("không có", "chưa thấy có") or only asks or searches ("đề nghị bổ sung", "để tra cứu"); a word
-with no predicate in its clause is a finding ("Trích lục hồ sơ: nguyên là trung sĩ…"). A clause
-may open by saying what was searched ("Qua tra cứu tàng thư, …", "Kết quả kiểm tra hồ sơ: …"):
-that is no request, and what it names is found only if the reply asserts it. A unit's name ("Phòng
-Hồ sơ nghiệp vụ") is not a finding, nor is a rank alone (the police officer's).
+each word of a finding (tàng thư, tài liệu, hồ sơ, trích lục, chế độ cũ, service under it: "đi lính",
+"nguyên là thiếu úy", and "vấn đề" of a reply saying only "Có vấn đề") is governed by the nearest
+predicate of its own part (split at "," and ":"), the one before it first ("Có tài liệu lưu trữ",
+"Tàng thư không lưu hồ sơ"); a part with none is an enumeration and takes the predicate before it in
+the clause ("Chưa tìm thấy hồ sơ, tàng thư"), else the one after ("Hồ sơ, tàng thư: không có"). A
+predicate asserts ("có", "phát hiện"), denies ("không có", "chưa thấy có") or only asks or searches
+("đề nghị bổ sung", "để tra cứu"); a word with no predicate in its clause is a finding ("Trích lục hồ
+sơ: nguyên là trung sĩ…"). A clause may open by saying what was searched ("Qua tra cứu tàng thư, …",
+"Kết quả kiểm tra hồ sơ: …"): that is no request, and what it names is found only if the reply
+asserts it. A unit's name ("Phòng Hồ sơ nghiệp vụ") is not a finding, nor is a rank alone (the
+police officer's).
 """
 
 import itertools

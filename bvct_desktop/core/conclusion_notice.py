@@ -20,10 +20,10 @@ from . import outgoing, regulations
 from .database import Database
 from .dates import display_date
 from .errors import InputError
+from .kinds import ADMISSION
 from .personfile import cases
 from .schema import cadres, persons, units
 
-ADMISSION = "Kết nạp Đảng"  # its person is not yet a Party member: «quần chúng», not «đồng chí»
 SLIP_KEYS = ("number", "issued_on", "full_name", "relation", "recipient", "result_on", "result")
 REQUEST_KEYS = ("province", "doc_no", "doc_on", "full_name", "answered_on", "result")
 CONCLUSION_KEYS = ("conclusion_no", "concluded_on", "signer", "result", "limit_note")

@@ -45,7 +45,8 @@ GENDER_OF = {**dict.fromkeys(("Cha", "Chồng", "Cha vợ", "Cha chồng"), GEND
 # a relation as old lists write it, and the relation of form 2C it is
 RELATIONS_WRITTEN = (("Bố", "Cha"), ("Anh", "Anh/chị/em"), ("Chị", "Anh/chị/em"), ("Em", "Anh/chị/em"),
                      ("Anh chị em", "Anh/chị/em"), ("Anh chị em ruột", "Anh/chị/em"))
-SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", "Kết nạp Đảng", "Đi nước ngoài",
+ADMISSION = "Kết nạp Đảng"  # its person is not yet a Party member: «quần chúng», not «đồng chí»
+SLIP_PURPOSES = ("Bầu cử", "Bổ nhiệm", "Quy hoạch", ADMISSION, "Đi nước ngoài",
                  "Giải quyết đơn thư", "Khác")
 # A vetting case may also be for what no slip's purpose names (brief §1.3): its own purposes, before «Khác»
 CASE_PURPOSES = (*SLIP_PURPOSES[:3], "Cử đi đào tạo", "Cán bộ chủ chốt", "Vị trí trọng yếu, cơ mật",

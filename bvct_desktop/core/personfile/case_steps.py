@@ -19,7 +19,7 @@ from ..dates import display_date
 from ..editing import FormProblems
 from ..errors import InputError
 from ..fields import LONG_TEXT, Field, FieldType
-from ..kinds import CASE_PURPOSES
+from ..kinds import ADMISSION, CASE_PURPOSES
 from ..permissions import Action
 from ..plans.cases import CONCLUDED
 from ..schema import persons, slips, vetting_cases, vetting_dossier_items, vetting_minutes, vetting_team_members
@@ -43,13 +43,19 @@ VERIFICATION_ITEMS = (
     "Văn bản đề nghị thẩm tra, xác minh", CV_2C, "Các quyết định liên quan đến người được thẩm tra",
     "Đơn thư khiếu nại, tố cáo (nếu có)", "Bản tường trình của người được thẩm tra",
     "Thông tin dư luận quần chúng", ASSESSMENTS)
+# the same for a person applying to join the Party, who is no cadre: their vitae is the 2-KNĐ (brief §2.2)
+CV_2KND = "Lý lịch của người xin vào Đảng (mẫu 2-KNĐ)"
+ADMISSION_ITEMS = tuple(CV_2KND if item == CV_2C else item for item in VERIFICATION_ITEMS)
 
-ALL_ITEMS = (*APPRAISAL_ITEMS, *(item for item in VERIFICATION_ITEMS if item not in APPRAISAL_ITEMS))
+ALL_ITEMS = (*APPRAISAL_ITEMS, *(item for item in (*VERIFICATION_ITEMS, CV_2KND) if item not in APPRAISAL_ITEMS))
 
 
 def items_for(purpose: str | None) -> tuple[str, ...]:
-    """The dossier a case of `purpose` needs: the appraisal's for a post or election, else the verification's."""
-    return APPRAISAL_ITEMS if purpose in APPRAISAL_PURPOSES else VERIFICATION_ITEMS
+    """The dossier a case of `purpose` needs: the appraisal's for a post or election, else the verification's
+    (an admission's with the applicant's vitae)."""
+    if purpose in APPRAISAL_PURPOSES:
+        return APPRAISAL_ITEMS
+    return ADMISSION_ITEMS if purpose == ADMISSION else VERIFICATION_ITEMS
 
 
 def _still_open(connection: Connection, case_id: int, title: str) -> dict[str, Any]:

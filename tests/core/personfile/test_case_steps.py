@@ -99,11 +99,23 @@ def test_a_team_has_one_leader(db):
 
 def test_the_dossier_tells_what_is_missing_by_the_case_purpose(db):
     case = _admission(db)  # admission: a thẩm tra, xác minh dossier
-    assert cases.case_file(db, case["id"]).missing_items == list(case_steps.VERIFICATION_ITEMS)
-    DOSSIER.add(db, case["id"], {"item": case_steps.CV_2C, "received_on": "06/01/2025"})
+    admission_items = case_steps.items_for("Kết nạp Đảng")
+    assert cases.case_file(db, case["id"]).missing_items == list(admission_items)
+    DOSSIER.add(db, case["id"], {"item": admission_items[1], "received_on": "06/01/2025"})
     missing = cases.case_file(db, case["id"]).missing_items
-    assert case_steps.CV_2C not in missing and len(missing) == len(case_steps.VERIFICATION_ITEMS) - 1
+    assert admission_items[1] not in missing and len(missing) == len(admission_items) - 1
     assert len(case_steps.items_for("Bổ nhiệm")) == 11
+
+
+def test_an_admission_dossier_asks_for_the_applicants_vitae_not_a_cadres_2c(db):
+    """A person applying to join the Party is not a cadre: the vitae the admission dossier holds is «Lý lịch của
+    người xin vào Đảng» (mẫu 2-KNĐ, brief §2.2), not the cadre's 2C, which other verifications still ask for."""
+    case = _admission(db)
+    missing = cases.case_file(db, case["id"]).missing_items
+    assert "Lý lịch của người xin vào Đảng (mẫu 2-KNĐ)" in missing and case_steps.CV_2C not in missing
+    with pytest.raises(FormProblems, match="không thuộc hồ sơ thẩm tra, xác minh"):
+        DOSSIER.add(db, case["id"], {"item": case_steps.CV_2C, "received_on": "06/01/2025"})
+    assert case_steps.CV_2C in case_steps.items_for("Giải quyết đơn thư")
 
 
 def test_what_the_dossier_lacks_is_told_in_full_or_counted_with_where_its_items_are_listed():
@@ -120,9 +132,10 @@ def test_an_item_of_the_other_dossier_or_received_twice_is_refused(db):
     case = _admission(db)
     with pytest.raises(FormProblems, match="không thuộc hồ sơ thẩm tra, xác minh"):
         DOSSIER.add(db, case["id"], {"item": "Bản kê khai tài sản, thu nhập", "received_on": "06/01/2025"})
-    DOSSIER.add(db, case["id"], {"item": case_steps.CV_2C, "received_on": "06/01/2025"})
+    vitae = case_steps.items_for("Kết nạp Đảng")[1]
+    DOSSIER.add(db, case["id"], {"item": vitae, "received_on": "06/01/2025"})
     with pytest.raises(FormProblems, match="đã ghi nhận ngày 06/01/2025"):
-        DOSSIER.add(db, case["id"], {"item": case_steps.CV_2C, "received_on": "07/01/2025"})
+        DOSSIER.add(db, case["id"], {"item": vitae, "received_on": "07/01/2025"})
 
 
 def test_concluding_with_items_missing_no_decision_and_no_team_asks_first(db):
@@ -146,7 +159,7 @@ def test_a_complete_case_is_concluded_without_those_questions(db):
     case = _admission(db)
     _decide(db, case)
     _form_team(db, case["id"])
-    for item in case_steps.VERIFICATION_ITEMS:
+    for item in case_steps.items_for("Kết nạp Đảng"):
         DOSSIER.add(db, case["id"], {"item": item, "received_on": "06/01/2025"})
     MINUTES.add(db, case["id"], {"held_on": "12/02/2025", "summary": "Làm việc với Công an xã"})
     doubts = "\n".join(cases.conclusion_doubts(db, case["id"], CONCLUSION))
