@@ -23,6 +23,7 @@ from .audit_actions import SETTING_CHANGED
 from .database import Database
 from .dates import display_date, parse_cli_date
 from .errors import BvctError, InputError, RowProblem
+from .fields import NO, YES
 from .kinds import CASE_PURPOSES
 from .periods import REPORTING_YEARS, ReportingYear
 from .permissions import Action
@@ -60,6 +61,11 @@ class Setting:
         numbers carry."""
         return self.printed or (self.required and not self.symbol)
 
+    def read(self, stored: str) -> str:
+        """A stored value as this version declares it: a choice stored otherwise (an earlier version's
+        lower-case «có») is that choice."""
+        return (_choice_named(stored, FIXED_VALUES[self.kind]) or stored) if self.kind in FIXED_VALUES else stored
+
     def shown(self, value: str) -> str:
         """A stored value as a person reads it: a date dd/mm/yyyy (stored YYYY-MM-DD)."""
         return display_date(dt.date.fromisoformat(value)) if self.kind == "date" and value else value
@@ -83,7 +89,10 @@ class Setting:
             except RowProblem:
                 raise InputError(f"{self.named} phải là ngày dạng YYYY-MM-DD.") from None
         if self.kind in FIXED_VALUES:
-            return _chosen(value, FIXED_VALUES[self.kind], f"{self.named} chỉ nhận {_either(self.kind)}.")
+            chosen = _choice_named(value, FIXED_VALUES[self.kind])
+            if chosen is None:
+                raise InputError(f"{self.named} chỉ nhận {_either(self.kind)}.")
+            return chosen
         if self.kind == "days_by_purpose":
             return "; ".join(f"{purpose}: {days}" for purpose, days in _purpose_days(value, self.key).items())
         if self.listed:
@@ -100,16 +109,13 @@ class Setting:
 
 
 def _either(kind: str) -> str:
-    """The values a setting of fixed values takes, in words: «giá trị rỗng hoặc «MẬT»», ««có» hoặc «không»»."""
+    """The values a setting of fixed values takes, in words: «giá trị rỗng hoặc «MẬT»», ««Có» hoặc «Không»»."""
     return " hoặc ".join(f"«{value}»" if value else "giá trị rỗng" for value in FIXED_VALUES[kind])
 
 
-def _chosen(value: str, choices: Iterable[str], refusal: str) -> str:
+def _choice_named(value: str, choices: Iterable[str]) -> str | None:
     """The choice `value` names, typed with or without accents, in any case, as the setting declares it."""
-    for choice in choices:
-        if fold(choice) == fold(value):
-            return choice
-    raise InputError(refusal)
+    return next((choice for choice in choices if fold(choice) == fold(value)), None)
 
 
 def _items(value: str) -> list[str]:
@@ -131,7 +137,7 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
 REPORTING_YEAR = "ky_bao_cao_thong_ke"  # the year the report page offers its periods in
 COUNTED = {counted.value: counted for counted in REPORTING_YEARS}
 # a setting's kind → the values it takes, as stored (the settings page shows each in words of its own)
-FIXED_VALUES = {"secrecy": ("", "MẬT"), "yesno": ("có", "không"), "reporting_year": tuple(COUNTED)}
+FIXED_VALUES = {"secrecy": ("", "MẬT"), "yesno": (YES, NO), "reporting_year": tuple(COUNTED)}
 REPORT_RECIPIENTS = ("Thường trực Tỉnh ủy (để báo cáo); Ban Tổ chức Trung ương (Cục Bảo vệ chính trị nội bộ); "
                      "Lưu Văn phòng Ban")
 SETTINGS = (
@@ -160,7 +166,7 @@ SETTINGS = (
     Setting("noi_nhan_bao_cao", REPORT_RECIPIENTS, "Nơi nhận của báo cáo định kỳ (các nơi cách nhau bằng dấu «;»)",
             listed=True),
     Setting(REPORTING_YEAR, REPORTING_YEARS[0].value, "Kỳ báo cáo thống kê", "reporting_year"),
-    Setting("hoi_lai_mat_khau", "có", "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
+    Setting("hoi_lai_mat_khau", YES, "Hỏi lại mật khẩu trước khi xuất hoặc in", "yesno"),
     Setting(SECOND_FOLDER, "", "Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -198,7 +204,7 @@ class History:
             values = sorted(starts.get(setting.key, [(None, setting.default)]),
                             key=lambda start: start[0] or dt.date.min)
             self.spans[setting.key] = [
-                Span(valid_from, _day_before(values[i + 1][0]) if i + 1 < len(values) else None, value)
+                Span(valid_from, _day_before(values[i + 1][0]) if i + 1 < len(values) else None, setting.read(value))
                 for i, (valid_from, value) in enumerate(values)]
 
     def on(self, day: dt.date) -> dict[str, str]:
@@ -269,7 +275,7 @@ def signer_titles(authority: str, title: str) -> list[str]:
 
 def asks_password_again(connection: Connection, on: dt.date) -> bool:
     """`hoi_lai_mat_khau` in force on `on`: the GUI asks for the password before an export or a print."""
-    return read_all(connection, on)["hoi_lai_mat_khau"] == "có"
+    return read_all(connection, on)["hoi_lai_mat_khau"] == YES
 
 
 def reporting_year(connection: Connection, on: dt.date) -> ReportingYear:

@@ -230,10 +230,10 @@ def test_a_settings_choice_is_typed_without_accents_as_the_rest_of_the_command_l
         0, "Đã đặt ky_bao_cao_thong_ke = từ 15/12 năm trước\n", "")
     assert cli("settings", "set", "hoi_lai_mat_khau", "khong")[0] == 0
     listed = cli("settings", "list")[1]
-    assert "ky_bao_cao_thong_ke\ttừ 15/12 năm trước" in listed and "hoi_lai_mat_khau\tkhông" in listed
+    assert "ky_bao_cao_thong_ke\ttừ 15/12 năm trước" in listed and "hoi_lai_mat_khau\tKhông" in listed
     code, _, err = cli("settings", "set", "hoi_lai_mat_khau", "tat")
-    assert (code, err.strip()) == (2, "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «có» "
-                                      "hoặc «không».")
+    assert (code, err.strip()) == (2, "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «Có» "
+                                      "hoặc «Không».")
 
 
 def test_settings_list_and_set(cli):

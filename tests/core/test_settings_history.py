@@ -80,8 +80,8 @@ SYMBOL_WORD = ("«Ký hiệu cơ quan» (ky_hieu) viết liền, không có dấ
     ("do_mat", "TỐI MẬT", "«Độ mật» (do_mat) chỉ nhận giá trị rỗng hoặc «MẬT»."),
     ("ky_hieu", "BTC/TU", SYMBOL_WORD),  # would be issued «Số 02-CV/BTC/TU»
     ("ky_hieu", "btctu x", SYMBOL_WORD),
-    ("hoi_lai_mat_khau", "đôi khi", "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «có» "
-                                    "hoặc «không»."),
+    ("hoi_lai_mat_khau", "đôi khi", "«Hỏi lại mật khẩu trước khi xuất hoặc in» (hoi_lai_mat_khau) chỉ nhận «Có» "
+                                    "hoặc «Không»."),
     ("thu_muc_sao_luu_2", "/" + "a" * 255, "«Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» (thu_muc_sao_luu_2) "
                                            "dài tối đa 255 ký tự; giá trị đã nhập có 256 ký tự."),
 ])
@@ -96,7 +96,7 @@ def test_a_value_out_of_its_range_is_refused_naming_the_setting_and_the_range(db
 
 @pytest.mark.parametrize("key, typed, stored", [
     ("ky_bao_cao_thong_ke", "tu 15/12 nam truoc", "từ 15/12 năm trước"),
-    ("hoi_lai_mat_khau", "KHONG", "không"),
+    ("hoi_lai_mat_khau", "KHONG", "Không"),
     ("do_mat", "mat", "MẬT"),
 ])
 def test_a_choice_is_taken_without_accents_or_case_and_stored_as_declared(db, key, typed, stored):

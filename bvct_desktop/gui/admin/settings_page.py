@@ -11,6 +11,7 @@ from itertools import pairwise
 from ...core import settings
 from ...core.dates import display_date
 from ...core.errors import BvctError
+from ...core.fields import NO, YES
 from ...core.settings import BY_KEY, SETTINGS, Setting
 from ..accessible import field_label, named_from_labels
 from ..context import AppContext
@@ -24,7 +25,7 @@ BASIC = ("co_quan_cap_tren", "co_quan", "dia_danh", "quyen_ky", "chuc_vu_ky", "n
 # kind → unit shown after the number, for the numeric settings (their ranges: settings.RANGES)
 NUMBERS = {"days": " ngày", "minutes": " phút", "months": " tháng"}
 # kind → what the officer sees of each value a setting of fixed values takes (settings.FIXED_VALUES, in its order)
-SHOWN = {"secrecy": ("Không đóng dấu độ mật", "MẬT"), "yesno": ("Có", "Không"),
+SHOWN = {"secrecy": ("Không đóng dấu độ mật", "MẬT"), "yesno": (YES, NO),
          "reporting_year": ("Năm dương lịch (01/01 – 31/12)", "Từ 15/12 năm trước (15/12 – 14/12)")}
 # kind → [(what the officer sees, the stored value)]
 CHOICES = {kind: list(zip(shown, settings.FIXED_VALUES[kind], strict=True)) for kind, shown in SHOWN.items()}
