@@ -31,6 +31,7 @@ from bvct_desktop.core.errors import AuthError, PermissionDenied
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import ADMIN, LEADER, OFFICER, VIEWER
 from bvct_desktop.core.search import fold_ascii as fold
+from bvct_desktop.core.settings import SETTINGS
 from bvct_desktop.gui import restore_offer
 from bvct_desktop.gui.admin import AdminPage
 from bvct_desktop.gui.admin.audit_page import AuditModel, AuditPage
@@ -39,10 +40,11 @@ from bvct_desktop.gui.admin.password_page import PasswordPage
 from bvct_desktop.gui.admin.recipients_page import RecipientsPage
 from bvct_desktop.gui.admin.settings_page import BASIC, SettingsPage
 from bvct_desktop.gui.admin.users_page import UsersPage
+from bvct_desktop.gui.date_box import DateBox
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.instance import InstanceLock
 from bvct_desktop.gui.look import colour
-from bvct_desktop.gui.qt import Qt
+from bvct_desktop.gui.qt import QComboBox, QSpinBox, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN as ADMIN_NAME
 from tests.conftest import PASSWORD
@@ -150,7 +152,7 @@ def test_a_second_backup_folder_not_there_is_saved_with_a_warning(qtbot, db, clo
                                    "và ghi được.")
     assert colour("error") in page.message.styleSheet()  # was the colour of «done»: no copy will be made
     page.new_key.setCurrentIndex(page.new_key.findData("thu_muc_sao_luu_2"))
-    page.new_value.setText(str(tmp_path / "o-usb-khac"))
+    page.new_value.currentWidget().setText(str(tmp_path / "o-usb-khac"))
     page.new_from.set_day(dt.date(2026, 1, 1))
     page.start_new_value()
     assert page.message.text().startswith("Từ ngày 01/01/2026, «Thư mục sao lưu thứ hai (ổ USB hoặc thư mục mạng)» "
@@ -842,28 +844,61 @@ def test_settings_show_their_history_and_take_a_new_value_from_a_day(qtbot, db, 
     page = page_of(qtbot, SettingsPage(context))
     assert not page.history.isVisible() or page.history.rowCount() == 0
     page.new_key.setCurrentIndex(page.new_key.findData("co_quan_cap_tren"))
-    page.new_value.setText("TỈNH ỦY BÌNH THUẬN")
+    page.new_value.currentWidget().setText("TỈNH ỦY BÌNH THUẬN")
     page.new_from.set_day(dt.date(2016, 1, 1))
     page.start_new_value()
     rows = [[page.history.item(row, column).text() for column in range(4)] for row in range(page.history.rowCount())]
     assert rows == [["Cơ quan cấp trên", "từ đầu", "31/12/2015", "TỈNH ỦY LÂM ĐỒNG"],
                     ["Cơ quan cấp trên", "01/01/2016", "nay", "TỈNH ỦY BÌNH THUẬN"]]
     assert "Từ ngày 01/01/2016" in page.message.text()
-    page.new_value.setText("   ")
+    page.new_value.currentWidget().setText("   ")
     page.start_new_value()
     assert "không được để trống" in page.message.text()
+
+
+def test_every_setting_takes_a_new_value_from_a_day_in_the_box_of_its_kind(qtbot, db, clock):
+    """The password asked again, a deadline's days, the term's first day have a history as the names do:
+    each is offered, and its new value is chosen in the box the form gives it, showing the value in force."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    assert [page.new_key.itemData(index) for index in range(page.new_key.count())] == [s.key for s in SETTINGS]
+    tomorrow = clock.now.date() + dt.timedelta(days=1)
+    page.new_key.setCurrentIndex(page.new_key.findData("hoi_lai_mat_khau"))
+    box = page.new_value.currentWidget()
+    assert isinstance(box, QComboBox) and box.accessibleName() == "Giá trị mới"
+    assert ([box.itemText(index) for index in range(box.count())], box.currentText()) == (["Có", "Không"], "Có")
+    box.setCurrentText("Không")
+    page.new_from.set_day(tomorrow)
+    page.start_new_value()
+    assert page.message.text().startswith(f"Từ ngày {tomorrow:%d/%m/%Y}, «Hỏi lại mật khẩu trước khi xuất hoặc "
+                                          "in» là «Không».")
+    history = settings.settings_history(db)
+    assert (history.on(clock.now.date())["hoi_lai_mat_khau"], history.on(tomorrow)["hoi_lai_mat_khau"]) == (
+        "Có", "Không")
+    page.new_key.setCurrentIndex(page.new_key.findData("han_tham_tra_ngay"))  # a label and a value longer than the row
+    assert page.new_key.toolTip() == settings.BY_KEY["han_tham_tra_ngay"].label
+    assert page.new_value.currentWidget().cursorPosition() == 0  # shows its start, «Bầu cử: 30; …»
+    page.new_key.setCurrentIndex(page.new_key.findData("tu_dong_khoa_phut"))
+    minutes = page.new_value.currentWidget()
+    assert isinstance(minutes, QSpinBox) and minutes.value() == 10
+    page.new_key.setCurrentIndex(page.new_key.findData("nhiem_ky_bat_dau"))
+    term = page.new_value.currentWidget()
+    assert isinstance(term, DateBox)
+    term.set_day(dt.date(2030, 10, 1))  # the congress's day, known ahead
+    page.new_from.set_day(dt.date(2030, 10, 1))
+    page.start_new_value()
+    assert settings.settings_history(db).on(dt.date(2030, 10, 1))["nhiem_ky_bat_dau"] == "2030-10-01"
 
 
 def test_a_signer_from_a_past_day_names_the_slips_that_print_again_with_it_and_one_to_come_is_not_now(qtbot, db,
                                                                                                          clock):
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
     page.new_key.setCurrentIndex(page.new_key.findData("nguoi_ky"))
-    page.new_value.setText("Trần Lê Hoàng Minh Châu")
+    page.new_value.currentWidget().setText("Trần Lê Hoàng Minh Châu")
     page.new_from.set_day(dt.date(2016, 1, 1))
     page.start_new_value()
     assert "phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/01/2016) in lại sẽ mang «Người ký» mới" in (
         page.message.text())
-    page.new_value.setText("Nguyễn Thị Phương Thảo")
+    page.new_value.currentWidget().setText("Nguyễn Thị Phương Thảo")
     page.new_from.set_day(clock.now.date() + dt.timedelta(days=16))
     page.start_new_value()
     last = [page.history.item(page.history.rowCount() - 1, column).text() for column in range(4)]
@@ -899,7 +934,7 @@ def test_a_first_day_typed_key_by_key_is_the_day_the_new_value_starts(qtbot, db,
     month by itself after «01», the «/» moved on to the year, and «07/2025» was lost there."""
     page = page_of(qtbot, SettingsPage(context_for(db, clock)))
     page.new_key.setCurrentIndex(page.new_key.findData("co_quan_cap_tren"))
-    page.new_value.setText("TỈNH ỦY LÂM ĐỒNG MỚI")
+    page.new_value.currentWidget().setText("TỈNH ỦY LÂM ĐỒNG MỚI")
     type_day(qtbot, page.new_from, "31/02/2025")
     assert page.message.text() == "Áp dụng từ ngày «31/02/2025»: ngày 31/02/2025 không tồn tại."
     page.start_new_value()
@@ -920,7 +955,7 @@ def test_a_value_typed_as_it_already_is_saves_nothing(qtbot, db, clock):
     page.save()
     assert page.message.text() == "Không có gì thay đổi."
     page.new_key.setCurrentIndex(page.new_key.findData("dia_danh"))
-    page.new_value.setText("Lâm Đồng")
+    page.new_value.currentWidget().setText("Lâm Đồng")
     page.new_from.set_day(dt.date(2025, 7, 1))
     page.start_new_value()
     assert page.message.text() == "Không có gì thay đổi: ngày 01/07/2025, «Địa danh» đã là giá trị ấy."
@@ -960,7 +995,7 @@ def test_a_reply_limit_typed_on_the_form_says_it_moves_the_slips_issued_and_how_
     assert ("đã sửa cả cho những phiếu đã phát hành: hạn của chúng cũng tính theo 60 ngày. Nếu chỉ áp dụng từ một "
             "ngày, đặt giá trị mới áp dụng từ ngày đó") in page.message.text()
     page.new_key.setCurrentIndex(page.new_key.findData("han_tra_loi_phieu_ngay"))
-    page.new_value.setText("45")
+    page.new_value.currentWidget().setValue(45)
     page.start_new_value()
     assert "45" in page.message.text() and "đã sửa cả" not in page.message.text()
 
@@ -975,7 +1010,7 @@ def test_a_value_out_of_range_is_refused_on_the_page_as_on_the_command_line(qtbo
     page.save()
     assert page.message.text() == "«Cơ quan ban hành» (co_quan) dài tối đa 255 ký tự; giá trị đã nhập có 5000 ký tự."
     page.new_key.setCurrentIndex(page.new_key.findData("dia_danh"))
-    page.new_value.setText("L" * 256)
+    page.new_value.currentWidget().setText("L" * 256)
     page.start_new_value()
     assert "(dia_danh) dài tối đa 255 ký tự" in page.message.text()
     stored = settings.list_settings(db)

@@ -23,6 +23,6 @@ def test_no_input_of_the_users_backup_and_settings_pages_is_unnamed(qtbot, conte
         unnamed[type(page).__name__] = [widget.objectName() for widget in inputs if not widget.accessibleName()]
         names.update({widget.objectName(): widget.accessibleName() for widget in inputs})
     assert unnamed == {"UsersPage": [], "BackupPage": [], "SettingsPage": []}
-    assert {key: names[key] for key in ("name", "again", "new_key", "new_value")} == {
+    assert {key: names[key] for key in ("name", "again", "new_key", "new_value_co_quan_cap_tren")} == {
         "name": "Tên người dùng", "again": "Nhập lại mật khẩu", "new_key": "Giá trị mới cho",
-        "new_value": "Giá trị mới"}
+        "new_value_co_quan_cap_tren": "Giá trị mới"}  # the box of the setting chosen, of its kind

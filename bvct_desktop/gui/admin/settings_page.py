@@ -58,6 +58,11 @@ class SettingField:
             self.widget.setCurrentIndex(max(0, self.widget.findData(value)))
         else:
             self.widget.setText(value)
+            self.widget.setCursorPosition(0)  # a long value shows its start
+
+    def taken(self) -> bool:
+        """Whether what was typed is a value: a date box refuses a day that does not exist (and says so)."""
+        return not isinstance(self.widget, DateBox) or self.widget.take_typed()
 
     def get(self) -> str:
         if self.setting.kind in NUMBERS:
@@ -76,6 +81,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         reflow(self.new_value_row)
         self.context = context
         self.fields = {setting.key: SettingField(setting) for setting in SETTINGS}
+        self.new_fields = {setting.key: SettingField(setting) for setting in SETTINGS}
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for setting in SETTINGS:
             widget = self.fields[setting.key].widget
@@ -86,10 +92,13 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.advanced.toggled.connect(self._show_rows)
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not context.read_only)
-        for setting in SETTINGS:
-            # a name from the day it changed; a deadline's days for what starts running from then
-            if setting.kind == "text" or setting.key in settings.DEADLINES_FROM:
-                self.new_key.addItem(setting.label, setting.key)
+        self.new_key.currentIndexChanged.connect(self.new_value.setCurrentIndex)
+        self.new_key.currentTextChanged.connect(self.new_key.setToolTip)  # a long label, cut in the box
+        for setting in SETTINGS:  # every setting has a history: documents and deadlines take their day's value
+            self.new_key.addItem(setting.label, setting.key)
+            self.new_value.addWidget(self.new_fields[setting.key].widget)
+            self.new_fields[setting.key].widget.setObjectName(f"new_value_{setting.key}")
+            self.new_fields[setting.key].widget.setAccessibleName("Giá trị mới")
         self.new_from.set_day(context.clock().date())
         for box in self.findChildren(DateBox):
             box.refused.connect(self.message.show_message)
@@ -109,10 +118,11 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             self.form.setRowVisible(row, advanced or setting.key in BASIC)
 
     def load(self) -> None:
-        """The values in force today in the fields, and every setting's history."""
+        """The values in force today in the fields (and in the new value's box), and every setting's history."""
         self._read_stored()
-        for key, field in self.fields.items():
-            field.set(self.stored[key])
+        for key in self.fields:
+            self.fields[key].set(self.stored[key])
+            self.new_fields[key].set(self.stored[key])
 
     def _read_stored(self) -> None:
         history = settings.settings_history(self.context.db)
@@ -138,12 +148,12 @@ class SettingsPage(QWidget, Ui_SettingsPage):
 
     def start_new_value(self) -> None:
         """The chosen setting takes the new value from the day chosen; the old one holds until the day before."""
-        if not self.new_from.take_typed():
-            return
         key = self.new_key.currentData()
+        if not (self.new_from.take_typed() and self.new_fields[key].taken()):
+            return
         start = self.new_from.day()
         try:
-            value = settings.set_setting(self.context.db, key, self.new_value.text(), start)
+            value = settings.set_setting(self.context.db, key, self.new_fields[key].get(), start)
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
@@ -152,8 +162,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
                                       "đã là giá trị ấy.", error=False)
             return
         self.load()
-        self.new_value.clear()
-        self._tell_saved(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{value}».",
+        self._tell_saved(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{BY_KEY[key].shown(value)}».",
                          {key: settings.saved_note(self.context.db, key, value, start)})
         self.context.notifier.changed.emit("settings")
 
@@ -166,7 +175,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
     def save(self) -> None:
         """Saves what was changed, every value checked first; on a refusal the fields keep what was typed."""
         for key, field in self.fields.items():
-            if isinstance(field.widget, DateBox) and not field.widget.take_typed():
+            if not field.taken():
                 self._point_at(key)
                 return
         changed = {key: field.get() for key, field in self.fields.items() if field.get() != self.stored[key]}

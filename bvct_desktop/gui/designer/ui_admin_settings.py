@@ -10,10 +10,10 @@ from ..qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -100,6 +100,8 @@ class Ui_SettingsPage(object):
 
         self.new_key = QComboBox(self.history_box)
         self.new_key.setObjectName(u"new_key")
+        self.new_key.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.new_key.setMinimumContentsLength(30)
 
         self.new_value_row.addWidget(self.new_key)
 
@@ -108,7 +110,7 @@ class Ui_SettingsPage(object):
 
         self.new_value_row.addWidget(self.new_value_label)
 
-        self.new_value = QLineEdit(self.history_box)
+        self.new_value = QStackedWidget(self.history_box)
         self.new_value.setObjectName(u"new_value")
 
         self.new_value_row.addWidget(self.new_value)
@@ -164,9 +166,6 @@ class Ui_SettingsPage(object):
         ___qtablewidgetitem3.setText(QCoreApplication.translate("SettingsPage", u"Gi\u00e1 tr\u1ecb", None))
         self.new_key_label.setText(QCoreApplication.translate("SettingsPage", u"Gi\u00e1 tr\u1ecb m\u1edbi cho", None))
         self.new_value_label.setText(QCoreApplication.translate("SettingsPage", u"l\u00e0", None))
-#if QT_CONFIG(accessibility)
-        self.new_value.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Gi\u00e1 tr\u1ecb m\u1edbi", None))
-#endif // QT_CONFIG(accessibility)
         self.new_from_label.setText(QCoreApplication.translate("SettingsPage", u"t\u1eeb ng\u00e0y", None))
 #if QT_CONFIG(accessibility)
         self.new_from.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u00c1p d\u1ee5ng t\u1eeb ng\u00e0y", None))
