@@ -261,8 +261,13 @@ complaints = Table(
     Column("forwarded_to", Text),
     Column("forwarded_on", Date),
     Column("replied_on", Date),
+    # migration 0050: text.name_key of subject_name, by which a file finds the letters naming its cadre that wait
+    # for the officer to choose among namesakes (core/personfile/letters.py); and the letters linked to it
+    Column("subject_key", Text),
     *_stamps(),
     Index(None, "deleted_at", "received_on"),
+    Index(None, "subject_key"),
+    Index(None, "person_id"),
 )
 
 audit_log = Table(

@@ -5,6 +5,7 @@ ignore the spaces around their commas."""
 
 import datetime as dt
 import time
+import unicodedata
 
 import pytest
 from sqlalchemy import func, inspect, select, text
@@ -12,6 +13,7 @@ from sqlalchemy import func, inspect, select, text
 from bvct_desktop.core import documents_data, editing, engine, importing, keyfile, migrations, settings, vault
 from bvct_desktop.core.kinds import CADRES, COMPLAINTS
 from bvct_desktop.core.people import Identity
+from bvct_desktop.core.personfile import letters
 from bvct_desktop.core.personfile.case_steps import LEADER, TEAM
 from bvct_desktop.core.personfile.vitae import SALARY
 from bvct_desktop.core.schema import (
@@ -709,3 +711,45 @@ def test_going_back_to_0043_gives_the_old_default_back_and_keeps_an_office_own_t
                 assert _report_recipients(connection) == [(None, back)]
         finally:
             opened.dispose()
+
+
+def test_letters_stored_before_0050_wait_in_their_namesakes_files_however_their_name_was_typed(tmp_path, monkeypatch):
+    """Revision 0050 keys the name each stored letter gives (complaints.subject_key) by today's rule: the letters
+    naming «Lê Thị Hòa» in capitals, with the old tone placement, decomposed accents, a full stop or two spaces wait
+    in the files of both cadres of that name; going back drops the key and keeps the letters."""
+    from alembic import command
+
+    path = tmp_path / "bvct.db"
+    opened = database_at(path, "0049", monkeypatch)
+    named = ["LÊ THỊ HOÀ", "Lê Thị Hoà", unicodedata.normalize("NFD", "Lê Thị Hòa"), "Lê Thị Hòa.", "Lê  Thị Hòa",
+             "Lê Thị Hoa", None]
+    moment = dt.datetime(2025, 6, 1)
+    with opened.begin() as connection:
+        connection.execute(complaints.insert(), [
+            {"received_on": dt.date(2025, 3, 4), "sender": "Nặc danh", "complaint_kind": "Tố cáo",
+             "subject_name": name, "summary": f"Đơn {at}", "created_at": moment, "updated_at": moment}
+            for at, name in enumerate(named, start=1)])
+    opened.dispose()
+
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    try:
+        cadres_added = importing.import_sheet(db, CADRES, rows_sheet([
+            ["Họ và tên", "Ngày sinh", "Quê quán"], ["Lê Thị Hòa", "1980", "Mũi Né"], ["Lê Thị Hòa", "1990", "La Gi"]]))
+        with db.read() as connection:
+            both = connection.execute(select(persons.c.id).where(persons.c.full_name == "Lê Thị Hòa")).scalars().all()
+        waiting = [letters.waiting_in_file(db, person) for person in both]
+    finally:
+        db.close()
+    assert cadres_added.ok and len(both) == 2
+    assert waiting == [{1, 2, 3, 4, 5}] * 2
+
+    opened = engine.make_engine(path, keyfile.read(keyfile.key_path(path)).open_slot(ADMIN, PASSWORD))
+    try:
+        with opened.begin() as connection:
+            command.downgrade(migrations._config(connection), "0049")
+        with opened.connect() as connection:
+            columns = {column["name"] for column in inspect(connection).get_columns("complaints")}
+            kept = connection.execute(text("SELECT count(*) FROM complaints")).scalar()
+    finally:
+        opened.dispose()
+    assert "subject_key" not in columns and kept == len(named)

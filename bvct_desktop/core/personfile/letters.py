@@ -7,7 +7,7 @@ resolved, the latest first."""
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..database import Database
@@ -15,7 +15,6 @@ from ..dates import display_date
 from ..deadlines import not_done_by
 from ..permissions import Action
 from ..schema import cadres, complaints, persons
-from ..text import name_key
 
 OPEN, RESOLVED = "Chưa giải quyết", "Đã giải quyết"  # a letter's state, as the register's statuses name it
 # The day the office was done with a letter, which ends its «Hạn giải quyết» (the dashboard, «Quá hạn giải quyết»,
@@ -36,23 +35,28 @@ def about(connection: Connection, person_id: int, today: dt.date) -> list[dict[s
 
 def of_person(connection: Connection, person_id: int) -> ColumnElement:
     """The letters of the person's file: linked to it, or waiting for the officer to choose among namesakes
-    (`unlinked_naming`)."""
-    return or_(complaints.c.person_id == person_id, complaints.c.id.in_(unlinked_naming(connection, person_id)))
+    (`naming`). (`connection`: the signature browse gives every kind's file filter.)"""
+    return or_(complaints.c.person_id == person_id, naming(person_id))
+
+
+def naming(person_id: int) -> ColumnElement:
+    """The letters (not in the recycle bin) linked to no file whose «Họ và tên người bị phản ánh» is the person's
+    name (case, accents' encoding, tone placement and spacing aside: its key, complaints.subject_key) when the
+    person is a cadre and other cadres share the name; none when the person is the one cadre of that name (such a
+    letter was linked to them unless the officer chose «không gắn với hồ sơ cán bộ nào») or no cadre (a letter is
+    linked to a cadre's file only)."""
+    key = select(persons.c.name_key).where(persons.c.id == person_id).correlate(None).scalar_subquery()
+    live = cadres.c.deleted_at.is_(None)
+    namesakes = (select(func.count()).select_from(cadres.join(persons)).where(persons.c.name_key == key, live)
+                 .correlate(None).scalar_subquery())
+    a_cadre = exists().where(cadres.c.person_id == person_id, live).correlate(None)
+    return and_(complaints.c.person_id.is_(None), complaints.c.deleted_at.is_(None), complaints.c.subject_key == key,
+                a_cadre, namesakes > 1)
 
 
 def unlinked_naming(connection: Connection, person_id: int) -> list[int]:
-    """The letters (not in the recycle bin) linked to no file whose «Họ và tên người bị phản ánh» is the person's
-    name (case, accents' encoding, tone placement and spacing aside) when the person is a cadre and other cadres
-    share the name; none when the person is the one cadre of that name (such a letter was linked to them unless
-    the officer chose «không gắn với hồ sơ cán bộ nào») or no cadre (a letter is linked to a cadre's file only)."""
-    key = connection.execute(select(persons.c.name_key).where(persons.c.id == person_id)).scalar()
-    namesakes = connection.execute(select(cadres.c.person_id).select_from(cadres.join(persons)).where(
-        persons.c.name_key == key, cadres.c.deleted_at.is_(None))).scalars().all()
-    if person_id not in namesakes or len(namesakes) < 2:
-        return []
-    waiting = connection.execute(select(complaints.c.id, complaints.c.subject_name).where(
-        complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None), complaints.c.deleted_at.is_(None)))
-    return [letter.id for letter in waiting if name_key(letter.subject_name) == key]
+    """The ids of the letters `naming` the person."""
+    return connection.execute(select(complaints.c.id).where(naming(person_id))).scalars().all()
 
 
 def waiting_in_file(db: Database, person_id: int) -> set[int]:

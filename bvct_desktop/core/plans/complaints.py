@@ -34,6 +34,13 @@ def complaint_key(values: dict[str, Any]) -> tuple:
             name_key(values.get("subject_name") or ""), identity_key(values["summary"]))
 
 
+def subject_key(values: dict[str, Any]) -> dict[str, str | None]:
+    """The key of the name a row's letter gives (schema: complaints.subject_key), when the row gives the field."""
+    if "subject_name" not in values:
+        return {}
+    return {"subject_key": name_key(values["subject_name"]) if values["subject_name"] else None}
+
+
 def letter_named(subject_name: str, received_on: dt.date) -> str:
     """A letter as a summary's line names it: «Võ Thị Mai (nhận ngày 01/03/2026)»."""
     return f"{subject_name} (nhận ngày {display_date(received_on)})"
@@ -57,7 +64,8 @@ class ComplaintPlan(Plan):
         self.stored.on(values["received_on"])
         current = self.check_new(target, self.stored.by_key.get(key), lambda: RowProblem(
             "đã có đơn cùng ngày nhận, người gửi, loại đơn, người bị phản ánh và nội dung", "summary"))
-        wanted = {**self.own_values(values), "person_id": self._subject(values, target, current)}
+        wanted = {**self.own_values(values), **subject_key(values),
+                  "person_id": self._subject(values, target, current)}
         record_id, changed, created = self.upsert(self.records, current["id"] if current else None, current,
                                                   wanted, clears=target is not None)
         self.stored.by_key[key] = self.records.new[record_id] if created else current
