@@ -602,6 +602,12 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0048", archive_requests, ("father_name", "mother_name"), "province", "Đồng Nai",
                  "SELECT province, work_before_1975 FROM archive_requests WHERE id = 1", ("Đồng Nai", None), "extract",
                  id="0049-archive-request-parents"),
+    pytest.param("0049", slips, ("in_charge",), "number", "12/PXM",
+                 "SELECT number, relation FROM slips WHERE id = 1", ("12/PXM", "Cha"), "death_date",
+                 id="0050-a-slips-officer-in-charge"),
+    pytest.param("0049", vetting_cases, ("in_charge",), "purpose", "Bổ nhiệm",
+                 "SELECT purpose, status FROM vetting_cases WHERE id = 1", ("Bổ nhiệm", "Đang xác minh"),
+                 "decision_by", id="0050-a-cases-officer-in-charge"),
 ]
 
 
@@ -620,6 +626,10 @@ def test_a_revision_adding_columns_keeps_the_records_gives_them_empty_and_going_
             connection.execute(text("INSERT INTO relatives (id, person_id, relative_id, relation, occupation, "
                                     "created_at, updated_at) VALUES (1, 2, 3, 'Cha', 'Hưu trí', :now, :now)"),
                                {"now": NOW})
+        if table is vetting_cases:  # nor vetting cases
+            connection.execute(text("INSERT INTO vetting_cases (id, person_id, purpose, opened_on, status, "
+                                    "created_at, updated_at) VALUES (1, 2, 'Bổ nhiệm', '2025-03-01', 'Đang xác minh', "
+                                    ":now, :now)"), {"now": NOW})
     opened.dispose()
 
     db = vault.unlock(path, ADMIN, PASSWORD)
