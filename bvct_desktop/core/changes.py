@@ -16,7 +16,7 @@ from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.types import TypeEngine
 
-from . import engine, row_versions
+from . import engine, in_charge, row_versions
 from .schema import change_counts
 
 CHUNK = 5_000
@@ -33,7 +33,7 @@ class TableChanges:
         self._stamped = "updated_at" in table.c
         # what every new row gets, added as they are written rather than held by each
         self.every_new_row = {**({"created_at": now, "updated_at": now} if self._stamped else {}),
-                              **row_versions.first(connection, table)}
+                              **row_versions.first(connection, table), **in_charge.of_new_row(connection, table)}
         self._new_row = new_row_type(table)
         self.new: dict[int, dict[str, Any]] = {}
         self.updates: dict[int, dict[str, Any]] = {}

@@ -162,8 +162,13 @@ def slip_reply_overdue(today: dt.date, history: settings.History) -> ColumnEleme
     """A slip with no reply on `today` (not_done_by) past its reply deadline (slip_reply_due). A slip
     whose result is written without its day has had its reply: it waits for that day, not for the
     police (result_without_date)."""
-    no_reply = and_(not_done_by(slips.c.result_on, today), ~result_without_date())
-    return and_(no_reply, started_past_due(slips.c.issued_on, history, REPLY_DAYS, reply_due, today))
+    return and_(slip_unanswered(today), started_past_due(slips.c.issued_on, history, REPLY_DAYS, reply_due, today))
+
+
+def slip_unanswered(today: dt.date) -> ColumnElement:
+    """A slip with no reply on `today` (not_done_by); one whose result is written without its day has had it
+    (result_without_date)."""
+    return and_(not_done_by(slips.c.result_on, today), ~result_without_date())
 
 
 def archive_reply_overdue(today: dt.date, history: settings.History) -> ColumnElement:

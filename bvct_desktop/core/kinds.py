@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from . import in_charge
 from .errors import InputError, RowProblem
 from .fields import (
     LONG_TEXT,
@@ -160,6 +161,13 @@ class Kind:
     members: Members | None = None
     date_fallback: str | None = None  # the field counted by when `date_key` is empty
     named_cadre: NamedCadre | None = None
+    # kept by the program, never typed (who is in charge): shown, exported after `fields`, an import leaves them
+    kept: tuple[Field, ...] = ()
+
+    @property
+    def exported(self) -> tuple[Field, ...]:
+        """The columns of an export: the import layout, then what the program keeps."""
+        return self.fields + self.kept
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -323,7 +331,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
 ), date_key="issued_on", stored_in="slips",
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),
-    lookups={"recipient": RECIPIENTS})
+    lookups={"recipient": RECIPIENTS}, kept=(in_charge.FIELD,))
 
 DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("decision_no", "Số quyết định"),

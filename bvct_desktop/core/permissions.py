@@ -26,6 +26,7 @@ class Action(enum.Enum):
     PASSWD_OTHERS = "đổi mật khẩu người khác"
     PASSWD_OWN = "đổi mật khẩu của mình"
     AUDIT = "xem và kiểm tra nhật ký"
+    HAND_OVER = "bàn giao việc của cán bộ"
 
 
 _EVERYONE = frozenset(ROLES)
@@ -43,6 +44,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.PASSWD_OTHERS: frozenset({ADMIN}),
     Action.PASSWD_OWN: _EVERYONE,
     Action.AUDIT: frozenset({ADMIN, LEADER}),
+    Action.HAND_OVER: frozenset({ADMIN, LEADER}),
 }
 
 

@@ -54,6 +54,7 @@ def layout(kind: Kind, exported: bool = True) -> Layout:
         source = source.outerjoin(lookup.table, table.c[lookup.column] == lookup.table.c.id)
         columns[key] = lookup.table.c.name
     columns.update((key, _value(kind, key)) for key in kind.own_keys)
+    columns.update((spec.key, table.c[spec.key]) for spec in kind.kept)
     if kind.date_key:
         order.append(kind.period())
     order.append(table.c.id)

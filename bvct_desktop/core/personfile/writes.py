@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
-from .. import audit, row_versions
+from .. import audit, in_charge, row_versions
 from ..audit_actions import ADDED, CHANGED, DELETED
 from ..database import Database
 from ..editing import FormProblems, parse_fields, told_ahead
@@ -77,7 +77,8 @@ def check_unchanged(record: dict[str, Any], seen: tuple[int, ...] | None) -> Non
 def insert(db: Database, connection: Connection, table: Table, kind: str, values: dict[str, Any]) -> int:
     now = db.clock()
     record_id = connection.execute(table.insert().values(**values, created_at=now, updated_at=now,
-                                                         **row_versions.first(connection, table))
+                                                         **row_versions.first(connection, table),
+                                                         **in_charge.of_new_row(connection, table))
                                    ).inserted_primary_key[0]
     db.audit(connection, ADDED, kind=kind, record_id=record_id, details=audit.created(values))
     return record_id
