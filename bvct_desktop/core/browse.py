@@ -20,7 +20,19 @@ from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.util import find_tables
 from sqlalchemy.sql.visitors import iterate
 
-from . import collation, countries, deadlines, passports, plans, record_rows, search, settings, sql, trip_status
+from . import (
+    collation,
+    countries,
+    deadlines,
+    in_charge,
+    passports,
+    plans,
+    record_rows,
+    search,
+    settings,
+    sql,
+    trip_status,
+)
 from .database import Database
 from .errors import InputError
 from .fields import Field, FieldType
@@ -375,7 +387,7 @@ VIEWS: dict[str, View] = {
         (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "deceased", "death_date", "home_town",
                    "relation", "purpose", "recipient", sorts={"number": _number_order(slips.c.number_key)}),
          _reply_due(slips.c.issued_on, deadlines.REPLY_DAYS),
-         *_columns(SLIPS, "result_on", "result")),
+         *_columns(SLIPS, "result_on", "result", in_charge.FIELD.key)),
         default_sort=("issued_on", True), person_id=slips.c.person_id,
         text_columns=(slips.c.number, slips.c.relation, slips.c.vetted_name, slips.c.purpose,
                       slips.c.father_name, slips.c.mother_name, slips.c.spouse_name, slips.c.result,
@@ -385,7 +397,7 @@ VIEWS: dict[str, View] = {
         period=slips.c.issued_on,
         statuses={**_by_day(slips.c.result_on, "Chờ kết quả", "Đã có kết quả"),
                   NO_REPLY_DATE: _fixed(deadlines.result_without_date())},
-        few_values=("recipient",), done=slips.c.result_on, done_label="Có kết quả",
+        few_values=("recipient", in_charge.FIELD.key), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,
         overdue=deadlines.slip_reply_overdue, overdue_label="Quá hạn trả lời",
         extra_rows=_late_by(slips, REPLY_DUE, slips.c.issued_on, deadlines.slip_reply_due,
@@ -458,6 +470,7 @@ VETTING_CASES = Kind("vetting-cases", "Hồ sơ thẩm tra", (
     Field("status", "Trạng thái"),
     *cases.CONCLUSION_FIELDS[:2],
     cases.CONCLUSION_FIELDS[3],
+    in_charge.FIELD,
 ), date_key="opened_on")
 
 
@@ -485,9 +498,10 @@ VIEWS["vetting-cases"] = View(
      *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
        for key in ("purpose", "opened_on", "due_on", "status")),
      Column(CASE_REPLIES, "Phiếu xác minh", vetting_cases.c.id, (_ANSWERED,), cells=_case_replies),
-     *(_field_column(VETTING_CASES, key, vetting_cases.c[key]) for key in ("conclusion_no", "concluded_on", "result"))),
+     *(_field_column(VETTING_CASES, key, vetting_cases.c[key])
+       for key in ("conclusion_no", "concluded_on", "result", in_charge.FIELD.key))),
     default_sort=("opened_on", True), person_id=vetting_cases.c.person_id, period=vetting_cases.c.opened_on,
-    few_values=(CASE_REPLIES,), also_reads=(slips, recipients),
+    few_values=(CASE_REPLIES, in_charge.FIELD.key), also_reads=(slips, recipients),
     text_columns=(vetting_cases.c.purpose, vetting_cases.c.note, vetting_cases.c.conclusion_no,
                   vetting_cases.c.signer, vetting_cases.c.result, vetting_cases.c.limit_note),
     searched_also="mục đích, kết luận, ghi chú",

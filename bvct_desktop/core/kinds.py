@@ -170,7 +170,7 @@ class Kind:
         return self.fields + self.kept
 
     def field(self, key: str) -> Field:
-        return next(f for f in self.fields if f.key == key)
+        return next(f for f in self.exported if f.key == key)
 
     @functools.cached_property
     def on_form(self) -> tuple[Field, ...]:

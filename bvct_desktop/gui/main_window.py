@@ -13,6 +13,7 @@ from .copy_guard import CopyGuard
 from .dashboard import Dashboard
 from .designer.ui_main_window import Ui_MainWindow
 from .dialogs import CANCEL, NO
+from .handover_dialog import HandoverDialog
 from .icons import icon
 from .issued_page import IssuedPage
 from .live import LiveChanges
@@ -184,8 +185,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._offer_past_term()
 
     def _offer_past_term(self) -> None:
-        """The list past their term reads the outgoing register: offered to those who may read it."""
-        self.past_term_action.setVisible(allows(self.context.db.actor.role, Action.EXPORT))
+        """The list past their term reads the outgoing register: offered to those who may read it; handing work
+        over, to leaders and administrators on a database this window may write."""
+        role = self.context.db.actor.role
+        self.past_term_action.setVisible(allows(role, Action.EXPORT))
+        self.handover_action.setVisible(allows(role, Action.HAND_OVER) and not self.context.read_only)
 
     def _guard_copies(self) -> None:
         """Copying records out of the program is refused while the role may not export (gui/copy_guard)."""
@@ -209,14 +213,17 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.help_menu.insertAction(self.about_action, self.places_action)
         self.past_term_action = QAction("Hồ sơ, tài liệu hết thời hạn &bảo quản…", self)
         self.past_term_action.triggered.connect(self._past_term)
+        self.handover_action = QAction("&Bàn giao việc…", self)
+        self.handover_action.triggered.connect(self._hand_over)
         self.record_menu.addSeparator()
         self.record_menu.addAction(self.past_term_action)
+        self.record_menu.addAction(self.handover_action)
         self._offer_past_term()
         for method, action in self.page_actions.items():
             action.triggered.connect(lambda _checked=False, method=method: self._forward(method))
         # the window's own actions too, so their shortcuts work wherever the focus is in it
         self.addActions([self.lock_action, self.logout_action, self.quit_action, *self.page_actions.values(),
-                         self.places_action, self.past_term_action, self.about_action])
+                         self.places_action, self.past_term_action, self.handover_action, self.about_action])
 
     def _forward(self, method: str) -> None:
         handler = getattr(self.current_page(), method, None)
@@ -291,6 +298,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _past_term(self) -> None:
         self.past_term_dialog = PastTermDialog(self.context, self)
         self.past_term_dialog.open()
+
+    def _hand_over(self) -> None:
+        self.handover_dialog = HandoverDialog(self.context, self)
+        self.handover_dialog.open()
 
     def _about(self) -> None:
         from .about import AboutDialog

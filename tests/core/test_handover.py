@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import editing, handover, users, vault
+from bvct_desktop.core import browse, editing, handover, users, vault
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.permissions import LEADER, OFFICER
 from bvct_desktop.core.personfile import cases
@@ -178,3 +178,17 @@ def test_one_slip_or_case_is_handed_over_from_its_form(office):
     assert entry["details"] == {"tu_can_bo": ADMIN, "sang_can_bo": OFFICER_NAME}
     with pytest.raises(PermissionDenied):
         handover.hand_over_record(officer, "slips", slip, ADMIN)
+
+
+@pytest.mark.parametrize(("kind", "table"), [("slips", slips), ("vetting-cases", vetting_cases)])
+def test_the_registers_show_and_filter_by_the_officer_in_charge(office, kind, table):
+    admin, _, leader = office
+    record = min(_in_charge(admin, table))
+    handover.hand_over_record(leader, kind, record, OFFICER_NAME)
+    column = [spec.key for spec in browse.view(kind).columns].index("in_charge")
+    assert browse.view(kind).columns[column].header == "Cán bộ phụ trách"
+    assert dict(browse.column_values(admin, kind, "in_charge")) == {ADMIN: len(_in_charge(admin, table)) - 1,
+                                                                   OFFICER_NAME: 1}
+    mine = browse.Filters().with_values("in_charge", (OFFICER_NAME,))
+    assert browse.record_ids(admin, kind, filters=mine) == [record]
+    assert browse.fetch_rows(admin, kind, [record])[record][column] == OFFICER_NAME

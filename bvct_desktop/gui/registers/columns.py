@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ...core import preferences
+from ...core import in_charge, preferences
 from ...core.errors import BvctError
 from ..qt import (
     QAction,
@@ -41,7 +41,8 @@ WRAPPING = "bvctWrapsCells"  # the property of a table whose cells go on two lin
 SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
 DEFAULT_HIDDEN = {
-    "slips": ("birth_date", "deceased", "death_date", "home_town", "relation"),
+    "slips": ("birth_date", "deceased", "death_date", "home_town", "relation", in_charge.FIELD.key),
+    "vetting-cases": (in_charge.FIELD.key,),
     "archive-requests": ("other_names", "gender", "home_town", "work_before_1975", "father_name", "mother_name",
                          "reply_no", "extract"),
     "delegations": ("report_no", "report_on", "report_to", "in_plan"),  # the plan checked once, the report's due daily
