@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ...core import retention
+from ...core import in_charge, retention
 from ...core.archive_titles import request_title
 from ...core.database import Database
 from ...core.dates import PartialDate, display_date
@@ -49,6 +49,7 @@ from . import slip_drafting
 from .archive_link import attaching_undecided, change_link
 from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
+from .in_charge_row import InChargeRow
 from .person_file import CASES, EntryDialog, compact
 from .person_picker import PersonPicker
 from .record_form import RecordForm
@@ -147,6 +148,12 @@ class CaseForm(QDialog):
         purpose = case["purpose"] or "chưa ghi mục đích"
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
         self.body.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
+        officer = QHBoxLayout()
+        officer.addWidget(QLabel(f"<b>{in_charge.FIELD.header}:</b>"))
+        self.in_charge = InChargeRow(self.context, "vetting-cases", self.record_id, case[in_charge.FIELD.key])
+        self.in_charge.handed_over.connect(lambda _colleague: self._shown_again())  # its version read again
+        officer.addWidget(self.in_charge, 1)
+        self.body.addLayout(officer)
         if case[cases.NOTE.key]:
             self.body.addWidget(_in_lines(cases.NOTE.header, [case[cases.NOTE.key]]))
         self._show_findings(found)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from ...core import attachments, editing, recipients
+from ...core import attachments, editing, in_charge, recipients
 from ...core.errors import BvctError, RowProblem
 from ...core.fields import Field, FieldType
 from ...core.kinds import SLIPS, kind_named
@@ -42,6 +42,7 @@ from ..qt import (
 )
 from ..workers import written_when_free
 from .cadre_choice import CadreChoice
+from .in_charge_row import InChargeRow
 from .inputs import (
     changed_signal,
     make_input,
@@ -262,6 +263,11 @@ class RecordForm(QDialog):
             if self.kind.named_cadre is not None and spec.key == self.kind.named_cadre.name_key:
                 choice = self._cadre_choice()
                 form.addRow(field_label("Hồ sơ cán bộ", False, choice.box), choice)
+        self.in_charge: InChargeRow | None = None
+        if in_charge.FIELD in self.kind.kept:
+            self.in_charge = InChargeRow(self.context, self.kind.name, self.record_id, None)
+            self.in_charge.handed_over.connect(self._handed_over)
+            form.addRow(field_label(in_charge.FIELD.header, False, self.in_charge.officer), self.in_charge)
         self.members = None
         if members_only:
             self.members = MembersTable(self.kind, self.editable)
@@ -313,8 +319,17 @@ class RecordForm(QDialog):
         for key in self.current_places:
             self._show_current_place(key)
         self._show_cadre(stored)
+        if self.in_charge is not None:
+            self.in_charge.show_officer(stored.get(in_charge.FIELD.key))
         if self.members is not None:
             self.members.set_members(stored.get(editing.MEMBERS, []))
+
+    def _handed_over(self) -> None:
+        """Handed over from this form: what is typed stays, and saves over the handover (its only change)."""
+        try:
+            self.seen = editing.load(self.context.db, self.kind.name, self.record_id).get(editing.VERSION)
+        except BvctError as error:
+            self.message.show_message(error.message)
 
     def _show_cadre(self, stored: dict) -> None:
         """The cadre's file the record is about: its link once stored, else the name's one cadre."""
