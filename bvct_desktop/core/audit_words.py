@@ -52,6 +52,8 @@ WORDS = {
     "noi_dung": "Nội dung", "ngay_van_ban": "Ngày văn bản", "tinh_trang_truoc": "Tình trạng trước đó",
     "ho_so_tham_tra": "Hồ sơ thẩm tra", "tai_lieu": "Tài liệu", "ho_ten": "Họ và tên", "ket_luan_so": "Kết luận số",
     "tu_so": "Từ số", "chuyen_di": "Chuyến đi", "so_ho_chieu": "Số hộ chiếu", "nhan_lai": "Nhận lại",
+    "tu_can_bo": "Cán bộ bàn giao", "sang_can_bo": "Cán bộ nhận bàn giao",
+    "so_phieu_chua_tra_loi": "Số phiếu chưa có trả lời", "so_ho_so_chua_ket_luan": "Số hồ sơ chưa kết luận",
 }
 # what an entry is about besides the registers (KINDS): the person's file, the documents, the lists
 OTHER_KINDS = {RELATIVES: "Thân nhân", FOREIGN_ELEMENTS.kind: "Yếu tố nước ngoài",

@@ -44,7 +44,8 @@ def hand_over(db: Database, officer: str, colleague: str) -> OpenWork:
         _check_colleague(connection, officer, colleague)
         passed = OpenWork(*(_pass(db, connection, table, where, colleague) for table, where in _open_of(db, officer)))
         db.audit(connection, HANDED_OVER, details={"tu_can_bo": officer, "sang_can_bo": colleague,
-                                                   "so_phieu": passed.slips, "so_ho_so": passed.cases})
+                                                   "so_phieu_chua_tra_loi": passed.slips,
+                                                   "so_ho_so_chua_ket_luan": passed.cases})
     return passed
 
 

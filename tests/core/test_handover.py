@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import browse, editing, handover, users, vault
+from bvct_desktop.core import audit_words, browse, editing, handover, users, vault
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.permissions import LEADER, OFFICER
 from bvct_desktop.core.personfile import cases
@@ -122,7 +122,11 @@ def test_handing_over_passes_the_open_slips_and_cases_only_in_one_audit_entry(of
     assert handover.open_work(leader, ADMIN) == handover.OpenWork(0, 0)
     [entry] = _audit_entries(admin, handover.HANDED_OVER)
     assert entry["user_name"] == LEADER_NAME and entry["details"] == {
-        "tu_can_bo": ADMIN, "sang_can_bo": OFFICER_NAME, "so_phieu": waiting.slips, "so_ho_so": waiting.cases}
+        "tu_can_bo": ADMIN, "sang_can_bo": OFFICER_NAME, "so_phieu_chua_tra_loi": waiting.slips,
+        "so_ho_so_chua_ket_luan": waiting.cases}
+    assert audit_words.describe(None, entry["details"]) == (
+        f"Cán bộ bàn giao: {ADMIN}; Cán bộ nhận bàn giao: {OFFICER_NAME}; Số phiếu chưa có trả lời: {waiting.slips}; "
+        f"Số hồ sơ chưa kết luận: {waiting.cases}")
 
 
 def _open_cases(db) -> int:

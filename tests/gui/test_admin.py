@@ -413,7 +413,7 @@ def test_the_roles_are_summed_up_as_the_permission_table_has_them(qtbot, db, clo
         "Chuyên viên: như Chỉ xem, thêm: thêm, sửa, xóa hoặc nhập hồ sơ; xuất, in hoặc lập báo cáo có dữ liệu "
         "cá nhân; sao lưu hoặc kiểm tra bản sao lưu.",
         "Lãnh đạo: như Chuyên viên, thêm: phát hành báo cáo, công văn hoặc thông báo (lấy số văn bản); "
-        "xem và kiểm tra nhật ký.",
+        "xem và kiểm tra nhật ký; bàn giao việc của cán bộ.",
         "Quản trị: như Lãnh đạo, thêm: khôi phục từ bản sao lưu; quản lý người dùng; xem và thay đổi thiết lập; "
         "đổi mật khẩu người khác.",
     ]
