@@ -164,9 +164,9 @@ def test_the_slip_register_fits_a_1366_by_768_screen_with_reply_columns_in_view(
         logical = keys.index(key)
         assert not header.isSectionHidden(logical)
         assert header.sectionViewportPosition(logical) + 20 < table.viewport().width()
-    # «Quan hệ» gave its room to «Hạn trả lời»: shown from the header's menu
+    # «Quan hệ» gave its room to «Hạn trả lời», «Cán bộ phụ trách» too: shown from the header's menu
     assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {
-        "birth_date", "deceased", "death_date", "home_town", "relation"}
+        "birth_date", "deceased", "death_date", "home_town", "relation", "in_charge"}
 
 
 def test_the_recipient_most_slips_go_to_is_read_whole_and_empty_reply_columns_stay_narrow(qtbot, context):
@@ -432,7 +432,7 @@ def test_a_cadres_political_issue_is_read_whole_when_the_register_has_room(qtbot
 def test_excel_like_filters_on_the_columns_with_few_values(qtbot, context):
     page, keys = _slips_page(qtbot, context)
     header = page.table.horizontalHeader()
-    assert {keys[i] for i in header.filterable} == {"deceased", "relation", "purpose", "recipient"}
+    assert {keys[i] for i in header.filterable} == {"deceased", "relation", "purpose", "recipient", "in_charge"}
     relation = keys.index("relation")
     header.showSection(relation)  # shown from the header's menu
     sorted_by = page.model.sort_key

@@ -147,13 +147,13 @@ class CaseForm(QDialog):
         self.body.setContentsMargins(0, 0, 0, 0)
         purpose = case["purpose"] or "chưa ghi mục đích"
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
-        self.body.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)))
-        officer = QHBoxLayout()
-        officer.addWidget(QLabel(f"<b>{in_charge.FIELD.header}:</b>"))
+        top = QHBoxLayout()  # who is in charge beside the heading, taking none of the case's height
+        top.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)), 1)
+        top.addWidget(QLabel(f"<b>{in_charge.FIELD.header}:</b>"), 0, Qt.AlignmentFlag.AlignTop)
         self.in_charge = InChargeRow(self.context, "vetting-cases", self.record_id, case[in_charge.FIELD.key])
         self.in_charge.handed_over.connect(lambda _colleague: self._shown_again())  # its version read again
-        officer.addWidget(self.in_charge, 1)
-        self.body.addLayout(officer)
+        top.addWidget(self.in_charge, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(top)
         if case[cases.NOTE.key]:
             self.body.addWidget(_in_lines(cases.NOTE.header, [case[cases.NOTE.key]]))
         self._show_findings(found)
