@@ -149,8 +149,10 @@ class CaseForm(QDialog):
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
         top = QHBoxLayout()  # who is in charge beside the heading, taking none of the case's height
         top.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)), 1)
-        top.addWidget(QLabel(f"<b>{in_charge.FIELD.header}:</b>"), 0, Qt.AlignmentFlag.AlignTop)
         self.in_charge = InChargeRow(self.context, "vetting-cases", self.record_id, case[in_charge.FIELD.key])
+        label = QLabel(f"<b>{in_charge.FIELD.header}:</b>")
+        label.setMinimumHeight(self.in_charge.hand_over_button.sizeHint().height())  # level with its name
+        top.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
         self.in_charge.handed_over.connect(lambda _colleague: self._shown_again())  # its version read again
         top.addWidget(self.in_charge, 0, Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(top)
