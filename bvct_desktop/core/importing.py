@@ -161,7 +161,6 @@ def _listed(names: list[str], number: Callable[[int], str]) -> str:
 def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], list[str], list[Problem]]:
     """Columns by field (headers matched ignoring case, spaces, accents and a trailing *)."""
     by_fold = {f.folded_header: f for f in kind.fields}
-    kept = {f.folded_header for f in kind.kept}  # an export's own columns, read back: left as stored, untold
     columns: dict[int, Field] = {}
     ignored, problems = [], []
     seen: dict[str, int] = {}
@@ -169,10 +168,7 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
         if raw is None or str(raw).strip() == "":
             continue
         text = str(raw).strip().rstrip("*").strip()
-        folded = fold(text).replace("(*)", "").strip()
-        if folded in kept:
-            continue
-        wanted = by_fold.get(folded)
+        wanted = by_fold.get(fold(text).replace("(*)", "").strip())
         if wanted is None:
             ignored.append(text)
         elif wanted.key in seen:

@@ -1,4 +1,4 @@
-"""«Cán bộ phụ trách»: the officer in charge of a slip or a vetting case, by user name (migration 0050) — whoever
+"""«Cán bộ phụ trách»: the officer in charge of a slip or a vetting case, by user name (migration 0051) — whoever
 recorded it, on a form, by an import or by opening a case, until a leader hands it over (core/handover.py). Kept by
 the program, never typed: shown on the form and in the registers, exported after the contract's columns, and an
 import reading it back leaves it as stored."""

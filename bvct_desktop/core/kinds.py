@@ -161,16 +161,12 @@ class Kind:
     members: Members | None = None
     date_fallback: str | None = None  # the field counted by when `date_key` is empty
     named_cadre: NamedCadre | None = None
-    # kept by the program, never typed (who is in charge): shown, exported after `fields`, an import leaves them
+    # kept by the program, never typed (who is in charge): shown on the form and in the registers, neither imported
+    # nor exported (an export is the import layout, `fields`)
     kept: tuple[Field, ...] = ()
 
-    @property
-    def exported(self) -> tuple[Field, ...]:
-        """The columns of an export: the import layout, then what the program keeps."""
-        return self.fields + self.kept
-
     def field(self, key: str) -> Field:
-        return next(f for f in self.exported if f.key == key)
+        return next(f for f in self.fields + self.kept if f.key == key)
 
     @functools.cached_property
     def on_form(self) -> tuple[Field, ...]:

@@ -174,7 +174,7 @@ slips = Table(
     Column("place_before_1975", Text),
     Column("deceased", Boolean),  # migration 0048: that the person has died, and when
     Column("death_date", String),  # a partial date, perhaps approximate (core/dates.py)
-    Column("in_charge", String),  # migration 0050: the user name of the officer in charge (core/in_charge.py)
+    Column("in_charge", String),  # migration 0051: the user name of the officer in charge (core/in_charge.py)
     *_stamps(),
     UniqueConstraint("year", "number_key"),
     Index(None, "deleted_at", "issued_on", "person_id", "recipient_id", "result_on"),
@@ -439,7 +439,7 @@ vetting_cases = Table(
     Column("decision_no", String),
     Column("decision_on", Date),
     Column("decision_by", Text),
-    Column("in_charge", String),  # migration 0050: the user name of the officer in charge (core/in_charge.py)
+    Column("in_charge", String),  # migration 0051: the user name of the officer in charge (core/in_charge.py)
     *_stamps(),
     Index(None, "person_id", "status"),
 )

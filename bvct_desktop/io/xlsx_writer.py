@@ -45,25 +45,25 @@ def write_export(kind: Kind, rows: Iterable[Mapping], target: Path, password: st
 
     def fill(book) -> None:
         nonlocal written
-        fields = kind.exported
-        sheet = _register_sheet(book, kind, fields)
+        fields = kind.fields
+        sheet = _register_sheet(book, kind)
         texts, dates, lines = _value_formats(book)
         formats = [dates if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) else texts if spec.text_only
                    else lines if spec.keeps_lines else None for spec in fields]
         for written, record in enumerate(rows, start=1):  # noqa: B007 - the count is the last row's
             sheet.row(written, [spec.to_cell(record[spec.key]) for spec in fields], formats)
-        _columns(book, sheet, kind, fields, written, texts, dates, lines)
+        _columns(book, sheet, kind, written, texts, dates, lines)
         sheet.sheet.autofilter(0, 0, written, len(fields) - 1)
 
     xlsx_stream.streamed(Path(target), fill, password)
     return written
 
 
-def _register_sheet(book, kind: Kind, fields: Sequence[Field]) -> xlsx_stream.StreamedSheet:
-    """The kind's sheet with the header row of `fields`: bold, filled, required columns in red."""
+def _register_sheet(book, kind: Kind) -> xlsx_stream.StreamedSheet:
+    """The kind's sheet with its header row: bold, filled, required columns in red."""
     sheet = xlsx_stream.StreamedSheet(book, kind.title[:31])
     formats = {required: header_format(book, required) for required in (False, True)}
-    sheet.row(0, [spec.header for spec in fields], [formats[spec.required] for spec in fields])
+    sheet.row(0, [spec.header for spec in kind.fields], [formats[spec.required] for spec in kind.fields])
     return sheet
 
 
@@ -96,10 +96,10 @@ def write_template(kind: Kind, target: Path) -> None:
     check_target(target, XLSX)
 
     def fill(book) -> None:
-        sheet = _register_sheet(book, kind, kind.fields)
+        sheet = _register_sheet(book, kind)
         for column, spec in enumerate(kind.fields):
             sheet.sheet.write_comment(0, column, _describe(spec), {"author": "BVCT Desktop"})
-        _columns(book, sheet, kind, kind.fields, 0, *_value_formats(book))
+        _columns(book, sheet, kind, 0, *_value_formats(book))
         _instructions(xlsx_stream.StreamedSheet(book, "Hướng dẫn"), kind)
 
     xlsx_stream.streamed(Path(target), fill)
@@ -111,15 +111,14 @@ def _value_formats(book) -> tuple:
             book.add_format({"text_wrap": True, "valign": "top"}))
 
 
-def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, fields: Sequence[Field], filled: int, texts, dates,
-             lines) -> None:
-    """Each column of `fields`: its own format, so that whatever row the officer types in keeps text as text
-    and dates as dates, and its drop-down list (from a hidden list sheet) over the `filled` rows and
+def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, filled: int, texts, dates, lines) -> None:
+    """Each column's own format, so that whatever row the officer types in keeps text as text and dates
+    as dates, and its drop-down list (from a hidden list sheet) over the `filled` rows and
     TEMPLATE_ROWS more; then the page set up."""
     from xlsxwriter.utility import xl_col_to_name
 
     lists = book.add_worksheet("Danh mục")
-    for column, spec in enumerate(fields):
+    for column, spec in enumerate(kind.fields):
         if spec.choices:
             for row, choice in enumerate(spec.choices):
                 lists.write_string(row, column, choice)
@@ -129,10 +128,10 @@ def _columns(book, sheet: xlsx_stream.StreamedSheet, kind: Kind, fields: Sequenc
                 "ignore_blank": True, "show_error": True, "error_title": "Giá trị không hợp lệ",
                 "error_message": f"Chọn một trong: {', '.join(spec.choices)}"})
     lists.hide()
-    print_setup(sheet.sheet, kind.title, [column_width(spec) for spec in fields],
+    print_setup(sheet.sheet, kind.title, [column_width(spec) for spec in kind.fields],
                 [texts if spec.text_only else dates if spec.type is FieldType.DATE else lines if spec.keeps_lines
-                 else None for spec in fields],
-                landscape=len(fields) > 6)
+                 else None for spec in kind.fields],
+                landscape=len(kind.fields) > 6)
 
 
 def _describe(spec: Field) -> str:

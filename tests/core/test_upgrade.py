@@ -602,12 +602,12 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0048", archive_requests, ("father_name", "mother_name"), "province", "Đồng Nai",
                  "SELECT province, work_before_1975 FROM archive_requests WHERE id = 1", ("Đồng Nai", None), "extract",
                  id="0049-archive-request-parents"),
-    pytest.param("0049", slips, ("in_charge",), "number", "12/PXM",
+    pytest.param("0050", slips, ("in_charge",), "number", "12/PXM",
                  "SELECT number, relation FROM slips WHERE id = 1", ("12/PXM", "Cha"), "death_date",
-                 id="0050-a-slips-officer-in-charge"),
-    pytest.param("0049", vetting_cases, ("in_charge",), "purpose", "Bổ nhiệm",
+                 id="0051-a-slips-officer-in-charge"),
+    pytest.param("0050", vetting_cases, ("in_charge",), "purpose", "Bổ nhiệm",
                  "SELECT purpose, status FROM vetting_cases WHERE id = 1", ("Bổ nhiệm", "Đang xác minh"),
-                 "decision_by", id="0050-a-cases-officer-in-charge"),
+                 "decision_by", id="0051-a-cases-officer-in-charge"),
 ]
 
 

@@ -12,12 +12,12 @@ from bvct_desktop.io import xlsx_writer
 
 SLIP = {"number": "012/PXM", "issued_on": dt.date(2025, 3, 4), "full_name": "=HYPERLINK(\"x\")",
         "birth_date": "1955-03", "recipient": "Cục A93B – Bộ Công an", "result_no": "0125",
-        "note": "#REF!", "result_on": None, "in_charge": "quantri"}
+        "note": "#REF!", "result_on": None}
 
 
 def _exported(tmp_path, rows):
     out = tmp_path / "phieu.xlsx"
-    assert xlsx_writer.write_export(SLIPS, [{spec.key: row.get(spec.key) for spec in SLIPS.exported}
+    assert xlsx_writer.write_export(SLIPS, [{spec.key: row.get(spec.key) for spec in SLIPS.fields}
                                             for row in rows], out) == len(rows)
     return openpyxl.load_workbook(out).worksheets[0]
 
@@ -25,7 +25,7 @@ def _exported(tmp_path, rows):
 def test_values_keep_their_kind_of_cell(tmp_path):
     sheet = _exported(tmp_path, [SLIP, {**SLIP, "number": "13/PXM", "birth_date": "1955-03-12"}])
     headers = [cell.value for cell in sheet[1]]
-    assert headers == [spec.header for spec in SLIPS.fields] + ["Cán bộ phụ trách"]  # the program's own, last
+    assert headers == [spec.header for spec in SLIPS.fields]
     first = {header: cell for header, cell in zip(headers, sheet[2], strict=True)}
     assert (first["Số phiếu"].value, first["Số phiếu"].data_type, first["Số phiếu"].number_format) == \
         ("012/PXM", "s", "@")
@@ -37,13 +37,12 @@ def test_values_keep_their_kind_of_cell(tmp_path):
     assert first["Họ và tên người được xác minh"].data_type == "s"  # a formula's text stays text
     assert first["Ghi chú"].value == "#REF!" and first["Ghi chú"].data_type == "s"
     assert first["Ngày nhận kết quả"].value is None
-    assert first["Cán bộ phụ trách"].value == "quantri"
 
 
 def test_the_sheet_is_laid_out_for_screen_and_paper(tmp_path):
     sheet = _exported(tmp_path, [SLIP] * 3)
     assert sheet.title == SLIPS.title[:31]
-    last = openpyxl.utils.get_column_letter(len(SLIPS.exported))
+    last = openpyxl.utils.get_column_letter(len(SLIPS.fields))
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}4"
     assert sheet["A1"].font.bold and sheet["A1"].font.name == "Times New Roman"
     assert sheet["A1"].font.color.rgb.endswith("C00000")  # a required column

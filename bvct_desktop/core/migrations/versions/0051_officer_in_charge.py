@@ -2,16 +2,16 @@
 vetting_cases.in_charge: a user name), set to whoever records it and passed on by «Bàn giao việc»
 (core/handover.py); empty on the slips and cases recorded before
 
-Revision ID: 0050
-Revises: 0049
+Revision ID: 0051
+Revises: 0050
 """
 
 import sqlalchemy as sa
 
 from bvct_desktop.core.migrations import added_columns
 
-revision = "0050"
-down_revision = "0049"
+revision = "0051"
+down_revision = "0050"
 branch_labels = None
 depends_on = None
 
