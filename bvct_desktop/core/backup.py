@@ -46,6 +46,7 @@ from . import (
 )
 from .database import Actor, Clock, Database, FileDatabase, system_clock
 from .errors import (
+    BROKEN_ARCHIVE,
     DISK_FULL,
     FREE_SPACE,
     AuthError,
@@ -396,8 +397,9 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
 
 
 def _unreadable(path: Path) -> str:
-    """Why the file at `path`, no readable zip, is refused. Begun as a backup is (its key file is written
-    first): cut short when the end, where a zip lists its members, was never copied, else damaged."""
+    """Why the file at `path`, no readable zip or one without a backup's members, is refused. Begun as a
+    backup is (its key file is written first): cut short when the end, where a zip lists its members,
+    was never copied, else damaged."""
     with contextlib.suppress(OSError), open(path, "rb") as handle:
         head = handle.read(ZIP_LOCAL_HEADER + len(KEYS))
         named = int.from_bytes(head[26:28], "little")
@@ -409,11 +411,11 @@ def _unreadable(path: Path) -> str:
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:
     if not {MANIFEST, KEYS, DATA} <= set(archive.namelist()):
-        raise DamagedError(NOT_A_BACKUP.format(path.name))
+        raise DamagedError(_unreadable(path))
     try:
         manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
         key_bytes = archive.read(KEYS)
-    except (ValueError, zipfile.BadZipFile, OSError):
+    except BROKEN_ARCHIVE:
         raise DamagedError(CHANGED_BYTES.format(path.name)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DamagedError(NOT_A_BACKUP.format(path.name))
@@ -429,13 +431,13 @@ def _extract(archive: zipfile.ZipFile, target: Path) -> dict:
             for chunk in iter(lambda: source.read(CHUNK), b""):
                 digest.update(chunk)
                 sink.write(chunk)
-    except zipfile.BadZipFile:
-        return {}
     except OSError as error:
         if isinstance(files.os_error(error, target), DiskFullError):
             raise DiskFullError(f"{DISK_FULL}: không giải nén được bản sao lưu để kiểm tra vào thư mục tạm "
                                 f"«{target.parent.parent}».") from None
         raise BvctError(f"Không giải nén được bản sao lưu để kiểm tra ({os_reason(error)}).") from None
+    except BROKEN_ARCHIVE:  # its digest then matches none: told as content unlike the manifest's
+        return {}
     return {"sha256": digest.hexdigest(), "size": target.stat().st_size}
 
 

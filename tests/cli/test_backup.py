@@ -336,10 +336,35 @@ def _member_byte(name: str):
     return at
 
 
+def _listed_byte(name: str, field: int):
+    """Where byte `field` of the member `name`'s entry in the zip's directory at the end of the file lies."""
+    def at(path: Path) -> int:
+        data = path.read_bytes()
+        entry = data.index(b"PK\x01\x02")
+        while data[entry + 46:entry + 46 + int.from_bytes(data[entry + 28:entry + 30], "little")] != name.encode():
+            entry = data.index(b"PK\x01\x02", entry + 1)
+        return entry + field
+    return at
+
+
+def _header_byte(name: str, field: int):
+    """Where byte `field` of the member `name`'s own header, before its data, lies."""
+    def at(path: Path) -> int:
+        with zipfile.ZipFile(path) as archive:
+            return archive.getinfo(name).header_offset + field
+    return at
+
+
+# A zip's directory entry holds a member's flags at 8 (bit 0: encrypted), its compression method at 10 and
+# its name at 46; a member's own header the length of its extra field at 28.
 FLIPPED_BYTES = {
     "trong tệp khóa": _member_byte("bvct.db.keys"),
     "trong bản kê": _member_byte("manifest.json"),
     "trong mục lục cuối tệp": lambda path: path.stat().st_size - 10,
+    "ở cờ mã hóa của tệp khóa trong mục lục": _listed_byte("bvct.db.keys", 8),
+    "ở cách nén của tệp khóa trong mục lục": _listed_byte("bvct.db.keys", 10),
+    "ở tên bản kê trong mục lục": _listed_byte("manifest.json", 46),
+    "ở độ dài phần thêm đầu bản kê": _header_byte("manifest.json", 29),
 }
 
 
@@ -359,6 +384,22 @@ def test_a_backup_with_a_byte_flipped_is_told_damaged_neither_foreign_nor_cut_sh
             code, _, err = cli.as_user(ADMIN, password)(command, flipped)
             assert code == 4 and err.startswith(backup.DAMAGED.format("usb.bvctbak")), err
             assert err.rstrip().endswith(backup.another_backup()), err
+    assert (cli.db.read_bytes(), keyfile.key_path(cli.db).read_bytes()) == before
+
+
+@pytest.mark.file_only("compares the database file's bytes")
+@pytest.mark.parametrize("field", [8, 10])
+def test_a_byte_flipped_in_the_data_s_directory_entry_is_told_damaged(backed_up, cli, tmp_path, field):
+    """The data member's flags (read as encrypted) or compression method (read as unknown) ended in
+    «Lỗi không lường trước», exit 1: it is the damaged backup the officer must replace."""
+    data = bytearray(backed_up.read_bytes())
+    data[_listed_byte("bvct.db", field)(backed_up)] ^= 0x01
+    flipped = tmp_path / "usb.bvctbak"
+    flipped.write_bytes(bytes(data))
+    before = cli.db.read_bytes(), keyfile.key_path(cli.db).read_bytes()
+    for command in ("verify", "restore"):
+        code, _, err = cli(command, flipped)
+        assert code == 4 and err.startswith(backup.DAMAGED.format("usb.bvctbak")), err
     assert (cli.db.read_bytes(), keyfile.key_path(cli.db).read_bytes()) == before
 
 
