@@ -238,12 +238,22 @@ def classify(error: Exception, path: Path | None = None, named: Path | None = No
     # SQLite says "database or disk is full", or — when the write-ahead log cannot grow — only
     # "disk I/O error": the disk's free space tells which.
     if "full" in text or "i/o error" in text and path is not None and files.nearly_full(path):
-        return DiskFullError(f"{DISK_FULL}: không ghi được vào «{Path(path).name if path else 'cơ sở dữ liệu'}»; "
-                             "cơ sở dữ liệu không thay đổi.")
+        return _disk_full(path)
     if "i/o error" in text:
         return _disk_failing(path)
     where = errorlog.log_unexpected(original)
     return BvctError(f"Lỗi cơ sở dữ liệu ({type(original).__name__}); chi tiết đã ghi vào: {where}")
+
+
+def _disk_full(path: Path | None) -> DiskFullError:
+    """The database's disk has no room: which disk, and that a full one keeps even a backup from opening
+    the database (SQLite needs room for its write-ahead log's index just to read)."""
+    if path is None:
+        return DiskFullError(f"{DISK_FULL}: không ghi được vào cơ sở dữ liệu; cơ sở dữ liệu không thay đổi.")
+    path = Path(path).absolute()
+    return DiskFullError(f"{DISK_FULL}: không ghi được vào cơ sở dữ liệu «{path}»; cơ sở dữ liệu không thay đổi. "
+                         f"Hãy giải phóng chỗ trống trên ổ chứa thư mục «{path.parent}» (xóa bớt tệp cũ) rồi làm "
+                         "lại: khi ổ ấy đầy, chương trình không mở được cơ sở dữ liệu, kể cả để sao lưu ra ổ khác.")
 
 
 def _disk_failing(path: Path | None) -> BvctError:

@@ -161,6 +161,18 @@ def test_a_full_database_disk(database_on_a_full_disk, tmp_path, name):
     assert _state(cli.db) == before
 
 
+@pytest.mark.parametrize("name", ["login", "backup"])
+def test_a_full_database_disk_names_the_database_and_says_to_make_room_on_its_disk(database_on_a_full_disk, tmp_path,
+                                                                                   name):
+    """A backup onto a USB stick refused with «không ghi được vào «bvct.db»» left the officer asking
+    which disk was full, and why a backup should write to the database at all."""
+    cli, folder, _, _ = database_on_a_full_disk
+    done = bvct(environment(tmp_path, cli.db), *[part.format(tmp=tmp_path) for part in DATABASE_WRITES[name]])
+    assert done.stderr == (f"Ổ đĩa đầy: không ghi được vào cơ sở dữ liệu «{cli.db}»; cơ sở dữ liệu không thay đổi. "
+                           f"Hãy giải phóng chỗ trống trên ổ chứa thư mục «{folder}» (xóa bớt tệp cũ) rồi làm lại: "
+                           "khi ổ ấy đầy, chương trình không mở được cơ sở dữ liệu, kể cả để sao lưu ra ổ khác.\n")
+
+
 def _slots(key_file: bytes) -> dict:
     return json.loads(key_file)["slots"]
 
