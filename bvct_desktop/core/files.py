@@ -7,6 +7,7 @@ removes those of a process that no longer runs (`sweep`), and leaves those still
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -41,7 +42,9 @@ def temporary_beside(target: Path) -> Path:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.p{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
     except (FileNotFoundError, NotADirectoryError):
         raise InputError(f"Thư mục «{folder}» không tồn tại.") from None
-    except PermissionError:
+    except PermissionError as error:
+        if _write_protected(error):
+            raise os_error(error, target) from None
         raise InputError(f"Không có quyền ghi vào thư mục «{folder}».") from None
     except OSError as error:
         raise os_error(error, target) from None
@@ -263,16 +266,24 @@ def _noted(folder: Path) -> Iterator[None]:
 
 
 def os_error(error: OSError, target: Path) -> BvctError:
-    import errno
-
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError(f"{DISK_FULL}: không ghi được «{target}»; không có tệp nào bị ghi dở. {FREE_SPACE}")
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS):
+    if _write_protected(error):
+        return InputError(f"Không ghi được «{target}»: ổ đĩa chỉ cho đọc (ổ USB hoặc thẻ nhớ có thể đang gạt khóa "
+                          "chống ghi). Hãy gạt mở khóa chống ghi rồi làm lại, hoặc chọn ổ khác.")
+    if isinstance(error, PermissionError) or error.errno == errno.EACCES:
         if Path(target).is_file():
             return InputError(f"«{target}» đang mở trong chương trình khác hoặc không ghi được (chỉ đọc, không có "
                               "quyền): hãy đóng tệp rồi làm lại, hoặc chọn tên tệp khác.")
         return InputError(f"Không có quyền ghi «{target}».")
     return BvctError(f"Không ghi được «{target}» ({os_reason(error)}).")
+
+
+ERROR_WRITE_PROTECT = 19  # Windows' own code for a write-protected disk, which Python maps to EACCES
+
+
+def _write_protected(error: OSError) -> bool:
+    return error.errno == errno.EROFS or getattr(error, "winerror", None) == ERROR_WRITE_PROTECT
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -254,6 +255,41 @@ def test_read_only_folder_during_export_or_backup(filled, cli, tmp_path, monkeyp
         patched.setattr(files.tempfile, "mkstemp", refused)
         code, _, err = cli(*command, folder / name)
     assert code == 2 and "Không có quyền ghi" in err
+    assert list(folder.iterdir()) == []
+
+
+WRITE_PROTECTED = {
+    "Linux": lambda: OSError(errno.EROFS, "Read-only file system"),
+    "Windows": lambda: _windows_error(PermissionError(errno.EACCES, "The media is write protected"), 19),
+}
+
+
+def _windows_error(error: OSError, code: int) -> OSError:
+    error.winerror = code  # ERROR_WRITE_PROTECT, as Windows sets it on the error it maps to EACCES
+    return error
+
+
+@pytest.mark.parametrize("system", WRITE_PROTECTED)
+@pytest.mark.parametrize("command, name", [(("export", "cadres", "--out"), "ra.xlsx"),
+                                           (("backup", "--out"), "ra.bvctbak")])
+def test_a_write_protected_usb_stick_is_told_as_one(filled, cli, tmp_path, monkeypatch, command, name, system):
+    """«Không có quyền ghi» sent the administrator asking for rights on a stick whose write-protect
+    switch was on: the disk is said to be read-only, with what to do."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+
+    made = files.tempfile.mkstemp
+
+    def refused(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir) == folder:
+            raise WRITE_PROTECTED[system]()
+        return made(*args, dir=dir, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(files.tempfile, "mkstemp", refused)
+        code, _, err = cli(*command, folder / name)
+    assert code == 2 and err == (f"Không ghi được «{folder / name}»: ổ đĩa chỉ cho đọc (ổ USB hoặc thẻ nhớ có thể "
+                                 "đang gạt khóa chống ghi). Hãy gạt mở khóa chống ghi rồi làm lại, hoặc chọn ổ khác.\n")
     assert list(folder.iterdir()) == []
 
 
