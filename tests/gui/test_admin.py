@@ -351,6 +351,18 @@ def test_an_administrator_who_lowers_their_own_role_is_told_so_and_given_the_pag
     assert [entry.action for entry in audit.list_entries(db, user="quantri", outcome=audit_chain.REFUSED)] == []
 
 
+def test_the_role_and_state_of_each_account_are_shown_whole_on_one_line(qtbot, db, clock):
+    """At 1366×768 «Đang hoạt động» wrapped onto two cramped lines in a column left at Qt's 100 pixels,
+    while the name's column took the rest."""
+    users.add(db, "tran.b", LEADER, NEW_PASSWORD)
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    page.resize(1366 - 240, 600)
+    header = page.table.horizontalHeader()
+    for column in (1, 2):
+        assert page.table.columnWidth(column) >= max(page.table.sizeHintForColumn(column),
+                                                     header.sectionSizeHint(column)), column
+
+
 def test_a_disabled_account_is_given_another_role_before_it_is_reopened(qtbot, db, clock):
     """As `bvct users role` does: a leader whose account was disabled comes back months later as an officer,
     and is reopened with that role, not with the leader's."""

@@ -29,7 +29,10 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.page_subtitle.setText("\n".join(summary()))
         self.context = context
         self.accounts: list[users.Account] = []
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # the role and the state, whole on one line
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selected)
         for role, label in ROLES.items():
             self.role.addItem(label, role)
