@@ -84,11 +84,21 @@ def cmd_restore(args) -> int:
     if restored.accounts:
         print(restored_accounts.told(restored.accounts))
     if args.recovery_key_file:
-        print("Hãy đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục ấy (chương trình cho một khóa "
-              f"khôi phục mới): bvct --db {hints.shell_word(target.absolute())} users passwd TÊN --recovery-key-file "
-              f"{hints.shell_word(Path(args.recovery_key_file).absolute())} (TÊN: tên đăng nhập của quản trị viên).")
+        print(_reset_with_the_key(target, Path(args.recovery_key_file), restored.administrators))
     _print_checks(restored.checks)
     return 0
+
+
+def _reset_with_the_key(target: Path, key_file: Path, administrators: list[str]) -> str:
+    """The command that sets a new password with the recovery key, naming the backup's one administrator."""
+    name = hints.shell_word(administrators[0]) if len(administrators) == 1 else "TÊN"
+    command = (f"bvct --db {hints.shell_word(target.absolute())} users passwd {name} "
+               f"--recovery-key-file {hints.shell_word(key_file.absolute())}")
+    told = ("Hãy đặt mật khẩu mới cho quản trị viên bằng chính khóa khôi phục ấy (chương trình cho một khóa khôi "
+            f"phục mới): {command}")
+    if len(administrators) > 1:
+        return f"{told} (TÊN: tên đăng nhập của một quản trị viên: {', '.join(administrators)})."
+    return told if administrators else f"{told} (TÊN: tên đăng nhập của quản trị viên)."
 
 
 def _restore_to_server(args, where: ServerAddress) -> int:

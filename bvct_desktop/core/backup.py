@@ -123,6 +123,7 @@ class Restored:
     accounts: list[str] = field(default_factory=list)  # what changed for the people who log in (restored_accounts)
     checks: list[str] = field(default_factory=list)  # what the administrator checks in it now (restore_checks)
     lost: str | None = None  # the work the pair kept holds beyond the backup (restore_loss), when it tells it
+    administrators: list[str] = field(default_factory=list)  # its active administrators, for a recovery key's reset
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -562,8 +563,11 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
             release()
             kept = pair_swap.swap(target, data, key_file, Path(path).resolve(), clock(), lambda kept: _audit_restore(
                 FileDatabase(target, db_key, keys.db_id, restored_as, clock), path, report, kept))
-    return Restored(target, kept, report, logins_changed,
-                    _checks(FileDatabase(target, db_key, keys.db_id, restored_as, clock)), lost)
+
+    def restored() -> FileDatabase:
+        return FileDatabase(target, db_key, keys.db_id, restored_as, clock)
+
+    return Restored(target, kept, report, logins_changed, _checks(restored()), lost, _administrators(restored()))
 
 
 def _current_keys(target: Path) -> keyfile.KeyFile | None:
@@ -608,6 +612,19 @@ def _checks(db: FileDatabase) -> list[str]:
             return restore_checks.told(connection, db.clock().date())
     except Exception:  # noqa: BLE001 - whatever it is, the restore stands and where the old pair is kept is told
         return [restore_checks.UNREAD]
+    finally:
+        db.close()
+
+
+def _administrators(db: FileDatabase) -> list[str]:
+    """The active administrators of the database restored, then closed; none when they cannot be read
+    (the restore stands)."""
+    try:
+        with db.read() as connection:
+            return list(connection.execute(select(users.c.name).where(users.c.role == ADMIN, users.c.active)
+                                           .order_by(users.c.name)).scalars())
+    except Exception:  # noqa: BLE001 - as `_checks`: the officer is then asked for the name
+        return []
     finally:
         db.close()
 

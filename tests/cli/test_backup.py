@@ -700,12 +700,34 @@ def test_an_administrator_who_forgot_the_password_restores_on_a_new_pc_with_the_
     code, out, err = new("restore", saved, "--recovery-key-file", typed)
     assert code == 0, err
     assert f"Đã khôi phục vào: {target}\n" in out
-    assert f"bvct --db {target} users passwd TÊN --recovery-key-file {typed}" in out
+    # the backup's one administrator named: the officer who forgot the password may not recall the name either
+    assert f"bvct --db {target} users passwd {ADMIN} --recovery-key-file {typed}\n" in out
     (tmp_path / "moi.txt").write_text("Mat-khau-quan-tri-moi\n", encoding="utf-8")
     code, out, err = new("users", "passwd", ADMIN, "--recovery-key-file", typed,
                          "--new-password-file", tmp_path / "moi.txt")
     assert code == 0 and "KHÓA KHÔI PHỤC MỚI" in out, err
     assert new.as_user(ADMIN, "Mat-khau-quan-tri-moi")("audit", "verify")[0] == 0
+
+
+def test_a_recovery_key_restore_of_a_backup_with_several_administrators_names_them_all(tmp_path, capsys, monkeypatch):
+    from tests.conftest import Cli
+
+    old = Cli(tmp_path / "may-cu" / "bvct.db", capsys, monkeypatch)
+    (tmp_path / "may-cu").mkdir()
+    key = old("init", "--admin", ADMIN)[1].strip().splitlines()[-1]
+    (tmp_path / "mk.txt").write_text("Mat-khau-pho-phong-2026\n", encoding="utf-8")
+    for name in ("nguyen.thi.lan", "tran.van.binh"):
+        assert old("users", "add", name, "--role", "quan-tri", "--new-password-file", tmp_path / "mk.txt")[0] == 0
+    assert old("users", "disable", "tran.van.binh")[0] == 0
+    saved = tmp_path / "bvct.bvctbak"
+    assert old("backup", "--out", saved)[0] == 0
+    (tmp_path / "khoa.txt").write_text(key + "\n", encoding="utf-8")
+    target = tmp_path / "may-moi" / "bvct.db"
+    code, out, err = Cli(target, capsys, monkeypatch).as_user("", "")("restore", saved, "--recovery-key-file",
+                                                                        tmp_path / "khoa.txt")
+    assert code == 0, err
+    assert (f"users passwd TÊN --recovery-key-file {tmp_path / 'khoa.txt'} (TÊN: tên đăng nhập của một quản trị "
+            f"viên: nguyen.thi.lan, {ADMIN}).\n") in out
 
 
 def test_the_password_command_a_recovery_key_restore_prints_runs_as_printed_from_another_folder(tmp_path, capsys,
@@ -726,5 +748,5 @@ def test_the_password_command_a_recovery_key_restore_prints_runs_as_printed_from
     code, out, err = Cli(target, capsys, monkeypatch).as_user("", "")("restore", "bvct.bvctbak",
                                                                         "--recovery-key-file", "khoa.txt")
     assert code == 0, err
-    printed = re.search(r"bvct --db (\S+) users passwd TÊN --recovery-key-file (\S+) ", out)
+    printed = re.search(r"bvct --db (\S+) users passwd \S+ --recovery-key-file (\S+)\n", out)
     assert printed and Path(printed[2]) == usb / "khoa.txt", out
