@@ -4,15 +4,17 @@ archive and another province's long unanswered, either way (the deadlines of the
 in core/deadlines)."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, select
 
-from . import browse, deadlines, settings, sql, trip_status, workdays
+from . import browse, deadlines, settings, trip_status, workdays
 from .archive_titles import request_title
 from .database import Database
 from .deadlines import Due
 from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
+from .periods import CALENDAR_YEAR, ReportingYear
 from .permissions import Action
 from .personfile import cases, letters
 from .schema import archive_requests, complaints, persons, relatives, slips, vetting_cases
@@ -114,18 +116,20 @@ def months_ending(today: dt.date, count: int) -> list[tuple[int, int]]:
     return [divmod(i, 12) for i in range(index - count + 1, index + 1)]
 
 
-def slips_by_month(db: Database, start: dt.date, end: dt.date) -> list[MonthCount]:
-    """Slips issued, and slips answered (by the reply's date), in each month of the period (its last
-    MOST_MONTHS months when it is longer)."""
+def slips_by_month(db: Database, start: dt.date, end: dt.date, counted: ReportingYear = CALENDAR_YEAR
+                   ) -> list[MonthCount]:
+    """Slips issued, and slips answered (by the reply's date), in each month of the period as `counted` counts
+    its months (in the statistical year «tháng 1» of 2026 runs from 15/12/2025 to 14/01/2026); its last
+    MOST_MONTHS months when it is longer."""
     db.require(Action.REPORT_FIGURES, "xem số phiếu theo tháng")
-    count = min(MOST_MONTHS, (end.year - start.year) * 12 + end.month - start.month + 1)
-    months = [(year, month + 1) for year, month in months_ending(end, count)]
-    first = max(start, dt.date(*months[0], 1))
+    (first_year, first_month), (last_year, last_month) = counted.month_of(start), counted.month_of(end)
+    count = min(MOST_MONTHS, (last_year - first_year) * 12 + last_month - first_month + 1)
+    months = [(year, month + 1) for year, month in months_ending(dt.date(last_year, last_month, 1), count)]
+    first = max(start, counted.month_start(*months[0]))
     with db.read() as connection:
-        issued = _per_month(connection, slips.c.issued_on, first, end)
-        answered = _per_month(connection, slips.c.result_on, first, end)
-    return [MonthCount(year, month, issued.get(f"{year:04d}-{month:02d}", 0),
-                       answered.get(f"{year:04d}-{month:02d}", 0)) for year, month in months]
+        issued = _per_month(connection, slips.c.issued_on, first, end, counted)
+        answered = _per_month(connection, slips.c.result_on, first, end, counted)
+    return [MonthCount(year, month, issued[year, month], answered[year, month]) for year, month in months]
 
 
 def records_behind(key: str, start: dt.date, end: dt.date) -> tuple[str, browse.Filters]:
@@ -158,11 +162,16 @@ def loose_ends(db: Database, today: dt.date | None = None) -> dict[str, int]:
     return counts
 
 
-def _per_month(connection, column, first: dt.date, last: dt.date) -> dict[str, int]:
-    month = sql.month_text(column)
-    return dict(connection.execute(
-        select(month, func.count()).where(slips.c.deleted_at.is_(None), column.between(first, last))
-        .group_by(month)).all())
+def _per_month(connection, column, first: dt.date, last: dt.date, counted: ReportingYear) -> Counter[tuple[int, int]]:
+    """The slips whose `column` falls in each month as `counted` counts it (by day: a month of the statistical
+    year is no calendar month the database can group by)."""
+    by_day = connection.execute(
+        select(column, func.count()).where(slips.c.deleted_at.is_(None), column.between(first, last))
+        .group_by(column)).all()
+    per_month: Counter[tuple[int, int]] = Counter()
+    for day, count in by_day:
+        per_month[counted.month_of(day)] += count
+    return per_month
 
 
 def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:

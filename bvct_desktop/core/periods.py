@@ -25,9 +25,16 @@ class ReportingYear:
             return dt.date(year, month, 1)
         return dt.date(year, month - 1, self.first_day) if month > 1 else dt.date(year - 1, 12, self.first_day)
 
+    def month_of(self, day: dt.date) -> tuple[int, int]:
+        """The year and month `day` falls in as this year counts them: 20/02/2026 is in the statistical
+        year's «tháng 3», 20/12/2026 in «tháng 1» of 2027."""
+        if self.first_day is None or day.day < self.first_day:
+            return day.year, day.month
+        return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+
     def year_of(self, day: dt.date) -> int:
         """The year `day` falls in as this year counts it: 20/12/2026 is in the statistical year 2027."""
-        return day.year + 1 if day >= self.month_start(day.year + 1, 1) else day.year
+        return self.month_of(day)[0]
 
 
 CALENDAR_YEAR = ReportingYear("năm dương lịch", None)

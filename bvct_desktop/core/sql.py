@@ -15,23 +15,6 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.util import find_tables
 
 
-class month_text(FunctionElement):  # noqa: N801 - used as a SQL function
-    """A date's month as text, "YYYY-MM"."""
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(month_text, "sqlite")
-def _month_sqlite(element, compiler, **kw) -> str:
-    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
-
-
-@compiles(month_text, "postgresql")
-def _month_postgresql(element, compiler, **kw) -> str:
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
-
-
 class leading_number(FunctionElement):  # noqa: N801 - used as a SQL function
     """The whole number a text begins with ("1234/PXM" → 1234, "007/PXM" → 7); NULL when it begins
     with no figure."""

@@ -122,12 +122,13 @@ class Snapshot:
     holds_records: bool
 
 
-def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date,
+def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date, counted: ReportingYear,
                   held_records: bool = False) -> Snapshot:
-    """The page's data for the period (runs on a worker thread: no widget is touched). `held_records`: an
-    earlier read found a record, so whether the database holds one (a query per register) is not asked."""
+    """The page's data for the period, its months as `counted` counts them (runs on a worker thread: no widget is
+    touched). `held_records`: an earlier read found a record, so whether the database holds one (a query per
+    register) is not asked."""
     db = context.db
-    return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end),
+    return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end, counted),
                     [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today),
                     held_records or overview.holds_records(db))
 
@@ -623,8 +624,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self._stale = False
         self._midnight.start(until_midnight(context.clock()))
         self.state.setText("Đang tính…")
-        held = self.held_records
-        self.task = run_quietly(self, lambda: read_snapshot(context, start, end, today, held), self._read)
+        held, counted = self.held_records, self.counted
+        self.task = run_quietly(self, lambda: read_snapshot(context, start, end, today, counted, held), self._read)
 
     def _read(self, snapshot: Snapshot | None, error: BaseException | None) -> None:
         self.task = None

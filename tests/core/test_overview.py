@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import deadlines, editing, overview, settings
+from bvct_desktop.core.periods import STATISTICAL_YEAR
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.schema import archive_requests
 from tests.core.personfile.conftest import person_named
@@ -163,3 +164,16 @@ def test_a_new_office_s_database_holds_no_records_until_one_is_kept_and_none_onc
         assert not overview.holds_records(db)
     finally:
         db.close()
+
+
+def test_the_chart_counts_slips_in_the_months_as_the_office_counts_them(cli, tmp_path):
+    """In the statistical year 2025 (15/12/2024 to 14/12/2025) 12/PXM and 13/PXM of early January are issued in
+    «tháng 1» and 12/PXM answered on 20/02/2025 in «tháng 3» (from 15/02); the calendar year answers it in February."""
+    db = sample_database(cli, tmp_path, kinds=("cadres", "slips"))
+    start, end = dt.date(2024, 12, 15), dt.date(2025, 12, 14)
+    months = overview.slips_by_month(db, start, end, STATISTICAL_YEAR)
+    assert [(m.year, m.month) for m in months] == [(2025, month) for month in range(1, 13)]
+    assert [(m.month, m.issued, m.answered) for m in months if m.issued or m.answered] == [(1, 2, 0), (3, 0, 1)]
+    calendar = overview.slips_by_month(db, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert [(m.month, m.issued, m.answered) for m in calendar if m.issued or m.answered] == [(1, 2, 0), (2, 0, 1)]
+    db.close()

@@ -121,6 +121,16 @@ def test_a_day_falls_in_the_year_as_the_office_counts_it():
     assert CALENDAR_YEAR.year_of(dt.date(2027, 1, 1)) == 2027
 
 
+def test_a_day_falls_in_the_month_as_the_office_counts_it():
+    """In the statistical year a month runs from the 15th of the month before: 20/02 is in «tháng 3», 14/02 still
+    in «tháng 2», 15/12/2026 in «tháng 1» of 2027; a calendar month holds its own days."""
+    assert STATISTICAL_YEAR.month_of(dt.date(2025, 2, 20)) == (2025, 3)
+    assert STATISTICAL_YEAR.month_of(dt.date(2025, 2, 14)) == (2025, 2)
+    assert STATISTICAL_YEAR.month_of(dt.date(2026, 12, 15)) == (2027, 1)
+    assert STATISTICAL_YEAR.month_of(dt.date(2026, 12, 14)) == (2026, 12)
+    assert CALENDAR_YEAR.month_of(dt.date(2026, 12, 31)) == (2026, 12)
+
+
 def test_a_period_is_told_by_its_days_as_the_report_page_offers_it_in_the_year_it_ends_in():
     """The one declaration the printed report names its period by: the statistical year's quarters are not
     offered, nor a calendar period in the statistical year."""

@@ -722,6 +722,21 @@ def test_on_15_12_the_statistical_year_so_far_is_the_next_year_s(qtbot, db, cloc
     assert (page.year.value(), page.chosen_period()) == (2026, (dt.date(2025, 12, 15), dt.date(2025, 12, 15)))
 
 
+def test_in_the_statistical_year_the_chart_has_the_year_s_twelve_months_each_from_the_15th(qtbot, db, clock):
+    """On 16/12/2025, «Cả năm» 2025 runs from 15/12/2024 to 14/12/2025: twelve bars, 01 to 12/2025 as the office
+    counts its months, not thirteen calendar months with «12» at both ends, each holding half a month. 12/PXM,
+    answered on 20/02/2025, is answered in «tháng 3» (from 15/02)."""
+    page = statistical_dashboard(qtbot, db, clock, dt.datetime(2025, 12, 16, 8, 0))
+    page.year.setValue(2025)
+    page.period.setCurrentIndex(page.period.findText("Cả năm"))
+    settled(qtbot, page)
+    assert page.chosen_period() == (dt.date(2024, 12, 15), dt.date(2025, 12, 14))
+    months = page.chart.months
+    assert [(m.year, m.month) for m in months] == [(2025, month) for month in range(1, 13)]
+    by_month = {(m.year, m.month): (m.issued, m.answered) for m in months}
+    assert by_month[(2025, 1)] == (2, 0) and by_month[(2025, 2)] == (0, 0) and by_month[(2025, 3)] == (0, 1)
+
+
 def test_the_year_set_while_the_page_is_open_counts_its_periods(qtbot, dashboard, db):
     """The administrator sets «Kỳ báo cáo thống kê» on the settings page: the year so far shown runs from
     15/12/2024, and back from 01/01/2025 when the calendar year is set again."""
