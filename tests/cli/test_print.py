@@ -191,7 +191,26 @@ def test_the_slip_register_as_a_landscape_pdf(loaded, tmp_path):
     lines = pdfcheck.lines(target)
     pdfcheck.assert_in_order(lines, "BAN TỔ CHỨC", "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH",
                              "Từ ngày 01/01/2025 đến ngày 31/12/2026", "STT", "12/PXM", "13/PXM", "1/PXM",
-                             "Tổng số: 3 phiếu.")
+                             "Tổng số: 3 phiếu; đến ngày 31/12/2026 đã có kết quả 1 phiếu.")
+
+
+def test_a_register_counts_the_replies_by_its_period_s_end_as_the_report_does(loaded, tmp_path):
+    """Printed on 16/12 for the year to 14/12, the register shows the replies come since, as it stands: its count
+    says how many were in by the period's end, the report's «đã có kết quả», so the officer checking the report by
+    hand finds its figure. 12/PXM of 05/01/2025 was answered on 20/02/2025: not by 31/01/2025."""
+    january, year = ("--from", "2025-01-01", "--to", "2025-01-31"), YEAR
+    for period, told in ((january, "Tổng số: 2 phiếu; đến ngày 31/01/2025 đã có kết quả 0 phiếu."),
+                         (year, "Tổng số: 2 phiếu; đến ngày 31/12/2025 đã có kết quả 1 phiếu.")):
+        target = tmp_path / "so.pdf"
+        assert loaded("print", "slip-register", *period, "--out", target)[0] == 0
+        lines = pdfcheck.lines(target)
+        assert any("12/PXM" in line and "20/02/2025" in line for line in lines)  # the register as it stands
+        pdfcheck.assert_in_order(lines, "12/PXM", told)
+        workbook_target = tmp_path / "so.xlsx"
+        assert loaded("print", "slip-register", *period, "--out", workbook_target)[0] == 0
+        assert told in [row[0] for row in openpyxl.load_workbook(workbook_target).active.iter_rows(values_only=True)]
+        code, figures, _ = loaded("report", *period, "--format", "json", "--out", "-")
+        assert code == 0 and f"đã có kết quả {json.loads(figures)['slips_answered']} phiếu" in told
 
 
 def test_the_slip_register_as_a_workbook_that_prints_under_the_letterhead(loaded, tmp_path):
@@ -666,7 +685,7 @@ def test_the_archive_register_as_a_landscape_pdf_and_a_workbook_as_the_slip_regi
     assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS
     pdfcheck.assert_in_order(pdfcheck.lines(target), "BAN TỔ CHỨC", "SỔ THEO DÕI NGHIÊN CỨU TÀNG THƯ",
                              "Từ ngày 01/01/2025 đến ngày 31/12/2025", "STT", "Huỳnh Văn Tám", "Ngô Thị Mai",
-                             "Tổng số: 2 yêu cầu.", "K/T TRƯỞNG BAN")
+                             "Tổng số: 2 yêu cầu; đến ngày 31/12/2025 đã có kết quả 1 yêu cầu.", "K/T TRƯỞNG BAN")
     text = " ".join(pdfcheck.text(target).split())
     assert "Tánh Linh" in text and "Phan Rí Cửa" in text and "45-CV/BTCTU" in text
     assert _printed_in_words(loaded).endswith("Danh sách: Sổ theo dõi nghiên cứu tàng thư")

@@ -127,21 +127,23 @@ ARCHIVE_COLUMNS: tuple[Column, ...] = (
 @dataclass(frozen=True)
 class Register:
     """A register printed for a period (`bvct print slip-register`, `archive-register`): its kind, its columns on
-    paper and in the workbook, its worksheet and what it counts."""
+    paper and in the workbook, its worksheet, what it counts and the key of a record's reply day."""
 
     kind: Kind
     columns: tuple[Column, ...]
     sheet_columns: tuple[Column, ...]
     sheet: str
     unit: str
+    replied: str
 
     @property
     def title(self) -> str:
         return register_title(self.kind)
 
 
-SLIP_REGISTER = Register(SLIPS, REGISTER_COLUMNS, REGISTER_SHEET_COLUMNS, "Sổ theo dõi phiếu", "phiếu")
-ARCHIVE_REGISTER = Register(ARCHIVE_REQUESTS, ARCHIVE_COLUMNS, ARCHIVE_COLUMNS, "Sổ nghiên cứu tàng thư", "yêu cầu")
+SLIP_REGISTER = Register(SLIPS, REGISTER_COLUMNS, REGISTER_SHEET_COLUMNS, "Sổ theo dõi phiếu", "phiếu", "result_on")
+ARCHIVE_REGISTER = Register(ARCHIVE_REQUESTS, ARCHIVE_COLUMNS, ARCHIVE_COLUMNS, "Sổ nghiên cứu tàng thư", "yêu cầu",
+                            "answered_on")
 REGISTERS = (SLIP_REGISTER, ARCHIVE_REGISTER)
 # The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
 # values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole); the holder's
@@ -199,18 +201,33 @@ def period_text(start: dt.date | None, end: dt.date | None) -> str:
 
 def draw_register(c: DocumentCanvas, register: Register, records: Sequence[Mapping[str, Any]], start: dt.date,
                   end: dt.date, printed_on: dt.date) -> None:
-    draw_listing(c, register.title, [period_text(start, end)], register.columns, records, printed_on, register.unit)
+    draw_listing(c, register.title, [period_text(start, end)], register.columns, records, printed_on, register.unit,
+                 register_count(register, records, end))
+
+
+def register_count(register: Register, records: Sequence[Mapping[str, Any]], end: dt.date) -> str:
+    """«Tổng số: 136 phiếu; đến ngày 14/12/2026 đã có kết quả 77 phiếu.»: the register shows the replies come in
+    since its period ended too; its count says those in by then, as the report counts them."""
+    replied = sum(1 for record in records if (day := record.get(register.replied)) is not None and day <= end)
+    return (f"Tổng số: {grouped(len(records))} {register.unit}; đến ngày {display_date(end)} đã có kết quả "
+            f"{grouped(replied)} {register.unit}.")
+
+
+def total(records: Sequence[Mapping[str, Any]], unit: str) -> str:
+    return f"Tổng số: {grouped(len(records))} {unit}."
 
 
 def draw_listing(c: DocumentCanvas, title: str, subject: Sequence[str], columns: Sequence[Column],
-                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi") -> None:
+                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, unit: str = "bản ghi",
+                 count: str | None = None) -> None:
     """A register's records under the header block and the `subject` lines under its title (what it
-    covers), numbered, with their count and the signature below (landscape, at the profile's listing size)."""
+    covers), numbered, with their `count` (by default how many `unit`s) and the signature below (landscape, at
+    the profile's listing size)."""
     flow = Flow(c)
     listing = c.profile.listing
     layout.header(flow, "", layout.date_text(c.head.place, printed_on, c.profile))
     layout.title(flow, title, subject)
-    signed_table(flow, columns, tables.numbered(records), f"Tổng số: {grouped(len(records))} {unit}.",
+    signed_table(flow, columns, tables.numbered(records), count or total(records, unit),
                  listing["size"], size=listing["size"], leading=listing["size"] * listing["line"],
                  padding=listing["padding"], vertical=listing["padding_vertical"])
 
@@ -228,7 +245,7 @@ def signed_table(flow: Flow, columns: Sequence[Column], records: Sequence[Mappin
 def register_sheet(register: Register, records: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
                    date: str) -> Sheet:
     return listing_sheet(register.sheet, register.title, [period_text(start, end)], register.sheet_columns, records,
-                         date, register.unit)
+                         date, register.unit, register_count(register, records, end))
 
 
 # The passport custody register
@@ -238,10 +255,11 @@ def passport_sheet(lines: Sequence[Mapping[str, Any]], subject: Sequence[str], d
 
 
 def listing_sheet(name: str, title: str, subject: Sequence[str], columns: Sequence[Column],
-                  records: Sequence[Mapping[str, Any]], date: str, unit: str = "bản ghi") -> Sheet:
+                  records: Sequence[Mapping[str, Any]], date: str, unit: str = "bản ghi", count: str | None = None
+                  ) -> Sheet:
     """A register's list as `draw_listing` prints it, on the worksheet `name`."""
     return Sheet(name, [title, *subject], columns, tables.numbered(records), wide=True,
-                 notes=[f"Tổng số: {grouped(len(records))} {unit}."], date=date)
+                 notes=[count or total(records, unit)], date=date)
 
 
 # The vetting cases' list

@@ -108,12 +108,14 @@ def test_the_register_is_signed_as_its_workbook_by_the_signer_of_the_day_printed
     workbook_path, printed, shown = tmp_path / "so.xlsx", tmp_path / "so.pdf", tmp_path / "danh-sach.pdf"
     render.register_xlsx(SLIP_REGISTER, workbook_path, history, chosen, START, END, PRINTED, options)
     values = [cell.value for row in sheet_of(workbook_path).iter_rows() for cell in row if cell.value]
-    signature = values[values.index("Tổng số: 60 phiếu.") + 1:]
+    counted = lists.register_count(SLIP_REGISTER, chosen, END)
+    assert counted.startswith("Tổng số: 60 phiếu; đến ngày ")
+    signature = values[values.index(counted) + 1:]
     assert signature == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Trần Thị Phương Thảo"]
     pdf.save(render.register_pdf(SLIP_REGISTER, history, chosen, START, END, PRINTED, options), printed)
     pdf.save(render.listing_pdf(history, SLIP_REGISTER.title, [], lists.REGISTER_COLUMNS, chosen, PRINTED, options),
              shown)
-    assert pdfcheck.lines(printed)[-4:] == ["Tổng số: 60 phiếu.", *signature]
+    assert pdfcheck.lines(printed)[-4:] == [counted, *signature]
     assert pdfcheck.lines(shown)[-4:] == ["Tổng số: 60 bản ghi.", *signature]
 
 
@@ -126,7 +128,8 @@ def test_the_signature_never_stands_alone_on_the_registers_last_page(tmp_path, h
         pdf.save(render.register_pdf(SLIP_REGISTER, history, chosen, START, END, PRINTED, options), target)
         last = pdfcheck.page_count(target)
         assert any(word.page == last and word.text == chosen[-1]["number"] for word in pdfcheck.words(target))
-        pdfcheck.assert_in_order(pdfcheck.lines(target, first=last), f"Tổng số: {count} phiếu.", "K/T TRƯỞNG BAN",
+        pdfcheck.assert_in_order(pdfcheck.lines(target, first=last), lists.register_count(SLIP_REGISTER, chosen, END),
+                                 "K/T TRƯỞNG BAN",
                                  "PHÓ TRƯỞNG BAN", "Nguyễn Văn Hòa")
 
 
@@ -137,7 +140,8 @@ def test_the_register_workbook_breaks_its_pages_with_the_last_rows_and_count_bes
     row with the first row under it; Excel and LibreOffice would break by the rows alone."""
     target = tmp_path / "so.xlsx"
     render.register_xlsx(SLIP_REGISTER, target, history, slips_2016[:count], START, END, PRINTED, options)
-    assert_keeps_the_signature_with_the_last_rows(sheet_of(target), f"Tổng số: {count} phiếu.")
+    assert_keeps_the_signature_with_the_last_rows(sheet_of(target),
+                                                  lists.register_count(SLIP_REGISTER, slips_2016[:count], END))
 
 
 def test_the_delegation_list_workbook_keeps_its_signature_with_its_last_members(tmp_path, history, options):
