@@ -20,7 +20,7 @@ from ..core.deadlines import Due
 from ..core.errors import BvctError
 from ..core.numbers import grouped
 from ..core.overview import FIGURE_LABELS, MonthCount
-from ..core.periods import DASHBOARD_PERIODS, SO_FAR, ReportingYear, describe
+from ..core.periods import CALENDAR_YEAR, DASHBOARD_PERIODS, SO_FAR, ReportingYear, describe
 from ..core.permissions import Action, allows, roles_allowed
 from . import live
 from .accessible import named
@@ -120,6 +120,7 @@ class Snapshot:
     lists: list[list[Due]]
     loose_ends: dict[str, int]
     holds_records: bool
+    counted: ReportingYear  # how the months were counted
 
 
 def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.date, counted: ReportingYear,
@@ -130,7 +131,7 @@ def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.d
     db = context.db
     return Snapshot(start, end, today, report.count(db, start, end), overview.slips_by_month(db, start, end, counted),
                     [action.source(db, today) for action in ACTION_LISTS], overview.loose_ends(db, today),
-                    held_records or overview.holds_records(db))
+                    held_records or overview.holds_records(db), counted)
 
 
 @contextmanager
@@ -349,6 +350,7 @@ class MonthChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.months: list[MonthCount] = []
+        self.counted = CALENDAR_YEAR  # how the months were counted
         self.plot: QRectF | None = None
         self.label_boxes: list[tuple[QRectF, str]] = []  # the month labels as last painted
         self.said = ""  # what was painted instead of bars (NO_FIGURES), as last painted
@@ -358,9 +360,18 @@ class MonthChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(440, 220)
 
-    def set_months(self, months: list[MonthCount]) -> None:
-        self.months = months
+    def set_months(self, months: list[MonthCount], counted: ReportingYear = CALENDAR_YEAR) -> None:
+        self.months, self.counted = months, counted
         self.update()
+
+    def tip(self, month: MonthCount) -> str:
+        """«Tháng 09/2025: đã gửi 12, có kết quả 3»; a month of the statistical year, no calendar month, with its
+        days."""
+        said = f"Tháng {month.month:02d}/{month.year}"
+        if self.counted.first_day is not None:
+            last = self.counted.month_start(month.year, month.month + 1) - dt.timedelta(days=1)
+            said += f" ({describe(self.counted.month_start(month.year, month.month), last)})"
+        return f"{said}: đã gửi {month.issued}, có kết quả {month.answered}"
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
@@ -413,9 +424,7 @@ class MonthChart(QWidget):
         if event.type() == QEvent.Type.ToolTip and self.months:
             month = self.month_at(event.pos().x())
             if month is not None:
-                QToolTip.showText(event.globalPos(),
-                                  f"Tháng {month.month:02d}/{month.year}: đã gửi {month.issued}, "
-                                  f"có kết quả {month.answered}", self)
+                QToolTip.showText(event.globalPos(), self.tip(month), self)
                 return True
         return super().event(event)
 
@@ -651,7 +660,7 @@ class Dashboard(QWidget, Ui_Dashboard):
             due_list.show_entries(entries, snapshot.today, nothing)
             self.lists.setTabText(index, due_list.title())
         self._offer_reminder()
-        self.chart.set_months(snapshot.months)
+        self.chart.set_months(snapshot.months, snapshot.counted)
         self._show_loose_ends(snapshot.loose_ends)
         self._warn_about_backups()
 

@@ -735,6 +735,11 @@ def test_in_the_statistical_year_the_chart_has_the_year_s_twelve_months_each_fro
     assert [(m.year, m.month) for m in months] == [(2025, month) for month in range(1, 13)]
     by_month = {(m.year, m.month): (m.issued, m.answered) for m in months}
     assert by_month[(2025, 1)] == (2, 0) and by_month[(2025, 2)] == (0, 0) and by_month[(2025, 3)] == (0, 1)
+    assert page.chart.tip(months[0]) == "Tháng 01/2025 (từ 15/12/2024 đến 14/01/2025): đã gửi 2, có kết quả 0"
+
+
+def test_a_calendar_month_s_tip_needs_no_days(dashboard):
+    assert dashboard.chart.tip(dashboard.chart.months[0]) == "Tháng 01/2025: đã gửi 2, có kết quả 0"
 
 
 def test_the_year_set_while_the_page_is_open_counts_its_periods(qtbot, dashboard, db):
