@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
 
     dashboard = window.current_page()
-    dashboard.period.setCurrentIndex([months for _, months in periods.PERIODS].index(9))
+    dashboard.period.setCurrentIndex(periods.DASHBOARD_PERIODS.index(periods.NINE_MONTHS))
     settle(app, lambda: dashboard.task is None and dashboard.snapshot is not None and not dashboard._timer.isActive())
     save(window, "tong-quan-1366x768.png")
 
