@@ -585,7 +585,7 @@ def _lost(target: Path, current: keyfile.KeyFile | None, db_key: bytes, backup_p
         return None
     db = FileDatabase(target, db_key, current.db_id, actor, clock)
     try:
-        return restore_loss.told(db, backup_path)
+        return restore_loss.told(db, backup_path, restored=True)  # read before, told once restored
     except (BvctError, *engine.DATABASE_ERRORS):  # one that cannot be read (the reason to restore) tells no loss
         return None
     finally:

@@ -21,15 +21,21 @@ OTHER_ACTIONS = (actions.USER_ADDED, actions.ROLE_CHANGED, actions.USER_DISABLED
                  actions.PASSWORD_CHANGED, actions.SETTING_CHANGED, actions.DOCUMENT_ISSUED, actions.RECIPIENT_ADDED,
                  actions.RECIPIENT_RENAMED, actions.RECIPIENTS_MERGED, actions.NUMBER_SPOILED,
                  actions.NUMBERS_USED_OUTSIDE)
+# asked before the restore, then told once it is done
 LOST = ("Những việc đã làm sau lúc sao lưu sẽ không còn trong cơ sở dữ liệu khôi phục (vẫn còn trong tệp hiện tại "
         "được giữ lại):")
-NOTHING_LOST = "Từ lúc sao lưu đến nay chưa có hồ sơ, tài khoản, thiết lập hay văn bản nào được thêm, sửa hoặc xóa."
+LOST_NOW = ("Những việc đã làm sau lúc sao lưu không còn trong cơ sở dữ liệu đã khôi phục (vẫn còn trong tệp cũ "
+            "được giữ lại):")
+NOTHING_DONE = "chưa có hồ sơ, tài khoản, thiết lập hay văn bản nào được thêm, sửa hoặc xóa."
+NOTHING_LOST = f"Từ lúc sao lưu đến nay {NOTHING_DONE}"
+NOTHING_LOST_NOW = f"Từ lúc sao lưu đến lúc khôi phục {NOTHING_DONE}"
 
 
-def told(db: Database, backup: Path) -> str | None:
+def told(db: Database, backup: Path, restored: bool = False) -> str | None:
     """The work on the open database since `backup` was taken, line by line with counts («Thân nhân: 4 bản
-    ghi thêm mới»); None when that cannot be told: the backup is no earlier state of this database (another
-    database, a copy restored elsewhere with its own history, a file that is no readable backup)."""
+    ghi thêm mới»), as what a restore will take back or, `restored`, took back; None when that cannot be
+    told: the backup is no earlier state of this database (another database, a copy restored elsewhere
+    with its own history, a file that is no readable backup)."""
     found = backup_log.label(Path(backup))
     if found is None or found.db_id != db.db_id or not found.audit_head:
         return None
@@ -48,7 +54,9 @@ def told(db: Database, backup: Path) -> str | None:
             .group_by(audit_log.c.action)).all()
     lines = _record_lines(records) + [f"  – {capitalised(action)}: {times} lần"
                                       for action, times in sorted(other, key=lambda row: OTHER_ACTIONS.index(row[0]))]
-    return "\n".join([LOST, *lines]) if lines else NOTHING_LOST
+    if not lines:
+        return NOTHING_LOST_NOW if restored else NOTHING_LOST
+    return "\n".join([LOST_NOW if restored else LOST, *lines])
 
 
 def _record_lines(rows) -> list[str]:

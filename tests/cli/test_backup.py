@@ -97,9 +97,12 @@ def test_an_older_backup_restored_over_newer_work_tells_what_the_restored_databa
     code, out, err = cli("restore", backed_up)
     assert code == 0, err
     kept = out.index("Bản đang có được giữ lại:")
-    assert out.index(f"{restore_loss.LOST}\n  – Cán bộ: 2 bản ghi thêm mới\n") > kept, out
+    assert out.index("Những việc đã làm sau lúc sao lưu không còn trong cơ sở dữ liệu đã khôi phục (vẫn còn trong "
+                     "tệp cũ được giữ lại):\n  – Cán bộ: 2 bản ghi thêm mới\n") > kept, out
     code, out, err = cli("restore", backed_up)  # nothing done since the first restore
-    assert code == 0 and restore_loss.NOTHING_LOST in out, err
+    assert code == 0 and ("Từ lúc sao lưu đến lúc khôi phục chưa có hồ sơ, tài khoản, thiết lập hay văn bản nào "
+                          "được thêm, sửa hoặc xóa.") in out, err
+    assert "sẽ" not in out, out  # told once it is done, not as the question asked before
 
 
 @pytest.mark.file_only("a ruined database file; a server keeps its own pages")
@@ -107,13 +110,13 @@ def test_a_restore_over_a_database_it_cannot_read_tells_no_loss(backed_up, cli):
     cli.db.write_bytes(b"\x00" * 8192)
     code, out, err = cli("restore", backed_up)
     assert code == 0, err
-    assert restore_loss.LOST not in out and restore_loss.NOTHING_LOST not in out, out
+    assert restore_loss.LOST_NOW not in out and restore_loss.NOTHING_LOST_NOW not in out, out
 
 
 @pytest.mark.file_only("a file database's restore keeps the current pair; a server is restored only into an empty one")
 def test_a_fault_of_the_program_while_the_loss_is_counted_is_not_taken_for_a_database_it_cannot_read(
         backed_up, cli, monkeypatch):
-    def fault(*_):
+    def fault(*_, **__):
         raise KeyError("audit_head")
 
     monkeypatch.setattr(restore_loss, "told", fault)
