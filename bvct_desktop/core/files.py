@@ -104,7 +104,8 @@ def refuse_own(target: Path, database: Path, own: list[Path]) -> None:
     """InputError when `target` is one of the files `own` of `database`, however named."""
     for file in own:
         if same_file(target, file):
-            _refuse(target, f"tệp của chính cơ sở dữ liệu «{Path(database).name}» ({file.name})")
+            which = "" if file.name == Path(database).name else f" ({file.name})"
+            _refuse(target, f"tệp của chính cơ sở dữ liệu «{Path(database).name}»{which}")
 
 
 def refuse_kept(target: Path, allowed: str | None = None) -> None:

@@ -52,7 +52,8 @@ def test_an_output_named_as_a_file_of_the_database_is_refused(loaded, tmp_path, 
     named.symlink_to(target)
     code, out, err = loaded(*COMMANDS[command], "--out", named)
     assert (code, out) == (2, ""), err
-    assert f"Không ghi vào «{named}»: đó là tệp của chính cơ sở dữ liệu «bvct.db» ({target.name})" in err
+    which = "" if target.name == "bvct.db" else f" ({target.name})"  # the database itself named once
+    assert f"Không ghi vào «{named}»: đó là tệp của chính cơ sở dữ liệu «bvct.db»{which};" in err
     assert named.is_symlink() and sorted(path.name for path in tmp_path.glob(".*")) == []
     assert loaded("export", "cadres", "--out", tmp_path / "sau.xlsx")[0] == 0
 

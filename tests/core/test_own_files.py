@@ -40,3 +40,14 @@ def test_a_copy_goes_only_into_a_new_file_that_is_not_the_database_s(tmp_path):
         db.export_copy(tmp_path / "ban-chep.db")
     finally:
         db.close()
+
+
+def test_the_database_refused_is_named_once_and_a_side_file_with_its_own_name(tmp_path):
+    """«tệp của chính cơ sở dữ liệu «bvct.db» (bvct.db)» said the database's name twice."""
+    database = tmp_path / "bvct.db"
+    with pytest.raises(InputError) as refused:
+        own_files.refuse(database, database)
+    assert refused.value.message == (f"Không ghi vào «{database}»: đó là tệp của chính cơ sở dữ liệu «bvct.db»; "
+                                     "ghi đè sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.")
+    with pytest.raises(InputError, match=r"đó là tệp của chính cơ sở dữ liệu «bvct\.db» \(bvct\.db\.keys\);"):
+        own_files.refuse(tmp_path / "bvct.db.keys", database)

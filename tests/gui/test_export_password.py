@@ -81,7 +81,7 @@ def test_a_file_of_the_database_is_never_chosen_to_save_over(qtbot, context, tmp
     page = _export(qtbot, context, link, None, str(target), NO)  # the warning takes an answer too
     qtbot.waitUntil(lambda: page.message.text().startswith("Đã xuất"), timeout=10_000)
     warnings = [shown.text for shown in context.dialogs.shown if shown.kind == "warn"]
-    assert warnings == [f"Không ghi vào «{link}»: đó là tệp của chính cơ sở dữ liệu «bvct.db» (bvct.db); "
+    assert warnings == [f"Không ghi vào «{link}»: đó là tệp của chính cơ sở dữ liệu «bvct.db»; "
                         "ghi đè sẽ làm mất dữ liệu. Hãy chọn tên tệp khác."]
     assert link.is_symlink() and page.message.text() == f"Đã xuất 2 bản ghi ra {target}."
 
