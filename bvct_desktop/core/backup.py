@@ -331,28 +331,33 @@ def _opened(path: Path, user: str, password: str,
     backup's key file and the database key. The extracted copy is removed afterwards. A backup found
     damaged is told with what to do about it."""
     path = Path(path)
-    with _another_backup_advised():
+    with _another_backup_advised(path):
         archive = _open_archive(path)
     with archive, files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
-        with _another_backup_advised():
+        with _another_backup_advised(path):
             checked = _checked(archive, Path(folder) / DATA, path, user, password, recovery)
         yield checked
 
 
 @contextlib.contextmanager
-def _another_backup_advised() -> Iterator[None]:
+def _another_backup_advised(path: Path) -> Iterator[None]:
     try:
         yield
     except DamagedError as damaged:
-        raise damaged.reworded(f"{damaged.message} {another_backup()}") from None
+        no_backup = damaged.message == NOT_A_BACKUP.format(path.name)
+        raise damaged.reworded(f"{damaged.message} {another_backup(no_backup)}") from None
 
 
-def another_backup() -> str:
-    """What the officer does about a backup that cannot be used (verified or restored), ending the
-    damage's words: the automatic backups named only where this PC holds some (a new PC has none)."""
+def another_backup(no_backup: bool = False) -> str:
+    """What the officer does about a backup that cannot be used (verified or restored), or a file that is
+    `no_backup` (a workbook, a Word file), ending the damage's words: the automatic backups named only
+    where this PC holds some (a new PC has none)."""
     folder = backup_log.auto_folder()
     automatic = f", hoặc bản tự động trong thư mục «{folder}»" if backup_log.holds_backups(folder) else ""
-    return f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác (bản trước đó, bản chép ra ổ USB{automatic})."
+    where = f"bản trước đó, bản chép ra ổ USB{automatic}"
+    if no_backup:
+        return f"Hãy chọn tệp sao lưu của BVCT Desktop (đuôi {backup_log.SUFFIX}: {where})."
+    return f"Bản sao lưu này không dùng được: hãy chọn bản sao lưu khác ({where})."
 
 
 def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str, password: str,
@@ -491,7 +496,7 @@ def verify(path: Path, user: str, password: str) -> Report:
     with _opened(path, user, password) as (report, extracted, _, db_key):
         if not allows(report.role, Action.BACKUP):
             raise refusal("kiểm tra bản sao lưu")
-        with _another_backup_advised():
+        with _another_backup_advised(Path(path)):
             report.checks.append(_attachments_checked(extracted, db_key, Path(path)))
         return report
 
@@ -514,7 +519,7 @@ def dated(path: Path) -> backup_log.Known:
     checks it then): what a restore would bring back, to say before it replaces anything. A file that
     is no backup is refused with the restore's own words."""
     path = Path(path)
-    with _another_backup_advised():
+    with _another_backup_advised(path):
         with _open_archive(path) as archive:
             manifest, _ = _read_manifest(archive, path)
         try:

@@ -330,6 +330,22 @@ def test_a_backup_copied_half_is_told_as_cut_short_not_as_no_backup(backed_up, c
     assert code == 4 and err.startswith(backup.NOT_A_BACKUP.format("can-bo.bvctbak")), err
 
 
+def test_a_workbook_or_a_word_file_chosen_for_a_backup_is_told_as_no_backup_not_as_one_unusable(cli, tmp_path):
+    """An .xlsx or a .docx is a zip too: «Bản sao lưu này không dùng được» called it a backup. It is told
+    as a file that is no backup, with where the backups are."""
+    import docx
+
+    letter = tmp_path / "cong-van.docx"
+    docx.Document().save(letter)
+    chosen = [workbook(tmp_path / "so-can-bo.xlsx", CADRE_HEADERS, [["Hoàng Văn Mới", "02/02/1982", "Nam"]]), letter]
+    for path in chosen:
+        for command in ("verify", "restore"):
+            code, out, err = cli(command, path)
+            assert (code, out) == (4, ""), err
+            assert err.rstrip() == (f"«{path.name}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng. Hãy chọn tệp "
+                                    "sao lưu của BVCT Desktop (đuôi .bvctbak: bản trước đó, bản chép ra ổ USB)."), err
+
+
 def _member_byte(name: str):
     """Where a byte of the member `name`'s stored data lies in the backup file."""
     def at(path: Path) -> int:
