@@ -719,6 +719,7 @@ def test_the_restore_question_counts_the_work_done_since_the_backup_that_it_take
     page.password.setText(PASSWORD)
     context.dialogs.answer_next(str(saved.path), NO)
     page.restore()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)  # asked once the backup is checked
     asked = [shown for shown in context.dialogs.shown if shown.kind == "ask"][0]
     assert (f"{restore_loss.LOST}\n  – Cán bộ: 3 bản ghi thêm mới\n  – Thêm người dùng: 1 lần\n\nSau khi khôi phục"
             in asked.text)
@@ -765,6 +766,25 @@ def test_a_refused_restore_leaves_the_officer_working_on_the_same_database(qtbot
     settings.set_setting(db, "dia_danh", "Bình Thuận")
     assert "sau.sao.luu" in [a.name for a in users.list_accounts(db)]
     assert settings.list_settings(db)["dia_danh"] == "Bình Thuận"
+    db.close()
+
+
+def test_a_damaged_backup_is_told_damaged_before_the_restore_is_asked(qtbot, tmp_path, clock):
+    """«Khôi phục…?» was asked first, the damage told only once the officer said yes: the backup is
+    checked as `bvct verify` checks it, on a worker, and the question asked only of a backup found good."""
+    db = new_database(tmp_path, clock, ("slips",))
+    damaged = damaged_copy(backup.create(db, tmp_path / "truoc.bvctbak").path, tmp_path)
+    context = context_for(db, clock)
+    page = page_of(qtbot, BackupPage(context, lambda: None))
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(damaged), YES)
+    page.restore()
+    assert page.task is not None  # checked off the GUI thread
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert [shown.kind for shown in context.dialogs.shown] == ["open_file"]
+    assert page.message.text().startswith("Bản sao lưu «hong.bvctbak» hỏng")
+    assert page.message.text().endswith(backup.another_backup())
+    assert not db.closed and sorted(tmp_path.glob("*-truoc-khoi-phuc-*")) == []
     db.close()
 
 
@@ -1140,8 +1160,9 @@ def test_the_restore_question_warns_when_the_backup_is_of_another_database(qtbot
     page = page_of(qtbot, BackupPage(context, lambda: None))
     page.password.setText(PASSWORD)
     context.dialogs.answer_next(str(ours.path), NO, str(theirs.path), NO)
-    page.restore()
-    page.restore()
+    for _ in range(2):
+        page.restore()
+        qtbot.waitUntil(lambda: page.task is None, timeout=20_000)  # asked once the backup is checked
     asked = [shown.text for shown in context.dialogs.shown if shown.kind == "ask"]
     assert len(asked) == 2 and restore_offer.OF_ANOTHER_DATABASE not in asked[0]
     assert asked[1].startswith(restore_offer.OF_ANOTHER_DATABASE)

@@ -118,6 +118,8 @@ class BackupPage(QWidget, Ui_BackupPage):
         self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password), done)
 
     def restore(self) -> None:
+        """Checks the backup chosen as `verify` does, then asks whether to restore it: a damaged one is
+        told before the officer is asked."""
         path = self._chosen_backup("Khôi phục từ bản sao lưu")
         if path is None:
             return
@@ -126,7 +128,12 @@ class BackupPage(QWidget, Ui_BackupPage):
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
-        db = self.context.db
+        user, password = self.context.db.actor.name, self.password.text()
+        self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password),
+                    lambda report: self._restore_checked(chosen, user, password))
+
+    def _restore_checked(self, chosen: backup_log.Known, user: str, password: str) -> None:
+        path, db = chosen.path, self.context.db
         lost = restore_loss.told(db, path)
         question = (f"{restore_offer.question_for(chosen, lost=lost)}\n\n"
                     "Sau khi khôi phục, chương trình yêu cầu đăng nhập lại.")
@@ -134,7 +141,6 @@ class BackupPage(QWidget, Ui_BackupPage):
             question = f"{restore_offer.OF_ANOTHER_DATABASE}\n\n{question}"
         if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:
             return
-        user, password = db.actor.name, self.password.text()
 
         def done(result: backup.Restored) -> None:
             told = restore_offer.outcome_of(chosen, result, "Hãy đăng nhập lại.")
