@@ -25,8 +25,11 @@ from .qt import QAction, QLabel, QMainWindow, Qt, QWidget, Signal
 from .report_page import ReportPage
 from .tooltips import typed_tip
 
-STATUS_PATH_WIDTH = 420  # px of the status bar the database's path may take at 1366 pixels
-STATUS_REACH_WIDTH = 560  # px left of it for why the database is out of reach
+# px of the status bar at 1366 pixels: the user's name (up to 63 bytes) and the database's path, cut to
+# theirs; why the database is out of reach, left of them, in what remains beside the role and the state
+STATUS_USER_WIDTH = 220
+STATUS_PATH_WIDTH = 420
+STATUS_REACH_WIDTH = 340
 # a page of boxes and lines, which scrolls on a short or narrow screen (registers scroll their rows and wrap
 # their rows of controls, Quản trị scrolls each of its tabs)
 SCROLLED = {DASHBOARD, REPORT, ISSUED}
@@ -254,13 +257,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.user_label = plain(QLabel(f"Người dùng: {self.context.db.actor.name}"))
+        name = self.context.db.actor.name
+        self.user_label = self._cut_label(f"Người dùng: {name}", name, Qt.ElideRight, STATUS_USER_WIDTH)
         self.role_label = QLabel(f"Vai trò: {self._role_name()}")
-        where = self.context.db.address.described
+        where = str(self.context.db.address.described)
         # an office PC's default path is long: cut in its middle, whole in the tip, the state still in view
-        self.file_label = plain(QLabel(self.fontMetrics().elidedText(f"Cơ sở dữ liệu: {where}", Qt.ElideMiddle,
-                                                                     STATUS_PATH_WIDTH)))
-        self.file_label.setToolTip(typed_tip(str(where)))
+        self.file_label = self._cut_label(f"Cơ sở dữ liệu: {where}", where, Qt.ElideMiddle, STATUS_PATH_WIDTH)
         self.lock_label = QLabel()
         for label in (self.user_label, self.role_label, self.file_label, self.lock_label):
             bar.addPermanentWidget(label)
@@ -269,6 +271,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.reach_label.setStyleSheet(f"color: {colour('error')};")
         self.reach_label.hide()
         bar.addWidget(self.reach_label)
+
+    def _cut_label(self, text: str, whole: str, mode: Qt.TextElideMode, width: int) -> QLabel:
+        """`text` shown as typed, cut to `width` px where it is longer, `whole` in its tip."""
+        label = plain(QLabel(self.fontMetrics().elidedText(text, mode, width)))
+        label.setToolTip(typed_tip(whole))
+        return label
 
     def _show_reach(self, why: str) -> None:
         """Why the database cannot be reached (the looks go on trying; the forms keep what was typed), or nothing."""

@@ -112,6 +112,28 @@ def test_the_status_bar_says_while_the_database_is_out_of_reach(qtbot, db, clock
     assert not window.reach_label.isVisible()
 
 
+def test_the_state_stays_in_view_with_the_longest_user_name_a_long_path_and_the_database_out_of_reach(
+        qtbot, tmp_path, clock, monkeypatch):
+    """A 62-character user name, a long data folder and the server out of reach made the status bar 1757 px
+    wide: the window grew past the 1366 px screen and «Trạng thái» went off its right edge. The name is cut
+    as the path is, whole in its tip."""
+    on_office_screen(monkeypatch)
+    folder = tmp_path / "Phong Bao ve chinh tri noi bo" / "Du lieu ho so can bo nam 2026" / "Ban Tổ chức Tỉnh ủy"
+    folder.mkdir(parents=True)
+    name = "nguyen.thi.thanh.huong.truong.phong.bao.ve.chinh.tri.noi.bo.01"
+    db = as_user(new_database(folder, clock), name, OFFICER)
+    window = main_window(qtbot, db, clock, read_only=True)
+    window.resize(1366, 728)
+    window.live.reach_changed.emit("Không kết nối được máy chủ cơ sở dữ liệu 10.0.0.5:5432; kiểm tra mạng nội bộ "
+                                   "và máy chủ. Khi máy chủ chạy lại (hỏi quản trị viên nếu lâu), hãy thử lại.")
+    qtbot.wait(20)
+    assert window.width() == 1366
+    assert window.lock_label.text() == "Trạng thái: Đang mở · chỉ đọc"
+    assert window.lock_label.geometry().right() <= window.statusBar().width()
+    assert window.reach_label.geometry().right() < window.user_label.geometry().left()
+    assert window.user_label.text().startswith("Người dùng: nguyen.thi") and as_seen(window.user_label.toolTip()) == name
+
+
 def page_of_boxes(window: MainWindow, key: str) -> tuple[QWidget, QScrollArea]:
     """The page shown for `key` and the area it scrolls in: the report page's, or Quản trị's tab's."""
     window.navigation.select(key)
