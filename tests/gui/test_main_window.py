@@ -131,7 +131,8 @@ def test_the_state_stays_in_view_with_the_longest_user_name_a_long_path_and_the_
     assert window.lock_label.text() == "Trạng thái: Đang mở · chỉ đọc"
     assert window.lock_label.geometry().right() <= window.statusBar().width()
     assert window.reach_label.geometry().right() < window.user_label.geometry().left()
-    assert window.user_label.text().startswith("Người dùng: nguyen.thi") and as_seen(window.user_label.toolTip()) == name
+    assert window.user_label.text().startswith("Người dùng: nguyen.thi")
+    assert as_seen(window.user_label.toolTip()) == name
 
 
 def page_of_boxes(window: MainWindow, key: str) -> tuple[QWidget, QScrollArea]:
