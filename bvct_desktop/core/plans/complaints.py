@@ -20,11 +20,15 @@ from ..errors import RowProblem
 from ..kinds import COMPLAINTS
 from ..people import CadreBook, Identity
 from ..schema import complaints
+from ..stored_rows import KeyedQuery
 from ..text import identity_key, name_key
 from .base import NOBODY, Columns, Outcome, Plan, RecordsByKey, Target, outcome, result_without_day
 
 NAMESAKES = "Đơn chưa gắn hồ sơ cán bộ (nhiều cán bộ cùng họ tên; chọn người trên biểu mẫu đơn)"
 LINKED = "Đơn thư gắn với hồ sơ cán bộ vừa thêm"
+# the letters waiting for a cadre: linked to no one, not in the recycle bin (read by the key of the name they give)
+_WAITING = (select(complaints.c.id, complaints.c.subject_name, complaints.c.received_on)
+            .where(complaints.c.person_id.is_(None), complaints.c.deleted_at.is_(None)))
 NO_RESOLVED_DAY = ("có «Kết quả» nhưng chưa có ngày giải quyết: đơn chưa được tính là đã giải quyết; hãy ghi ngày "
                    "giải quyết")
 
@@ -106,13 +110,12 @@ class LettersWaiting:
     def link(self, cadres: CadreBook, arrived: Iterable[int]) -> None:
         """Links each letter naming a cadre `arrived` (added, or back from the recycle bin) to that cadre
         when no other cadre has the name."""
-        names = {cadres.people.key_of(cadres.person_of(cid))[0] for cid in arrived}
-        waiting = self._connection.execute(
-            select(complaints.c.id, complaints.c.subject_name, complaints.c.received_on)
-            .where(complaints.c.person_id.is_(None), complaints.c.subject_name.is_not(None),
-                   complaints.c.deleted_at.is_(None)).order_by(complaints.c.received_on, complaints.c.id))
-        for letter in waiting:
-            found = cadres.named(letter.subject_name) if name_key(letter.subject_name) in names else []
+        names = sorted({cadres.people.key_of(cadres.person_of(cid))[0] for cid in arrived})
+        query = KeyedQuery(self._connection, _WAITING, complaints, ["subject_key"])
+        waiting = [row for start in range(0, len(names), query.size)
+                   for row in query.rows(names[start:start + query.size])]
+        for letter_id, subject_name, received_on in sorted(waiting, key=lambda row: (row[2], row[0])):
+            found = cadres.named(subject_name)
             if len(found) == 1:
-                self.changes.change(letter.id, {}, {"person_id": cadres.person_of(found[0])})
-                self.linked.append(letter_named(letter.subject_name, letter.received_on))
+                self.changes.change(letter_id, {}, {"person_id": cadres.person_of(found[0])})
+                self.linked.append(letter_named(subject_name, received_on))

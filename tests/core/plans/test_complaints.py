@@ -202,3 +202,27 @@ def test_a_files_letters_are_read_in_one_statement_however_many_letters_wait(db)
     assert (about, marked) == ([waiting], {waiting})
     assert sum("FROM complaints" in statement for statement in sent) == 2  # one for each
     assert sum(statement.lstrip().startswith("SELECT") for statement in sent) == 3  # and the account's check
+
+
+def test_a_cadre_entered_reads_only_the_letters_naming_them(db):
+    """Each save or import adding cadres read every letter linked to no one and compared its name in Python: a
+    form's save of one cadre read all 20,000 letters waiting. Only the letters giving the name of a cadre just
+    entered (under any spelling) are read, by the key of that name."""
+    naming = [editing.save(db, "complaints", {**LETTER, "subject_name": name, "summary": f"Đơn {at}"})
+              for at, name in enumerate(["Võ Thị Mai", "VÕ THỊ  MAI"])]
+    _import(db, COMPLAINTS, [["02/03/2026", "Nặc danh", "Phản ánh", f"Người Thứ {n}", "Nhận quà"] for n in range(50)])
+    read = []
+
+    def counted(connection, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().startswith("SELECT complaints.id"):  # the letters' rows, not max(id)
+            again = cursor.connection.cursor()
+            again.execute(statement, parameters)
+            read.extend(row[0] for row in again.fetchall())
+
+    event.listen(db.engine, "before_cursor_execute", counted)
+    try:
+        mai = _cadre(db, "Võ Thị Mai", "1980", "Hàm Tiến")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counted)
+    assert [_linked(db, letter) for letter in naming] == [mai, mai]
+    assert sorted(read) == naming
