@@ -70,12 +70,13 @@ def colleagues(db: Database) -> list[str]:
 
 
 def officers(db: Database) -> list[str]:
-    """Every user name that is in charge of something or could be (locked accounts too: who left), by name."""
+    """Every user name that is in charge of something or could be (locked accounts too: who left; not the viewers,
+    who never are), by name."""
     db.require(Action.HAND_OVER, HANDED_OVER)
     with db.read() as connection:
         named = {name for table in TABLES.values()
                  for name in connection.execute(select(table.c[FIELD.key]).distinct()).scalars() if name}
-        return sorted(named | set(connection.execute(select(users.c.name)).scalars()))
+        return sorted(named | set(connection.execute(select(users.c.name).where(users.c.role != VIEWER)).scalars()))
 
 
 def _open_of(db: Database, officer: str) -> list[tuple[Table, object]]:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bvct_desktop.core import audit_words, browse, editing, handover, users, vault
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
-from bvct_desktop.core.permissions import LEADER, OFFICER
+from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import audit_log, persons, slips, vetting_cases
 from tests.conftest import ADMIN, PASSWORD, workbook
@@ -158,6 +158,19 @@ def test_an_officer_may_not_hand_over_and_the_refusal_is_audited(office):
     assert set(_in_charge(admin, slips).values()) == {ADMIN}
     [entry] = _audit_entries(admin, handover.HANDED_OVER)
     assert entry["outcome"] != "ok" and entry["user_name"] == OFFICER_NAME
+
+
+def test_those_who_may_hand_over_are_the_officers_in_charge_or_who_may_be_locked_ones_too_not_the_viewers(office):
+    """A «Chỉ xem» account was offered among the officers handing work over though it is never in charge of
+    anything; an officer who left (locked) is, and a viewer still in charge of work recorded before."""
+    admin, officer, leader = office
+    _new_slip(officer)
+    users.add(admin, "nghi.huu", OFFICER, "Nghi-huu-mot-2026")
+    users.disable(admin, "nghi.huu")
+    users.add(admin, "chi.xem", VIEWER, "Chi-xem-mot-2026")
+    assert handover.officers(leader) == sorted([ADMIN, LEADER_NAME, OFFICER_NAME, "nghi.huu"])
+    users.set_role(admin, OFFICER_NAME, VIEWER)
+    assert OFFICER_NAME in handover.officers(leader)
 
 
 @pytest.mark.parametrize(("to", "told"), [
