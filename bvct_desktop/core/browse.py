@@ -81,6 +81,8 @@ SHORTER = {"Họ và tên người được xác minh": "Người được xác 
            "Họ và tên người được thẩm tra": "Người được thẩm tra", "Họ và tên đối tượng": "Đối tượng nghiên cứu",
            "Ngày nhận kết quả": "Nhận kết quả", "Mục đích xác minh": "Mục đích", "Mục đích thẩm tra": "Mục đích"}
 
+VETTED_FOR = "Thẩm tra cho"  # a slip's «Họ và tên người được thẩm tra»: whose relative its subject is, as lists say
+
 
 def shortened(spec: Field) -> Field:
     """The field headed as a register heads it (SHORTER), on screen and on a list printed of it."""
@@ -385,7 +387,10 @@ VIEWS: dict[str, View] = {
     "slips": View(
         SLIPS, slips, slips.join(persons).join(recipients),
         (*_columns(SLIPS, "number", "issued_on", "full_name", "birth_date", "deceased", "death_date", "home_town",
-                   "relation", "purpose", "recipient", sorts={"number": _number_order(slips.c.number_key)}),
+                   "relation", sorts={"number": _number_order(slips.c.number_key)}),
+         replace(*_columns(SLIPS, "vetted_name", sorts={"vetted_name": (_name_order(slips.c.vetted_name),)}),
+                 header=VETTED_FOR),
+         *_columns(SLIPS, "purpose", "recipient"),
          _reply_due(slips.c.issued_on, deadlines.REPLY_DAYS),
          *_columns(SLIPS, "result_on", "result", in_charge.FIELD.key)),
         default_sort=("issued_on", True), person_id=slips.c.person_id,

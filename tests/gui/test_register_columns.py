@@ -160,13 +160,42 @@ def test_the_slip_register_fits_a_1366_by_768_screen_with_reply_columns_in_view(
     used = sum(header.sectionSize(logical) for logical in shown)
     assert used <= table.viewport().width() + 1, (used, table.viewport().width())
     keys = [column.key for column in page.spec.columns]
-    for key in ("recipient", "result_on", "result"):
+    for key in ("recipient", "result"):
         logical = keys.index(key)
         assert not header.isSectionHidden(logical)
         assert header.sectionViewportPosition(logical) + 20 < table.viewport().width()
-    # «Quan hệ» gave its room to «Hạn trả lời», «Cán bộ phụ trách» too: shown from the header's menu
+    # «Cán bộ phụ trách» gave its room to «Hạn trả lời»; «Mục đích» and «Nhận kết quả» to «Quan hệ» and «Thẩm tra
+    # cho»: shown from the header's menu
     assert {keys[i] for i in range(len(keys)) if header.isSectionHidden(i)} == {
-        "birth_date", "deceased", "death_date", "home_town", "relation", "in_charge"}
+        "birth_date", "deceased", "death_date", "home_town", "purpose", "result_on", "in_charge"}
+
+
+def test_in_an_admission_season_the_slip_register_tells_whose_relative_each_slip_is_without_scrolling(qtbot,
+                                                                                                     context):
+    """A candidate's father, mother and wife are each a slip: «Quan hệ» and «Thẩm tra cho» were hidden until
+    chosen, so rows about the relatives of two candidates read alike. Both are shown, whole for most rows, with the
+    reply's columns, on a 1366×768 screen with no sideways scrolling."""
+    for at, (relative, relation, candidate) in enumerate([
+            ("Nguyễn Văn Thành", "Cha", "Nguyễn Thị Thanh Hương Bích Ngọc"),
+            ("Trần Thị Hồng Nhung", "Mẹ", "Nguyễn Thị Thanh Hương Bích Ngọc"),
+            ("Công Tằng Tôn Nữ Diệu Huyền", "Mẹ chồng", "Nguyễn Thị Thanh Hương Bích Ngọc"),
+            ("Lê Văn Hùng", "Cha", "Lê Hoàng Minh Khôi"), ("Phạm Thị Lan", "Mẹ", "Lê Hoàng Minh Khôi")]):
+        editing.save(context.db, "slips", {"number": f"{at + 71}/PXM", "issued_on": "03/03/2026",
+                                           "full_name": relative, "relation": relation, "vetted_name": candidate,
+                                           "purpose": "Kết nạp Đảng", "recipient": RECIPIENT})
+    window, page = _page_in_window(qtbot, context, "slips")
+    table, header = page.table, page.table.horizontalHeader()
+    keys = [column.key for column in page.spec.columns]
+    assert page.spec.columns[keys.index("vetted_name")].header == "Thẩm tra cho"
+    assert not header.isSectionHidden(keys.index("relation")) and not header.isSectionHidden(keys.index("vetted_name"))
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(header.sectionSize(logical) for logical in shown) <= table.viewport().width() + 1
+    for key in ("relation", "vetted_name"):
+        logical = keys.index(key)
+        assert header.sectionSize(logical) >= natural_widths(table, logical).most, key
+    # what a season's slips share gives them the room: the purpose (its filter is above the register) and the day
+    # of the reply (its result is shown), shown from the header's menu
+    assert header.isSectionHidden(keys.index("purpose")) and header.isSectionHidden(keys.index("result_on"))
 
 
 def test_the_recipient_most_slips_go_to_is_read_whole_and_empty_reply_columns_stay_narrow(qtbot, context):
@@ -202,36 +231,50 @@ def test_the_filters_in_force_never_widen_the_window_past_the_screen(qtbot, cont
     assert not page.clear_columns_button.isVisible() and not page.chips.isVisible()
 
 
+def test_columns_an_officer_chose_stay_as_saved_and_a_column_new_since_comes_beside_its_neighbour(qtbot, context):
+    """Columns chosen before «Thẩm tra cho» was in the slip register stay as chosen («Quan hệ» hidden, «Mục đích»
+    and «Nhận kết quả» shown); the new column is shown after the one it follows, not at the far end."""
+    page, keys = _slips_page(qtbot, context)
+    before = [key for key in keys if key != "vetted_name"]
+    preferences.write(context.db, "cot.slips", {"order": before, "hidden": [
+        "birth_date", "deceased", "death_date", "home_town", "relation", "in_charge"]})
+    page.columns.apply()
+    header = page.table.horizontalHeader()
+    assert [keys[i] for i in range(len(keys)) if header.isSectionHidden(i)] == [
+        "birth_date", "deceased", "death_date", "home_town", "relation", "in_charge"]
+    assert [keys[header.logicalIndex(visual)] for visual in range(header.count())] == keys
+
+
 def test_columns_chosen_moved_and_widened_are_remembered_for_that_user_only(qtbot, context, db, clock):
     page, keys = _slips_page(qtbot, context)
     header = page.table.horizontalHeader()
-    menu = page.columns.build_menu(keys.index("purpose"))
-    [purpose_action] = [a for a in menu.actions()[-4].menu().actions() if a.text() == "Mục đích"]
-    purpose_action.setChecked(False)
+    menu = page.columns.build_menu(keys.index("relation"))
+    [relation_action] = [a for a in menu.actions()[-4].menu().actions() if a.text() == "Quan hệ"]
+    relation_action.setChecked(False)
     header.moveSection(header.visualIndex(keys.index("result")), 0)
     page.columns.resized_by_hand = True
     header.resizeSection(keys.index("recipient"), 333)
     page.columns.save()
     saved = preferences.read(context.db, "cot.slips")
-    assert saved["order"][0] == "result" and "purpose" in saved["hidden"] and saved["widths"]["recipient"] == 333
+    assert saved["order"][0] == "result" and "relation" in saved["hidden"] and saved["widths"]["recipient"] == 333
 
     again = RegisterPage(context, "slips")
     qtbot.addWidget(again)
     again.show()
     header = again.table.horizontalHeader()
     assert header.logicalIndex(0) == keys.index("result")
-    assert header.isSectionHidden(keys.index("purpose")) and header.sectionSize(keys.index("recipient")) == 333
+    assert header.isSectionHidden(keys.index("relation")) and header.sectionSize(keys.index("recipient")) == 333
 
     other = as_user(db, "can.bo", OFFICER)
     theirs = RegisterPage(context_for(other, clock), "slips")
     qtbot.addWidget(theirs)
     theirs.show()
-    assert not theirs.table.horizontalHeader().isSectionHidden(keys.index("purpose"))
+    assert not theirs.table.horizontalHeader().isSectionHidden(keys.index("relation"))
     other.close()
 
     again.columns.reset()
     assert preferences.read(context.db, "cot.slips") is None
-    assert not header.isSectionHidden(keys.index("purpose")) and header.logicalIndex(0) == 0
+    assert not header.isSectionHidden(keys.index("relation")) and header.logicalIndex(0) == 0
 
 
 CADRES = [["Họ và tên", "Số CCCD", "Ngày sinh", "Chức vụ", "Đơn vị công tác"],

@@ -41,7 +41,8 @@ WRAPPING = "bvctWrapsCells"  # the property of a table whose cells go on two lin
 SAVE_AFTER_MS = 600
 # Shown on request only: columns an officer rarely needs on screen, to leave room for the others
 DEFAULT_HIDDEN = {
-    "slips": ("birth_date", "deceased", "death_date", "home_town", "relation", in_charge.FIELD.key),
+    # a season's slips mostly share their purpose (filtered by above the register); a reply is read in its result
+    "slips": ("birth_date", "deceased", "death_date", "home_town", "purpose", "result_on", in_charge.FIELD.key),
     "vetting-cases": (in_charge.FIELD.key,),
     "archive-requests": ("other_names", "gender", "home_town", "work_before_1975", "father_name", "mother_name",
                          "reply_no", "extract"),
@@ -314,7 +315,9 @@ class ColumnLayout:
         self._applying = True
         try:
             order = [key for key in saved.get("order", []) if key in self.keys]
-            order += [key for key in self.keys if key not in order]
+            for at, key in enumerate(self.keys):
+                if key not in order:  # a column new since the order was saved: after the one it follows by default
+                    order.insert(order.index(self.keys[at - 1]) + 1 if at else 0, key)
             for visual, key in enumerate(order):
                 header.moveSection(header.visualIndex(self.keys.index(key)), visual)
             hidden = saved.get("hidden", DEFAULT_HIDDEN.get(self.kind, ()))
