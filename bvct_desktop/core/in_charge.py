@@ -1,17 +1,14 @@
 """«Cán bộ phụ trách»: the officer in charge of a slip or a vetting case, by user name (migration 0051) — whoever
 recorded it, on a form, by an import or by opening a case, until a leader hands it over (core/handover.py). Kept by
-the program, never typed: shown on the form and in the registers, exported after the contract's columns, and an
-import reading it back leaves it as stored."""
+the program, never typed: shown on the form and in the registers, neither imported nor exported (kinds.IN_CHARGE)."""
 
 from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
-from .fields import Field
+from .kinds import IN_CHARGE as FIELD
 from .row_versions import ACTOR_INFO
-
-FIELD = Field("in_charge", "Cán bộ phụ trách", hint="người dùng phụ trách; lãnh đạo đổi bằng «Bàn giao…»")
 
 
 def of_new_row(connection: Connection, table: Table) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from . import in_charge
 from .errors import InputError, RowProblem
 from .fields import (
     LONG_TEXT,
@@ -280,6 +279,9 @@ CADRES = Kind("cadres", "Cán bộ", (
                            "ethnicity", "religion", "birth_place"),),
     lookups={"unit": UNITS})
 
+# «Cán bộ phụ trách» of a slip or a vetting case: kept by the program (core/in_charge.py), never typed
+IN_CHARGE = Field("in_charge", "Cán bộ phụ trách", hint="người dùng phụ trách; lãnh đạo đổi bằng «Bàn giao…»")
+
 SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
     Field("number", "Số phiếu", required=True, hint="ghi như trên phiếu, ví dụ 12/PXM", as_written=True,
           carried=True),
@@ -327,7 +329,7 @@ SLIPS = Kind("slips", "Phiếu yêu cầu xác minh lai lịch", (
 ), date_key="issued_on", stored_in="slips",
     persons=(PersonLink.of("person_id", "full_name", "other_names", "birth_date", "gender", "home_town",
                            "residence"),),
-    lookups={"recipient": RECIPIENTS}, kept=(in_charge.FIELD,))
+    lookups={"recipient": RECIPIENTS}, kept=(IN_CHARGE,))
 
 DELEGATIONS = Kind("delegations", "Đoàn ra nước ngoài", (
     Field("decision_no", "Số quyết định"),
