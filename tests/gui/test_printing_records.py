@@ -55,7 +55,7 @@ def test_a_register_prints_under_the_period_filters_and_search_in_force(qtbot, c
 def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, context, monkeypatch):
     """«In» prints the list as it is shown: a column the officer hid is left out, one moved is printed
     where it is; the person's birth date and home town, hidden until asked for, are printed all the same beside the
-    name (lists.printed_keys), the other hidden ones («Quan hệ», «Đã mất») are not."""
+    name (lists.printed_keys), the other hidden ones («Mục đích», «Đã mất», «Nhận kết quả») are not."""
     drawn, listing_pdf = [], render.listing_pdf
     monkeypatch.setattr(render, "listing_pdf", lambda *args: drawn.append(args[3]) or listing_pdf(*args))
     page = RegisterPage(context, "slips")
@@ -63,15 +63,15 @@ def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, con
     page.show()
     keys = [column.key for column in page.spec.columns]
     header = page.table.horizontalHeader()
-    page.columns.show_column(keys.index("purpose"), False)
+    page.columns.show_column(keys.index("relation"), False)
     header.moveSection(header.visualIndex(keys.index("result")), 0)
     page.print_list()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
-    shown = ["result", "number", "issued_on", "full_name", "birth_date", "home_town", "recipient", "reply_due",
-             "result_on"]
+    shown = ["result", "number", "issued_on", "full_name", "birth_date", "home_town", "vetted_name", "recipient",
+             "reply_due"]
     assert [column.label for column in drawn[0]] == ["STT", *(page.spec.column(key).header for key in shown)]
     text = " ".join(page_text(page.preview).split())
-    assert all(page.spec.column(key).header not in text for key in ("purpose", "relation", "deceased"))
+    assert all(page.spec.column(key).header not in text for key in ("purpose", "relation", "deceased", "result_on"))
     assert text.index("Kết quả") < text.index("Số phiếu") < text.index("Nơi nhận")
     page.preview.close()
 
