@@ -330,6 +330,7 @@ def test_a_backup_copied_half_is_told_as_cut_short_not_as_no_backup(backed_up, c
     assert code == 4 and err.startswith(backup.NOT_A_BACKUP.format("can-bo.bvctbak")), err
 
 
+@pytest.mark.file_only("a restore to a file; a server is restored only into an empty one (tests/server/test_moving.py)")
 def test_a_workbook_or_a_word_file_chosen_for_a_backup_is_told_as_no_backup_not_as_one_unusable(cli, tmp_path):
     """An .xlsx or a .docx is a zip too: «Bản sao lưu này không dùng được» called it a backup. It is told
     as a file that is no backup, with where the backups are."""
