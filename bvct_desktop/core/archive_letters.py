@@ -15,9 +15,10 @@ archives now (`addressee`).
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import case, func, select, true
 from sqlalchemy.engine import Connection
 
 from . import gazetteer, record_rows
@@ -170,15 +171,26 @@ def numbered_already(connection: Connection, letter: Mapping[str, Any]) -> str |
             "không phát hành lại; in lại từ sổ văn bản đi, hoặc xóa số ấy ở yêu cầu nếu ghi nhầm.")
 
 
-def written_ours(connection: Connection, number: str) -> bool:
-    """Whether a request (the recycle bin's too: it keeps its letter) carries `number` («05-CV/BTCTU», typed with or
-    without accents) as a letter of ours: our request's own, or our answer's — by hand, or issued; a province's
-    own numbers are theirs."""
+@dataclass(frozen=True)
+class OursWritten:
+    """The numbers of our letters written on requests, by their keys: `in` finds one typed with or without
+    accents."""
+
+    keys: frozenset[str]
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, str) and _number_key(number) in self.keys
+
+
+def written_ours(connection: Connection) -> OursWritten:
+    """The numbers («05-CV/BTCTU») requests (the recycle bin's too: it keeps its letter) carry as letters of ours,
+    read once for a number taken however many it passes over: our request's own, or our answer's — by hand, or
+    issued; a province's own numbers are theirs."""
     request = archive_requests.c
-    wanted = _number_key(number)
-    rows = connection.execute(select(request.request_kind, request.doc_no, request.reply_no).where(
-        or_(request.doc_no.is_not(None), request.reply_no.is_not(None)))).mappings()
-    return any(_number_key(own_number(row) or "") == wanted for row in rows)
+    ours = case((request.request_kind == ARCHIVE_FOR_OTHERS, request[NUMBERED_AT[True][0]]),
+                else_=request[NUMBERED_AT[False][0]])
+    numbers = connection.execute(select(ours).where(func.coalesce(ours, "") != "").distinct()).scalars()
+    return OursWritten(frozenset(map(_number_key, numbers)))
 
 
 def fill_number(db: Database, connection: Connection, letter: Mapping[str, Any], number: str, on: dt.date) -> None:

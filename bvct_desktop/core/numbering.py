@@ -39,7 +39,7 @@ This is the numbering service the outgoing register (sổ đăng ký văn bản 
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -194,11 +194,11 @@ def continued_note(connection: Connection, term: dt.date) -> str | None:
 
 
 def take(db: Database, connection: Connection, doc_type: str, term: dt.date, issued_on: dt.date, subject: str,
-         code: str, written: Callable[[str], bool] = lambda _number: False) -> Reservation:
-    """The next number (`reserve`) not `written` on a record («05-CV/BTCTU»), audited, in the caller's transaction:
-    the one that writes its document's line in the register."""
+         code: str, written: Container[str] = ()) -> Reservation:
+    """The next number (`reserve`) not among those `written` on a record («05-CV/BTCTU»), audited, in the caller's
+    transaction: the one that writes its document's line in the register."""
     reserved = reserve(connection, doc_type, term, issued_on, subject, db.actor.name, db.clock(),
-                       lambda number: written(number_text(number, doc_type, code)))
+                       lambda number: number_text(number, doc_type, code) in written)
     db.audit(connection, "giữ số văn bản", details={"so_van_ban": reserved.text(code), "trich_yeu": subject})
     return reserved
 

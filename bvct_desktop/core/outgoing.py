@@ -12,7 +12,7 @@ is issued (`written_again`).
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from time import monotonic, sleep  # the names the tests replace
 from typing import Any
@@ -43,7 +43,7 @@ Content = dict[str, Any]
 SECRECY = "do_mat"  # the setting, and what an entry about a document made says of its «MẬT» mark
 Withheld = Callable[[Connection], str | None]  # why, read in the write that would number a document, it is not issued
 Numbered = Callable[[Connection, str], None]  # what the number taken ("05-CV/BTCTU") is written on, in that write
-Written = Callable[[Connection, str], bool]  # whether a number ("05-CV/BTCTU") is on a record already, in that write
+Written = Callable[[Connection], Container[str]]  # the numbers ("05-CV/BTCTU") on a record already, read in that write
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,8 @@ class Document:
     on its day `on`, its «Nơi nhận», its content given its number, and what its issue's audit entry says;
     `withheld` tells why, read in the write that would number it, it is not issued after all (another officer
     issued it meanwhile), or None; `numbered` writes the number taken on the records the document is made from
-    (an archive letter's requests), in that write; `written`, whether a number («05-CV/BTCTU») is written on a
-    record as the office's already (by hand), so passed over."""
+    (an archive letter's requests), in that write; `written`, the numbers («05-CV/BTCTU») written on a record
+    as the office's already (by hand), so passed over."""
 
     doc_type: str
     kind: str
@@ -101,7 +101,7 @@ class Document:
     details: dict[str, Any]
     withheld: "Withheld" = lambda _connection: None
     numbered: "Numbered" = lambda _connection, _number: None
-    written: "Written" = lambda _connection, _number: False
+    written: "Written" = lambda _connection: ()
 
 
 class NotWritten(BvctError):
@@ -174,8 +174,7 @@ def _entered(db: Database, connection: Connection, document: Document) -> _Enter
     transaction."""
     office = document.office
     reserved = numbering.take(db, connection, document.doc_type, numbering.term_start(office), document.on,
-                              document.subject, office["ky_hieu"],
-                              lambda number: document.written(connection, number))
+                              document.subject, office["ky_hieu"], document.written(connection))
     kept = json.dumps(document.freeze(reserved.number), ensure_ascii=False)
     row_id = connection.execute(outgoing_documents.insert().values(
         number_id=reserved.id, kind=document.kind, symbol=office["ky_hieu"], signer=signer_of(office),
