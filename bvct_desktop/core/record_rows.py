@@ -34,7 +34,8 @@ def layout(kind: Kind, exported: bool = True) -> Layout:
     """Where each field of the kind is read from, and the order records are listed in.
 
     `exported` keeps what the import can take back: members joined (a record without one has no
-    row) and, for a person who must be a cadre, the cadre still out of the recycle bin.
+    row), for a person who must be a cadre, the cadre still out of the recycle bin, and none of
+    the fields the program keeps (`Kind.kept`).
     """
     table = kind.table
     columns: dict[str, ColumnElement] = {"id": table.c.id}
@@ -54,7 +55,8 @@ def layout(kind: Kind, exported: bool = True) -> Layout:
         source = source.outerjoin(lookup.table, table.c[lookup.column] == lookup.table.c.id)
         columns[key] = lookup.table.c.name
     columns.update((key, _value(kind, key)) for key in kind.own_keys)
-    columns.update((spec.key, table.c[spec.key]) for spec in kind.kept)
+    if not exported:
+        columns.update((spec.key, table.c[spec.key]) for spec in kind.kept)
     if kind.date_key:
         order.append(kind.period())
     order.append(table.c.id)
