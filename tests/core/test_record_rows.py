@@ -3,7 +3,6 @@
 from types import SimpleNamespace
 
 import pytest
-
 from sqlalchemy import event, select
 
 from bvct_desktop.core import record_rows, vault
