@@ -1,7 +1,6 @@
 """The `bvct` contract: exit codes, credentials, settings, roles, the report and the log."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -397,7 +396,7 @@ def test_a_full_disk_is_logged_under_the_command_word_without_the_file_name(cli,
     code, _, err = cli("--user", ADMIN, "export", "cadres", "--out", out)
     assert code == 1 and "vuong-kha-ngan.xlsx" in err  # the officer at the keyboard is told which file
     logged = paths.log_file().read_text(encoding="utf-8")
-    assert f" export: {DISK_FULL}: không ghi được «{tmp_path}{os.sep}…»" in logged
+    assert f" export: {DISK_FULL}: không ghi được «" in logged  # the disk it is on (tests/test_errorlog.py)
     assert "vuong-kha-ngan" not in logged and ADMIN not in logged
 
 
