@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import key_slots, keyfile, passwords, user_names
-from .audit_actions import PASSWORD_CHANGED, ROLE_CHANGED, USER_ADDED, USER_DISABLED, USER_ENABLED
+from .audit_actions import PASSWORD_CHANGED, PASSWORD_RESET, ROLE_CHANGED, USER_ADDED, USER_DISABLED, USER_ENABLED
 from .database import Database
 from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
@@ -135,7 +135,7 @@ def change_password(db: Database, name: str, password: str) -> str | None:
     if with_recovery:
         recovery = keyfile.new_recovery_key()
         slots[keyfile.RECOVERY_SLOT] = db.seal_slot(recovery, keyfile.RECOVERY_SLOT)
-    action = "đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục" if with_recovery else PASSWORD_CHANGED
+    action = PASSWORD_RESET if with_recovery else PASSWORD_CHANGED
     key_slots.apply(db, key_slots.Change(action, name, slots), active_user)
     return recovery
 

@@ -3,7 +3,7 @@ since it was taken comes to, with counts (core/restore_loss.py): what the restor
 
 import pytest
 
-from bvct_desktop.core import restore_loss, vault
+from bvct_desktop.core import backup, restore_loss, users, vault
 from tests.conftest import ADMIN, CHEAP_KDF, PASSWORD, workbook
 from tests.samples import SAMPLES
 from tests.todays_records import write_todays_records
@@ -87,3 +87,27 @@ def test_the_case_steps_the_own_account_and_the_attachments_since_are_told_in_th
         "  – Tài liệu hồ sơ thẩm tra: 1 bản ghi thêm mới",
         "  – Tệp đính kèm: 1 bản ghi thêm mới",
         "  – Tổ thẩm tra: 1 bản ghi thêm mới"]
+
+
+def test_every_password_reset_since_the_backup_is_counted_the_recovery_key_s_too(tmp_path):
+    """An administrator's password reset with the recovery key replaces the key as well: taken back by the
+    restore like a password changed, it is counted on its own line."""
+    path = tmp_path / "bvct.db"
+    recovery_key = vault.create(path, ADMIN, PASSWORD, kdf=CHEAP_KDF)
+    db = vault.unlock(path, ADMIN, PASSWORD)
+    taken = backup.create(db, tmp_path / "truoc-doi-mat-khau.bvctbak").path
+    users.add(db, "tran.binh", "chuyen-vien", "Mat-khau-Binh-2026")
+    users.change_password(db, "tran.binh", "Mat-khau-Binh-2027")
+    db.close()
+    for new_password in ("Sen-hong-moi-2026", "Sen-hong-moi-2027"):
+        db = vault.unlock_with_recovery_key(path, recovery_key)
+        recovery_key = users.change_password(db, ADMIN, new_password)
+        db.close()
+    db = vault.unlock(path, ADMIN, "Sen-hong-moi-2027")
+    try:
+        assert restore_loss.told(db, taken).splitlines()[1:] == [
+            "  – Thêm người dùng: 1 lần",
+            "  – Đổi mật khẩu: 1 lần",
+            "  – Đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục: 2 lần"]
+    finally:
+        db.close()
