@@ -54,6 +54,7 @@ from .errors import (
     DamagedError,
     DiskFullError,
     InputError,
+    NotABackupError,
     folder_given,
     os_reason,
 )
@@ -344,7 +345,7 @@ def _another_backup_advised(path: Path) -> Iterator[None]:
     try:
         yield
     except DamagedError as damaged:
-        no_backup = damaged.message == NOT_A_BACKUP.format(path.name)
+        no_backup = isinstance(damaged, NotABackupError)
         raise damaged.reworded(f"{damaged.message} {another_backup(no_backup)}") from None
 
 
@@ -399,32 +400,32 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp sao lưu «{path}».") from None
     except (zipfile.BadZipFile, OSError):
-        raise DamagedError(_unreadable(path)) from None
+        raise _unreadable(path) from None
 
 
-def _unreadable(path: Path) -> str:
-    """Why the file at `path`, no readable zip or one without a backup's members, is refused. Begun as a
-    backup is (its key file is written first): cut short when the end, where a zip lists its members,
-    was never copied, else damaged."""
+def _unreadable(path: Path) -> DamagedError:
+    """The failure the file at `path`, no readable zip or one without a backup's members, is refused with.
+    Begun as a backup is (its key file is written first): cut short when the end, where a zip lists its
+    members, was never copied, else damaged; otherwise no backup at all (NotABackupError)."""
     with contextlib.suppress(OSError), open(path, "rb") as handle:
         head = handle.read(ZIP_LOCAL_HEADER + len(KEYS))
         named = int.from_bytes(head[26:28], "little")
         if head[:4] == b"PK\x03\x04" and head[ZIP_LOCAL_HEADER:ZIP_LOCAL_HEADER + named] == KEYS.encode():
             handle.seek(max(0, handle.seek(0, 2) - ZIP_END_AT_MOST))
-            return CHANGED_BYTES.format(path.name) if ZIP_END in handle.read() else CUT_SHORT.format(path.name)
-    return NOT_A_BACKUP.format(path.name)
+            return DamagedError((CHANGED_BYTES if ZIP_END in handle.read() else CUT_SHORT).format(path.name))
+    return NotABackupError(NOT_A_BACKUP.format(path.name))
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> tuple[dict, bytes]:
     if not {MANIFEST, KEYS, DATA} <= set(archive.namelist()):
-        raise DamagedError(_unreadable(path))
+        raise _unreadable(path)
     try:
         manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
         key_bytes = archive.read(KEYS)
     except BROKEN_ARCHIVE:
         raise DamagedError(CHANGED_BYTES.format(path.name)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise DamagedError(NOT_A_BACKUP.format(path.name))
+        raise NotABackupError(NOT_A_BACKUP.format(path.name))
     if manifest.get("version") != VERSION:
         raise DamagedError(f"Bản sao lưu «{path.name}» thuộc phiên bản {manifest.get('version')} chưa hỗ trợ.")
     return manifest, key_bytes
@@ -525,7 +526,7 @@ def dated(path: Path) -> backup_log.Known:
         try:
             return backup_log.Known(path, dt.datetime.fromisoformat(manifest["created_at"]))
         except (KeyError, TypeError, ValueError):
-            raise DamagedError(NOT_A_BACKUP.format(path.name)) from None
+            raise NotABackupError(NOT_A_BACKUP.format(path.name)) from None
 
 
 def restore_with_recovery_key(path: Path, recovery_key: str, target: Path, clock: Clock = system_clock) -> Restored:

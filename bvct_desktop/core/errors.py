@@ -69,6 +69,11 @@ class DamagedError(BvctError):
         self.opened_as = opened_as
 
 
+class NotABackupError(DamagedError):
+    """A file given as a backup that is none (a workbook, a Word file, any other file): told as a damaged
+    backup is, with the advice to choose a backup file rather than another backup."""
+
+
 class PermissionDenied(BvctError):
     """The user's role does not allow this."""
 

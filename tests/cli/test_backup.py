@@ -15,7 +15,7 @@ import pytest
 from bvct_desktop import paths
 from bvct_desktop.core import backup, backup_log, keyfile, restore_checks, restore_loss
 from bvct_desktop.core.backup import ZIP_LOCAL_HEADER
-from bvct_desktop.core.errors import DISK_FULL, DamagedError, DiskFullError
+from bvct_desktop.core.errors import DISK_FULL, DamagedError, DiskFullError, NotABackupError
 from tests.conftest import ADMIN, CADRE_HEADERS, PASSWORD, workbook
 from tests.core.test_no_plaintext import SECRETS, _encodings
 
@@ -345,6 +345,30 @@ def test_a_workbook_or_a_word_file_chosen_for_a_backup_is_told_as_no_backup_not_
             assert (code, out) == (4, ""), err
             assert err.rstrip() == (f"«{path.name}» không phải bản sao lưu BVCT Desktop hoặc đã bị hỏng. Hãy chọn tệp "
                                     "sao lưu của BVCT Desktop (đuôi .bvctbak: bản trước đó, bản chép ra ổ USB)."), err
+
+
+def test_a_file_that_is_no_backup_is_its_own_kind_of_damage_and_a_backup_cut_short_is_not(backed_up, tmp_path):
+    """The advice to choose a backup file is keyed on the kind of failure, not on its words: a file
+    found to be no backup raises NotABackupError (a DamagedError: exit 4), wherever it is found so."""
+    foreign = tmp_path / "anh.bvctbak"
+    foreign.write_bytes(b"\x89PNG\r\n not a zip at all")
+    workbook_zip = workbook(tmp_path / "so-can-bo.xlsx", CADRE_HEADERS, [["Hoàng Văn Mới", "02/02/1982", "Nam"]])
+    other_format = tmp_path / "khac.bvctbak"
+    with zipfile.ZipFile(backed_up) as source, zipfile.ZipFile(other_format, "w") as copied:
+        for name in source.namelist():
+            data = source.read(name)
+            copied.writestr(name, json.dumps({"format": "khac"}) if name == backup_log.MANIFEST else data)
+    for path in (foreign, workbook_zip, other_format):
+        for reading in (backup.dated, lambda chosen: backup.verify(chosen, ADMIN, PASSWORD)):
+            with pytest.raises(NotABackupError) as refused:
+                reading(path)
+            assert refused.value.exit_code == 4
+            assert refused.value.message == f"{backup.NOT_A_BACKUP.format(path.name)} {backup.another_backup(True)}"
+    cut_short = tmp_path / "usb.bvctbak"
+    cut_short.write_bytes(backed_up.read_bytes()[:5000])
+    with pytest.raises(DamagedError) as refused:
+        backup.verify(cut_short, ADMIN, PASSWORD)
+    assert not isinstance(refused.value, NotABackupError)
 
 
 def _member_byte(name: str):
