@@ -110,6 +110,7 @@ class Report:
     user: str | None = None  # the backup's account it was opened as (the name typed, as a login takes it)
     role: str = ""
     checks: list[str] = field(default_factory=list)
+    key: bytes = field(default=b"", repr=False)  # the database key its slot gave: a restore after needs no other
 
     @property
     def created_at(self) -> dt.datetime:
@@ -325,18 +326,18 @@ def _manifest_mac(key: bytes, manifest: dict) -> str:
 # --- reading ---------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def _opened(path: Path, user: str, password: str,
-            recovery: bool = False) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
+def _opened(path: Path, user: str, password: str, recovery: bool = False,
+            verified: Report | None = None) -> Iterator[tuple[Report, Path, keyfile.KeyFile, bytes]]:
     """Checks everything in the backup at `path` as `user` (the name as a login takes it), or with its
     recovery key (`recovery`, the key in `password`); yields the report, the extracted copy, the
     backup's key file and the database key. The extracted copy is removed afterwards. A backup found
-    damaged is told with what to do about it."""
+    damaged is told with what to do about it. `verified`: see `_checked`."""
     path = Path(path)
     with _another_backup_advised(path):
         archive = _open_archive(path)
     with archive, files.temporary_folder(leftovers.CHECK_FOLDER) as folder:
         with _another_backup_advised(path):
-            checked = _checked(archive, Path(folder) / DATA, path, user, password, recovery)
+            checked = _checked(archive, Path(folder) / DATA, path, user, password, recovery, verified)
         yield checked
 
 
@@ -362,18 +363,23 @@ def another_backup(no_backup: bool = False) -> str:
 
 
 def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str, password: str,
-             recovery: bool) -> tuple[Report, Path, keyfile.KeyFile, bytes]:
-    """`_opened`'s checks, the database copy extracted to `extracted`."""
+             recovery: bool, verified: Report | None) -> tuple[Report, Path, keyfile.KeyFile, bytes]:
+    """`_opened`'s checks, the database copy extracted to `extracted`. `verified`, `verify`'s report of
+    the file by the same user: when the manifest read now is the one verified, its key opens the backup
+    (no second key derivation) and the pages are not checked again — the data extracted still has to
+    match the manifest's SHA-256, so it is the data verified. Else everything is checked."""
     manifest, key_bytes = _read_manifest(archive, path)
     keys = keyfile.KeyFile.from_bytes(key_bytes, Path(f"{path}/{KEYS}"))
     if keys.db_id != manifest["db_id"]:
         raise DamagedError(f"Bản sao lưu «{path.name}» hỏng: tệp khóa bên trong không thuộc bản sao này.")
     user = keyfile.RECOVERY_SLOT if recovery else user_names.as_stored(user, keys.slots)
+    if verified is None or recovery or (verified.manifest, verified.user) != (manifest, user) or not verified.key:
+        verified = None
     try:
-        db_key = keys.open_slot(user, password)
+        db_key = verified.key if verified else keys.open_slot(user, password)
     except AuthError:
         raise AuthError(WRONG_BACKUP_RECOVERY_KEY if recovery else WRONG_BACKUP_LOGIN) from None
-    report = Report(manifest, user)
+    report = Report(manifest, user, key=db_key)
     if not hmac.compare_digest(_manifest_mac(keyfile.derive_subkey(db_key, MANIFEST_KEY_PURPOSE), manifest),
                                str(manifest.get("mac", ""))):
         raise DamagedError(f"Bản sao lưu «{path.name}» hỏng hoặc đã bị sửa: bản kê không đúng mã xác thực.")
@@ -386,6 +392,9 @@ def _checked(archive: zipfile.ZipFile, extracted: Path, path: Path, user: str, p
     accounts = len([slot for slot in keys.slots if slot != keyfile.RECOVERY_SLOT])
     with_key = "và khóa khôi phục" if keyfile.RECOVERY_SLOT in keys.slots else "(không có khóa khôi phục)"
     report.checks.append(f"Khóa mở được; bản sao có {accounts} tài khoản {with_key}")
+    if verified:
+        report.role, report.checks = verified.role, list(verified.checks)
+        return report, extracted, keys, db_key
     role = _check_database(extracted, db_key, manifest["db_id"], manifest["audit_head"], None if recovery else user,
                            path, report)
     report.role = ADMIN if recovery else role  # the recovery key opens as an administrator (vault)
@@ -538,7 +547,8 @@ def restore_with_recovery_key(path: Path, recovery_key: str, target: Path, clock
 
 
 def restore(path: Path, user: str, password: str, target: Path, clock: Clock = system_clock,
-            release: Callable[[], None] = lambda: None, recovery: bool = False) -> Restored:
+            release: Callable[[], None] = lambda: None, recovery: bool = False,
+            verified: Report | None = None) -> Restored:
     """`bvct restore`: an administrator of the backup writes it to `target` and its key file,
     after moving any current pair aside under a dated name; never overwrites without it. A folder
     not made yet (the data folder of a new PC) is made once the backup is checked, as `init` makes one.
@@ -546,10 +556,12 @@ def restore(path: Path, user: str, password: str, target: Path, clock: Clock = s
     staged, right before the current pair is moved aside, so a refused restore leaves it open. Refused
     while another program's window has `target` open: it would go on writing into the pair moved aside.
     A failure while the backup is put in place puts the current pair back; a kill, the next start
-    (`pair_swap`). `recovery`: `password` is the backup's recovery key (`restore_with_recovery_key`)."""
+    (`pair_swap`). `recovery`: `password` is the backup's recovery key (`restore_with_recovery_key`).
+    `verified`: `verify`'s report of the file just before, by `user` (the «Sao lưu» page asks in between):
+    the file, read again, is checked against what was verified rather than whole again (`_checked`)."""
     target = Path(target)
     _refuse_while_open(target)
-    with _opened(path, user, password, recovery) as (report, extracted, keys, db_key):
+    with _opened(path, user, password, recovery, verified) as (report, extracted, keys, db_key):
         if report.role != ADMIN:
             raise refusal("khôi phục từ bản sao lưu (chỉ quản trị viên của bản sao lưu)")
         files.make_parent(target)

@@ -125,6 +125,59 @@ def test_a_fault_of_the_program_while_the_loss_is_counted_is_not_taken_for_a_dat
     assert cli("users", "list")[0] == 0
 
 
+@pytest.fixture
+def key_derivations(monkeypatch) -> list[str]:
+    """The backups' key slots opened with a password (an Argon2id derivation of seconds each), by name."""
+    opened = []
+    open_slot = keyfile.KeyFile.open_slot
+
+    def counted(keys, name, password):
+        opened.append(name)
+        return open_slot(keys, name, password)
+
+    monkeypatch.setattr(keyfile.KeyFile, "open_slot", counted)
+    return opened
+
+
+@pytest.mark.file_only("a file database's restore keeps the current pair; a server is restored only into an empty one")
+def test_a_restore_given_the_backup_s_verification_opens_and_checks_it_once(backed_up, cli, key_derivations,
+                                                                            monkeypatch):
+    """The «Sao lưu» page verifies the backup, asks, then restores: the restore checked the whole file again
+    (a second key derivation and every page). Given the report, it derives no key: the manifest read now
+    must be the one verified (its MAC checked again) and the data extracted must match its SHA-256, so the
+    bytes restored are the bytes verified."""
+    page_checks = []
+    check_database = backup._check_database
+    monkeypatch.setattr(backup, "_check_database", lambda *args, **kwargs: page_checks.append(1) or check_database(
+        *args, **kwargs))
+    names = _cadre_names(cli)
+    cli.db.write_bytes(b"\x00" * 8192)  # the current database is ruined
+    key_derivations.clear()
+    report = backup.verify(backed_up, ADMIN, PASSWORD)
+    restored = backup.restore(backed_up, ADMIN, PASSWORD, cli.db, verified=report)
+    assert (key_derivations, page_checks) == ([ADMIN], [1])
+    assert restored.report.role == report.role and restored.report.checks == report.checks
+    assert _cadre_names(cli) == names and cli("audit", "verify")[0] == 0
+
+
+@pytest.mark.file_only("a file database's restore keeps the current pair; a server is restored only into an empty one")
+def test_a_backup_changed_after_its_verification_is_checked_whole_again_by_the_restore(backed_up, cli, tmp_path,
+                                                                                       key_derivations):
+    report = backup.verify(backed_up, ADMIN, PASSWORD)
+    later = tmp_path / "sau.bvctbak"
+    assert cli("backup", "--out", later)[0] == 0
+    backed_up.write_bytes(later.read_bytes())  # another backup of the same database put in its place
+    key_derivations.clear()
+    backup.restore(backed_up, ADMIN, PASSWORD, cli.db, verified=report)
+    assert key_derivations == [ADMIN]
+    assert cli("backup", "--out", later)[0] == 0
+    report = backup.verify(later, ADMIN, PASSWORD)
+    _rewrite(later, _flip_page)  # the same manifest, a page of data changed on the USB stick since
+    with pytest.raises(DamagedError) as refused:
+        backup.restore(later, ADMIN, PASSWORD, cli.db, verified=report)
+    assert "mã kiểm tra" in refused.value.message
+
+
 @pytest.mark.file_only("a restore to a file; a server is restored only into an empty one (tests/server/test_moving.py)")
 def test_the_restore_s_entry_names_the_backup_by_its_full_path_as_typed_relative(backed_up, cli, monkeypatch):
     """«bvct restore chuyen-may.bvctbak» typed in the USB stick's folder: the trail says which stick or

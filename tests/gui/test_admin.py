@@ -17,6 +17,7 @@ from bvct_desktop.core import (
     audit_words,
     backup,
     importing,
+    keyfile,
     numbering,
     outgoing,
     pair_swap,
@@ -627,6 +628,26 @@ def test_restore_replaces_the_database_and_asks_to_log_in_again(qtbot, tmp_path,
     assert "sau.sao.luu" not in [a.name for a in users.list_accounts(again)]
     again.close()
     window_lock.release()
+
+
+def test_the_page_s_restore_opens_the_backup_it_verified_once(qtbot, tmp_path, clock, monkeypatch):
+    """The backup was opened twice (two key derivations of seconds each, every page read twice): the
+    restore takes the verification's report and checks the file read again against it."""
+    db = new_database(tmp_path, clock, ("slips",))
+    saved = backup.create(db, tmp_path / "truoc.bvctbak")
+    opened = []
+    open_slot = keyfile.KeyFile.open_slot
+    monkeypatch.setattr(keyfile.KeyFile, "open_slot", lambda keys, name, password: opened.append(name) or open_slot(
+        keys, name, password))
+    context = context_for(db, clock)
+    restored = []
+    page = page_of(qtbot, BackupPage(context, lambda: restored.append(True)))
+    page.password.setText(PASSWORD)
+    context.dialogs.answer_next(str(saved.path), YES)
+    page.restore()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert restored == [True] and context.dialogs.shown[-1].kind == "inform"
+    assert opened == [ADMIN_NAME]
 
 
 def test_a_restore_failing_once_the_database_was_released_sends_the_officer_to_log_in_again(qtbot, tmp_path, clock,

@@ -119,7 +119,7 @@ class BackupPage(QWidget, Ui_BackupPage):
 
     def restore(self) -> None:
         """Checks the backup chosen as `verify` does, then asks whether to restore it: a damaged one is
-        told before the officer is asked."""
+        told before the officer is asked. The restore then takes that check's report (`backup.restore`)."""
         path = self._chosen_backup("Khôi phục từ bản sao lưu")
         if path is None:
             return
@@ -130,9 +130,9 @@ class BackupPage(QWidget, Ui_BackupPage):
             return
         user, password = self.context.db.actor.name, self.password.text()
         self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password),
-                    lambda report: self._restore_checked(chosen, user, password))
+                    lambda report: self._restore_checked(chosen, user, password, report))
 
-    def _restore_checked(self, chosen: backup_log.Known, user: str, password: str) -> None:
+    def _restore_checked(self, chosen: backup_log.Known, user: str, password: str, report: backup.Report) -> None:
         path, db = chosen.path, self.context.db
         lost = restore_loss.told(db, path)
         question = (f"{restore_offer.question_for(chosen, lost=lost)}\n\n"
@@ -156,8 +156,8 @@ class BackupPage(QWidget, Ui_BackupPage):
 
         # the files are moved aside once the backup is checked: no connection may stay open on them then
         self._start("Đang khôi phục…",
-                    lambda: backup.restore(path, user, password, db.path, self.context.clock, release=db.close), done,
-                    failed)
+                    lambda: backup.restore(path, user, password, db.path, self.context.clock, release=db.close,
+                                           verified=report), done, failed)
 
 
 def _made_by(name: str | None) -> str:
