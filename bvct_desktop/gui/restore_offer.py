@@ -63,11 +63,12 @@ def _picked(parent, dialogs: Dialogs) -> backup_log.Known | None:
 
 
 def question_for(chosen: backup_log.Known, which: str = "bản sao lưu", lost: str | None = None) -> str:
-    """The question before `chosen` (`which` backup it is) replaces the database: since when the work is
-    lost — what it comes to when the open database tells it (`restore_loss.told`) —, where it is kept."""
+    """The question before `chosen` (`which` backup it is) replaces the database: where the current one is
+    kept, and the work lost — what it comes to when the open database tells it (`restore_loss.told`), else
+    that whatever was entered since the backup is to be entered again."""
     question = (f"Khôi phục từ {which} {chosen.describe()}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
-                "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.")
-    return f"{question}\n\n{lost}" if lost else question
+                "không bị xóa.")
+    return f"{question}\n\n{lost}" if lost else f"{question} Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại."
 
 
 def of_another_database(path: Path, db_id: str) -> bool:
@@ -80,6 +81,7 @@ def outcome_of(chosen: backup_log.Known, restored: backup.Restored, then: str) -
     """What a restore of `chosen` did, naming the files kept aside (if any), what the officer does `then`,
     and below it what to check in the database restored and the accounts that came back as they were
     at the backup."""
-    kept = f" Tệp cũ giữ lại: {', '.join(p.name for p in restored.kept)}." if restored.kept else ""
+    kept = (f" Tệp cũ giữ lại trong thư mục «{restored.kept[0].parent}»: {', '.join(p.name for p in restored.kept)}."
+            if restored.kept else "")
     done = f"Đã khôi phục từ bản sao lưu {chosen.describe()}.{kept} {then}"
     return "\n\n".join([done, *restored.checks, restored_accounts.told(restored.accounts)]).rstrip()

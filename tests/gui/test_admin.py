@@ -705,7 +705,9 @@ def test_the_backup_page_tells_the_last_copy_to_the_second_folder(qtbot, db, clo
 def test_the_restore_question_says_when_the_backup_was_made_and_the_answer_names_the_copy_kept(qtbot, tmp_path,
                                                                                                 clock):
     """An older backup put back replaces the work entered since: the question says since when, as the
-    offer at a damaged login does, and the answer names where the work replaced was kept."""
+    offer at a damaged login does, and the answer names where the work replaced was kept — its folder
+    too (the officer logs in again before any window shows it). The question no longer says that the
+    work entered since must be entered again when it tells there is none."""
     db = new_database(tmp_path, clock, ("slips",))
     saved = backup.create(db, tmp_path / "truoc.bvctbak")
     window_lock = InstanceLock(db.path)
@@ -720,11 +722,11 @@ def test_the_restore_question_says_when_the_backup_was_made_and_the_answer_names
     asked, told = [shown for shown in context.dialogs.shown if shown.kind in ("ask", "inform")]
     made = f"«{saved.path}» ({clock():%d/%m/%Y %H:%M})"
     assert asked.text == (f"Khôi phục từ bản sao lưu {made}?\n\nTệp hiện tại được giữ lại dưới tên có ngày giờ, "
-                          "không bị xóa. Dữ liệu nhập sau thời điểm sao lưu sẽ phải nhập lại.\n\n"
-                          f"{restore_loss.NOTHING_LOST}\n\nSau khi khôi phục, chương trình yêu cầu đăng nhập lại.")
+                          f"không bị xóa.\n\n{restore_loss.NOTHING_LOST}\n\nSau khi khôi phục, chương trình yêu cầu "
+                          "đăng nhập lại.")
     kept = sorted(path.name for path in tmp_path.glob("*-truoc-khoi-phuc-*"))
-    assert kept and told.text == (f"Đã khôi phục từ bản sao lưu {made}. Tệp cũ giữ lại: {', '.join(kept)}. "
-                                  "Hãy đăng nhập lại.")
+    assert kept and told.text == (f"Đã khôi phục từ bản sao lưu {made}. Tệp cũ giữ lại trong thư mục «{tmp_path}»: "
+                                  f"{', '.join(kept)}. Hãy đăng nhập lại.")
 
 
 def test_the_restore_question_counts_the_work_done_since_the_backup_that_it_takes_back(qtbot, tmp_path, clock):
