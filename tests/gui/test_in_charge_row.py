@@ -1,12 +1,16 @@
 """«Cán bộ phụ trách» on the form of a slip and of a vetting case: shown, never typed; a leader hands the one record
 over with «Bàn giao…» and what the form holds still saves; an officer sees who is in charge, without the button."""
 
+import threading
+import time
+
 from sqlalchemy import select
 
 from bvct_desktop.core import editing
 from bvct_desktop.core.permissions import LEADER, OFFICER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import persons, slips
+from bvct_desktop.gui import workers
 from bvct_desktop.gui.forms import open_form
 from tests.conftest import ADMIN
 from tests.gui.shell_support import as_user, context_for, new_database
@@ -75,5 +79,45 @@ def test_a_leader_hands_a_case_over_from_its_window(qtbot, tmp_path, clock):
     form.in_charge.hand_over_button.click()
     assert form.in_charge.officer.text() == OFFICER_NAME  # the case shown again, as it now is
     assert cases.case_file(db, case).case["in_charge"] == OFFICER_NAME
+    leader.close()
+    db.close()
+
+
+def test_a_hand_over_held_back_by_another_writer_waits_with_its_dialog_then_is_done(qtbot, tmp_path, clock, monkeypatch):
+    """Another officer's long write (an import) holds the database: the hand-over, as a form's save, waits
+    TRY_WAIT_MS on the GUI thread, then on a worker behind the waiting dialog, and is done once the write ends —
+    not refused after the database's busy time."""
+    db, leader = _office(tmp_path, clock)
+    context = context_for(leader, clock)
+    slip = _first_slip(db)
+    form = open_form(context, "slips", slip)
+    qtbot.addWidget(form)
+    holding, release = threading.Event(), threading.Event()
+
+    def other_officer() -> None:
+        with db.write():
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=other_officer)
+    holder.start()
+    assert holding.wait(5)
+    started, frozen_for, dialog_of = time.monotonic(), [], workers.run_in_background
+
+    def waiting_dialog(*args, **kwargs) -> workers.BackgroundTask:
+        frozen_for.append(time.monotonic() - started)
+        release.set()  # the other officer's write ends
+        return dialog_of(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "run_in_background", waiting_dialog)
+    context.dialogs.answer_next(OFFICER_NAME)
+    try:
+        form.in_charge.hand_over_button.click()
+    finally:
+        release.set()
+        holder.join()
+    assert frozen_for and frozen_for[0] < workers.TRY_WAIT_MS / 1000 + 0.3
+    assert form.in_charge.message.text() == f"Đã bàn giao cho «{OFFICER_NAME}»."
+    assert editing.load(db, "slips", slip)["in_charge"] == OFFICER_NAME
     leader.close()
     db.close()

@@ -9,6 +9,7 @@ from ..accessible import named
 from ..context import AppContext
 from ..look import ErrorLabel, plain
 from ..qt import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ..workers import written_when_free
 
 NOBODY = "chưa ghi"  # a record entered before the program kept who is in charge
 TITLE = "Bàn giao"
@@ -51,7 +52,7 @@ class InChargeRow(QWidget):
         if colleague is None:
             return
         try:
-            handover.hand_over_record(db, self.kind, self.record_id, colleague)
+            written_when_free(self, lambda: handover.hand_over_record(db, self.kind, self.record_id, colleague))
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
