@@ -134,6 +134,12 @@ def read_snapshot(context: AppContext, start: dt.date, end: dt.date, today: dt.d
                     held_records or overview.holds_records(db), counted)
 
 
+def read_reporting_year(db, today: dt.date) -> ReportingYear:
+    """«Kỳ báo cáo thống kê» as set on `today`: the calendar year, or the statistical year from 15/12."""
+    with db.read() as connection:
+        return settings.reporting_year(connection, today)
+
+
 @contextmanager
 def quietly(box: QWidget) -> Iterator[None]:
     """A box's value set by the page (the period's), not chosen by the officer: nothing is told."""
@@ -457,6 +463,8 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.held_records = False  # a read found a record: the «where to begin» line is done with
         self.task = None
         self._again = False
+        self.recount = None  # «Kỳ báo cáo thống kê» being read again (the settings changed, or the day)
+        self._recount_again = False
         self.backup_warning.hide()
         self.loose_ends.hide()
         self.loose_ends.linkActivated.connect(self._open_loose_ends)
@@ -480,7 +488,7 @@ class Dashboard(QWidget, Ui_Dashboard):
         self.failure = ErrorLabel()  # under the period, as wide as the page: a damage message is long
         self.dashboard_layout.insertWidget(self.dashboard_layout.indexOf(self.backup_warning), self.failure)
         self.today = context.clock().date()  # the day the period and the lists were last set for
-        self.counted = self._reporting_year()  # the year the periods are counted in, as set that day
+        self.counted = read_reporting_year(context.db, self.today)  # the year the periods are counted in, that day
         for period in DASHBOARD_PERIODS:
             self.period.addItem(period.name)
         self.year.setValue(self.counted.year_of(self.today))
@@ -556,22 +564,35 @@ class Dashboard(QWidget, Ui_Dashboard):
                     box.set_day(day)
         self._show_period_text()
 
-    def _reporting_year(self) -> ReportingYear:
-        """«Kỳ báo cáo thống kê» as set today: the calendar year, or the statistical year from 15/12."""
-        with self.context.db.read() as connection:
-            return settings.reporting_year(connection, self.today)
+    def _recount(self) -> None:
+        """Reads «Kỳ báo cáo thống kê» as set today on a worker; the period then follows it and the page reads
+        again (`_recounted`)."""
+        if self.recount is not None:
+            self._recount_again = True  # what is being read may be from before the change
+            return
+        db, today = self.context.db, self.context.clock().date()
+        self.recount = run_quietly(self, lambda: read_reporting_year(db, today),
+                                   lambda counted, error: self._recounted(today, counted, error))
 
-    def _follow_today(self) -> None:
-        before = self.today
-        self.today = self.context.clock().date()
-        if self.today != before:
-            self._follow(before, self.counted)
+    def _recounted(self, today: dt.date, counted: ReportingYear | None, error: BaseException | None) -> None:
+        self.recount = None
+        if self._recount_again:
+            self._recount_again = False
+            self._recount()
+            return
+        if error is not None and not self.context.db.closed:
+            self.failure.show_message(failure_message(error, "Không đọc được kỳ báo cáo thống kê"))
+        before, counted_before = self.today, self.counted
+        self.today, self.counted = today, counted if error is None else counted_before
+        self._follow(before, counted_before)
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
 
     def _follow(self, before: dt.date, counted_before: ReportingYear) -> None:
         """The period follows today and the year as «Kỳ báo cáo thống kê» counts it today: the year so far of
         the year that ended (or was counted otherwise) becomes today's year's, dates typed up to the old today
         end on the new one; a period chosen in the past stays, its days counted as the year is now."""
-        self.counted = self._reporting_year()
         if (self.today, self.counted) == (before, counted_before):
             return
         period = DASHBOARD_PERIODS[self.period.currentIndex()]
@@ -602,7 +623,7 @@ class Dashboard(QWidget, Ui_Dashboard):
             self._warn_about_backups()
             return
         if kind == live.PAGES["settings"] and not self.context.db.closed:
-            self._follow(self.today, self.counted)
+            self._recount()
         self._stale = True
         if self.isVisible():
             self._soon()
@@ -627,7 +648,11 @@ class Dashboard(QWidget, Ui_Dashboard):
         if self.task is not None:
             self._again = True
             return
-        self._follow_today()
+        if self.recount is not None:  # it reads again once the period follows the year read
+            return
+        if self.context.clock().date() != self.today:
+            self._recount()
+            return
         start, end = self.chosen_period()
         today, context = self.today, self.context
         self._stale = False

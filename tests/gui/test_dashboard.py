@@ -21,7 +21,7 @@ from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
 from bvct_desktop.gui.dashboard import ACTION_LISTS, Dashboard, DueList, DueModel, due_state
-from bvct_desktop.gui.qt import QApplication, Qt
+from bvct_desktop.gui.qt import QApplication, Qt, QThread
 from bvct_desktop.gui.registers import page as register_page
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui.shell_support import (
@@ -75,8 +75,8 @@ def dashboard(qtbot, db, clock):
 
 def settled(qtbot, page) -> None:
     """Until the reading under way (a worker) is shown."""
-    qtbot.waitUntil(lambda: page.task is None and page.snapshot is not None and not page._timer.isActive(),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.task is None and page.recount is None and page.snapshot is not None
+                    and not page._timer.isActive(), timeout=10_000)
 
 
 def test_figures_of_the_year_so_far_with_vietnamese_labels(dashboard):
@@ -754,6 +754,23 @@ def test_the_year_set_while_the_page_is_open_counts_its_periods(qtbot, dashboard
     dashboard.context.notifier.changed.emit("settings")
     settled(qtbot, dashboard)
     assert dashboard.chosen_period() == (dt.date(2025, 1, 1), dt.date(2025, 9, 25))
+
+
+def test_the_year_set_while_the_page_is_open_is_read_off_the_gui_thread(qtbot, dashboard, db, monkeypatch):
+    """«Kỳ báo cáo thống kê» read again when the settings change is read on a worker, as the figures are: another
+    officer's long write does not freeze the page."""
+    read_on, reporting_year = [], settings.reporting_year
+
+    def read(connection, today):
+        read_on.append(QThread.currentThread())
+        return reporting_year(connection, today)
+
+    monkeypatch.setattr(dashboard_module.settings, "reporting_year", read)
+    settings.set_setting(db, "ky_bao_cao_thong_ke", STATISTICAL_YEAR)
+    dashboard.context.notifier.changed.emit("settings")
+    settled(qtbot, dashboard)
+    assert read_on and QThread.currentThread() not in read_on
+    assert dashboard.chosen_period() == (dt.date(2024, 12, 15), dt.date(2025, 9, 25))
 
 @pytest.mark.parametrize(("role", "told"), [
     (ADMIN, "Chưa có hồ sơ nào. Hãy bắt đầu ở một sổ bên trái (Cán bộ, Phiếu xác minh…). Bấm «Thêm» để ghi bản ghi "
