@@ -6,7 +6,7 @@ import html
 
 from ..core.attachments import IMAGE, PDF, Attachment, size_text
 from .accessible import named
-from .look import ErrorLabel, fill_screen
+from .look import ErrorLabel, button_row, fill_screen
 from .pdf_pages import PdfPages
 from .qt import (
     QComboBox,
@@ -76,10 +76,7 @@ class AttachmentView(QDialog):
         layout.addWidget(self.message)
         close = QPushButton("Đóng")
         close.clicked.connect(self.accept)
-        closing = QHBoxLayout()
-        closing.addStretch(1)
-        closing.addWidget(close)
-        layout.addLayout(closing)
+        layout.addLayout(button_row(close))
         fill_screen(self)
         self.finished.connect(self._release)
         self._load(content)

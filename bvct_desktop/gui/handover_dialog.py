@@ -7,8 +7,8 @@ from ..core.errors import BvctError
 from ..core.handover import OpenWork
 from .accessible import named
 from .context import AppContext
-from .look import ErrorLabel, heading, wait_cursor
-from .qt import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from .look import ErrorLabel, button_row, heading, wait_cursor
+from .qt import QComboBox, QDialog, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 TITLE = "Bàn giao việc"
 EXPLAINED = ("Khi cán bộ chuyển công tác hoặc nghỉ dài ngày: mọi phiếu xác minh chưa có trả lời và hồ sơ thẩm tra "
@@ -40,15 +40,11 @@ class HandoverDialog(QDialog):
         self.message = ErrorLabel()
         layout.addWidget(self.message)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.hand_over_button = QPushButton("Bàn &giao")
         self.hand_over_button.clicked.connect(self.hand_over)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
-        buttons.addWidget(self.hand_over_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.hand_over_button, close))
         self._fill()
         self.officer.currentIndexChanged.connect(self._show_work)
         self.colleague.currentIndexChanged.connect(lambda _index: self.message.clear())

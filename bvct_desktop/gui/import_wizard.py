@@ -30,7 +30,7 @@ from ..io import xlsx_reader, xlsx_writer
 from .accessible import named
 from .context import AppContext
 from .dialogs import FILE_FILTERS
-from .look import TICK, ErrorLabel, colour, fill_screen, heading, read_only
+from .look import TICK, ErrorLabel, button_row, colour, fill_screen, heading, read_only
 from .qt import (
     QApplication,
     QColor,
@@ -138,7 +138,6 @@ class ImportWizard(QDialog):
         self.errors.setReadOnly(True)
         self.errors.hide()
         layout.addWidget(self.errors, 1)
-        buttons = QHBoxLayout()
         self.listed = ERRORS  # what the list below holds: the rows' errors, or the rows to look at again
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_errors)
@@ -148,8 +147,6 @@ class ImportWizard(QDialog):
         self.complete_button.clicked.connect(self.complete_records)
         for button in (self.copy_button, self.save_button, self.complete_button):
             button.hide()
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         self.check_button = QPushButton("Kiểm tra")
         self.check_button.setToolTip("Kiểm tra tệp và xem trước kết quả nhập; chưa ghi gì vào cơ sở dữ liệu")
         self.check_button.clicked.connect(self.run_check)
@@ -159,10 +156,8 @@ class ImportWizard(QDialog):
         self._enable_runs(False)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.check_button, self.import_button, close,
+                                    left=[self.copy_button, self.save_button, self.complete_button]))
         fill_screen(self, QSize(900, 620))
         self.choose_button.setFocus()  # the first step, where Enter goes: the file's box is only read
 

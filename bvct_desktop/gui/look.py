@@ -1,12 +1,12 @@
 """How the program looks: bundled fonts, the style sheet, and the few small widgets every
 page uses (a page heading, an inline error line, the area a tall page scrolls in, a drop-down long
-items do not widen, a wait cursor).
+items do not widen, a dialog's row of buttons, a wait cursor).
 
 A widget takes one of the style sheet's looks through its `look` property: `styled(widget,
 "pageTitle")` in code, or a dynamic property `look` in a Designer form (ui/*.ui)."""
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from string import Template
 from typing import TypeVar
 
@@ -22,6 +22,7 @@ from .qt import (
     QFont,
     QFontDatabase,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QObject,
     QPainter,
@@ -234,6 +235,18 @@ def heading(title: str, subtitle: str = "") -> QWidget:
         below.setWordWrap(True)
         layout.addWidget(below)
     return box
+
+
+def button_row(*right: QWidget, left: Iterable[QWidget] = ()) -> QHBoxLayout:
+    """A dialog's row of buttons: `right` at its right end (what ends the dialog last), `left` at its left end;
+    widgets added to it later go on at the right."""
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
+    return row
 
 
 class ErrorLabel(QLabel):

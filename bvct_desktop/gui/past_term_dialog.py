@@ -18,8 +18,8 @@ from .context import AppContext
 from .dialogs import FILE_FILTERS
 from .forms.case_form import CaseForm
 from .forms.window import shown
-from .look import ErrorLabel, fill_screen, heading, read_only, wait_cursor
-from .qt import QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from .look import ErrorLabel, button_row, fill_screen, heading, read_only, wait_cursor
+from .qt import QDialog, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from .registers.columns import fit_to_width, keep_fitted, wrap_cells
 from .registers.table import EnterActivates
 from .tooltips import typed_tip
@@ -58,17 +58,13 @@ class PastTermDialog(QDialog):
             EnterActivates(self.dossiers)
             self.dossiers.activated.connect(lambda index: self.open_case(self.found.dossiers[index.row()].case_id))
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
         self.export_button = QPushButton(EXPORT_LABEL)
         self.export_button.setToolTip("Ghi danh sách ra tệp Excel để trình Hội đồng xác định giá trị tài liệu")
         self.export_button.setEnabled(bool(self.found.dossiers or self.found.documents.entries))
         self.export_button.clicked.connect(self.export)
-        buttons.addWidget(self.export_button)
-        buttons.addStretch(1)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(close, left=[self.export_button]))
         fill_screen(self)
 
     def _section(self, layout: QVBoxLayout, part: Section) -> QLabel | QTableWidget:

@@ -83,7 +83,8 @@ def test_a_leader_hands_a_case_over_from_its_window(qtbot, tmp_path, clock):
     db.close()
 
 
-def test_a_hand_over_held_back_by_another_writer_waits_with_its_dialog_then_is_done(qtbot, tmp_path, clock, monkeypatch):
+def test_a_hand_over_held_back_by_another_writer_waits_with_its_dialog_then_is_done(qtbot, tmp_path, clock,
+                                                                                   monkeypatch):
     """Another officer's long write (an import) holds the database: the hand-over, as a form's save, waits
     TRY_WAIT_MS on the GUI thread, then on a worker behind the waiting dialog, and is done once the write ends —
     not refused after the database's busy time."""

@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 import bvct_desktop.gui
 import bvct_desktop.gui.look as look_module
 from bvct_desktop.core import long_text
-from bvct_desktop.gui.look import FONT_FILES, ErrorLabel, NarrowComboBox, heading, read_only, styled
+from bvct_desktop.gui.look import FONT_FILES, ErrorLabel, NarrowComboBox, button_row, heading, read_only, styled
 from bvct_desktop.gui.qt import (
     QApplication,
     QLabel,
@@ -138,3 +138,20 @@ def test_the_error_red_is_named_in_one_place_that_follows_the_theme():
     drawn_by_hand = [path.relative_to(GUI).as_posix() for path in sorted(GUI.rglob("*.py"))
                      if path.name != "look.py" and red.lower() in path.read_text(encoding="utf-8").lower()]
     assert drawn_by_hand == []
+
+
+def test_a_dialog_s_buttons_stand_at_the_right_end_of_their_row_what_is_on_the_left_at_its_left(qtbot, app):
+    dialog = QWidget()
+    qtbot.addWidget(dialog)
+    note, save, close, later = QLabel("* bắt buộc"), QPushButton("Lưu"), QPushButton("Đóng"), QPushButton("In…")
+    row = button_row(save, close, left=[note])
+    row.addWidget(later)
+    dialog.setLayout(row)
+    dialog.resize(800, 60)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    margins = row.contentsMargins()
+    assert note.x() == margins.left()
+    assert save.x() < close.x() < later.x()
+    assert later.geometry().right() == dialog.width() - margins.right() - 1
+    assert close.geometry().right() + row.spacing() + 1 == later.x()  # together at the right, the room on the left

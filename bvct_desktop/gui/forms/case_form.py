@@ -7,7 +7,7 @@ long the dossier is kept (thời hạn bảo quản), and its notice (conclusion
 by choosing the person."""
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,7 @@ from ...core.personfile.slip_drafts import Drafted
 from ..accessible import named
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, fill_screen, heading, plain, read_only, scrolling
+from ..look import ErrorLabel, button_row, fill_screen, heading, plain, read_only, scrolling
 from ..qt import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -106,15 +106,13 @@ class CaseForm(QDialog):
         self.layout_.addWidget(self.picker)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.message)
-        self._add_buttons(QHBoxLayout())
+        self._add_buttons()
 
-    def _add_buttons(self, buttons: QHBoxLayout) -> None:
+    def _add_buttons(self, buttons: Sequence[QPushButton] = ()) -> None:
         """The row of `buttons`, then «Đóng» at its right end."""
-        buttons.addStretch(1)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        self.layout_.addLayout(buttons)
+        self.layout_.addLayout(button_row(close, left=buttons))
 
     def _open_for(self, facts) -> None:
         self.person_id = facts.person_id
@@ -177,24 +175,24 @@ class CaseForm(QDialog):
                 found.archive_requests,
                 lambda r: [ARCHIVE_REQUESTS.field(key).display(r[key]) for key in REQUEST_KEYS]))
         self._show_letters(found.letters)
-        buttons = QHBoxLayout()
+        buttons: list[QPushButton] = []
         if self.editable:
             concluded = case["status"] == cases.CONCLUDED
             for action in (EDIT_ACTION, CONCLUDE_ACTION):
                 button = QPushButton(action.words(case))
                 button.clicked.connect(lambda _=False, a=action, c=case: self._act(a, c))
-                buttons.addWidget(button)
+                buttons.append(button)
             if concluded:
                 button = QPushButton(REOPEN_LABEL)
                 button.clicked.connect(lambda _=False, c=case: self.reopen(c))
             else:
                 button = QPushButton(ATTACH_LABEL)
                 button.clicked.connect(self.attach_archive_request)
-            buttons.addWidget(button)
+            buttons.append(button)
             if found.archive_requests and not concluded:
                 button = QPushButton(DETACH_LABEL)
                 button.clicked.connect(self.detach_archive_request)
-                buttons.addWidget(button)
+                buttons.append(button)
         self.notice = NoticeButtons(self.context, self, self.message, case, found.full_name)
         self.issued_box = QVBoxLayout()
         self.body.addLayout(self.issued_box)
@@ -203,11 +201,8 @@ class CaseForm(QDialog):
                               f"Hồ sơ thẩm tra của {found.full_name}")  # a Tab stop: its arrows scroll it
         self.layout_.addWidget(self.scroller, 1)
         self.layout_.addWidget(self.message)
-        notice = QHBoxLayout()  # a row of its own: the window still narrows to half an office screen
-        notice.addStretch(1)
-        for button in self.notice.buttons:
-            notice.addWidget(button)
-        self.layout_.addLayout(notice)
+        # a row of its own: the window still narrows to half an office screen
+        self.layout_.addLayout(button_row(*self.notice.buttons))
         self._add_buttons(buttons)
 
     def _show_findings(self, found: cases.CaseFile) -> None:

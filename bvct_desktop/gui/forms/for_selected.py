@@ -10,8 +10,8 @@ from ...core.editing import FormProblems
 from ...core.fields import Field
 from ..accessible import field_label
 from ..context import AppContext
-from ..look import ErrorLabel
-from ..qt import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from ..look import ErrorLabel, button_row
+from ..qt import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from ..workers import BackgroundTask, failure_message, run_in_background
 from .asking_dialog import AskingDialog
 from .inputs import make_input, read_input
@@ -48,16 +48,12 @@ class ForSelectedDialog(AskingDialog):
         layout.insertLayout(1, form)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.save_button = QPushButton("Lưu cho tất cả")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton("Hủy")
         cancel.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(cancel)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.save_button, cancel))
         self.resize(560, self.sizeHint().height())
         self.remember_typed()
 

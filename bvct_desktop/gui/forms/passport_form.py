@@ -11,8 +11,8 @@ from ...core.editing import VERSION
 from ...core.errors import BvctError
 from ...core.fields import Field
 from ..context import AppContext
-from ..look import ErrorLabel, fill_screen, heading, plain
-from ..qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ..look import ErrorLabel, button_row, fill_screen, heading, plain
+from ..qt import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 from .person_file import EntryAction, EntryDialog, Section, SectionTab
 from .person_picker import PersonPicker
 
@@ -135,10 +135,7 @@ class PassportForm(QDialog):
             self.context.notifier.changed.emit(kind)
 
     def _add_close(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         close = QPushButton("Đóng")
         close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        self.layout_.addLayout(buttons)
+        self.layout_.addLayout(button_row(close))
 

@@ -34,7 +34,7 @@ from ..accessible import field_label, named
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import YES
-from ..look import ErrorLabel, fill_screen, heading, read_only, styled
+from ..look import ErrorLabel, button_row, fill_screen, heading, read_only, styled
 from ..qt import (
     QAbstractItemView,
     QColor,
@@ -484,16 +484,12 @@ class EntryDialog(AskingDialog):
             width = max(width, whole_width(panel.table) + margins.left() + margins.right())  # its names not cut
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         save = QPushButton("Lưu")
         save.setDefault(True)
         save.clicked.connect(self.save)
         cancel = QPushButton("Hủy")
         cancel.clicked.connect(self.reject)
-        buttons.addWidget(save)
-        buttons.addWidget(cancel)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(save, cancel))
         fill_screen(self, QSize(width, self.sizeHint().height()))
         self.remember_typed()
 

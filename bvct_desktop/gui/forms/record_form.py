@@ -20,7 +20,7 @@ from ..accessible import REQUIRED, field_label, required_mark
 from ..attachments_panel import AttachmentsPanel
 from ..context import AppContext
 from ..dialogs import CANCEL, NO, YES
-from ..look import ErrorLabel, fill_screen, styled
+from ..look import ErrorLabel, button_row, fill_screen, styled
 from ..qt import (
     QDialog,
     QFormLayout,
@@ -147,10 +147,8 @@ class RecordForm(QDialog):
         layout.addWidget(self.tabs, 1)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        self.button_row = buttons = QHBoxLayout()  # a form of its own adds its buttons beside the others
-        note = QLabel(f"{required_mark()} {REQUIRED}")
-        buttons.addWidget(note)
-        buttons.addStretch(1)
+        # a form of its own adds its buttons beside the others
+        self.button_row = buttons = button_row(left=[QLabel(f"{required_mark()} {REQUIRED}")])
         if self.editable:
             self.save_button = QPushButton("Lưu")
             self.save_button.setDefault(True)
