@@ -15,6 +15,7 @@ from ...core import (
     editing,
     exporting,
     importing,
+    in_charge,
     passports,
     recipients,
     recycle_bin,
@@ -80,6 +81,9 @@ DONE_BY_TIP = "Chỉ các bản ghi đã xong đến ngày cuối kỳ (như s�
 COLUMNS_TIP = "Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề cột)"
 CHOSEN_HIDDEN = "Đã chọn thêm {} phiếu không hiện theo tìm kiếm, bộ lọc: «Ghi kết quả…» gồm cả các phiếu này"
 CHOSEN_TIP = "Bấm để bỏ chọn các phiếu không hiện"
+# «Việc của tôi»: the status of a record still to be done with, in the registers whose records someone is in charge of
+MY_WORK = {"slips": "Chờ kết quả", "vetting-cases": cases.OPEN}
+MY_WORK_TIP = {"slips": "phiếu chờ kết quả", "vetting-cases": "hồ sơ thẩm tra đang xác minh"}
 CHIP_WIDTH = 620  # px: two filters in force side by side fit a 1366-pixel screen
 SAVING = "Đang lưu tệp…"  # an export's rows are all read and laid out: its file is being written
 # The registers in navigation order, by their short names (the navigation's, and the exported files')
@@ -268,6 +272,13 @@ class RegisterPage(QWidget):
         if not self.recyclable:
             self.bin_switch.hide()  # setVisible(True) would show the box, not yet in the page, as a window
         row.addWidget(self.bin_switch)
+        self.my_work_button = None
+        if self.kind.name in MY_WORK:
+            self.my_work_button = QPushButton("Việc của tôi")
+            self.my_work_button.setToolTip(f"Chỉ các {MY_WORK_TIP[self.kind.name]} do tôi "
+                                           f"(«{self.context.db.actor.name}») phụ trách")
+            self.my_work_button.clicked.connect(self.show_my_work)
+            row.addWidget(self.my_work_button)
         return row
 
     def _chips(self) -> QWidget:
@@ -947,13 +958,18 @@ class RegisterPage(QWidget):
         self._show_count()
         self._update_buttons()
 
+    def show_my_work(self) -> None:
+        """«Việc của tôi»: the records still open in the officer's charge (the column «Cán bộ phụ trách»)."""
+        self.show_filtered(browse.Filters(status=MY_WORK[self.kind.name],
+                                          values=((in_charge.FIELD.key, (self.context.db.actor.name,)),)))
+
     def show_filtered(self, filters: browse.Filters) -> None:
         """The register under `filters` (what a dashboard figure counts), set in the page's own boxes so
-        the officer sees them and can change them; the search and the column filters start empty."""
+        the officer sees them and can change them; the search starts empty, the columns filtered as `filters`
+        filters them."""
         self.search.clear()
-        self.column_filters = browse.Filters()
-        self.table.horizontalHeader().active = set()
-        self._show_chip(self.clear_columns_button, None, COLUMNS_TIP)
+        self.column_filters = browse.Filters(values=filters.values)
+        self._show_column_filters()
         quiet = [box for box in (self.start, self.end, self.status, self.purpose, self.recipient) if box is not None]
         for box in quiet:
             box.blockSignals(True)
@@ -1006,6 +1022,11 @@ class RegisterPage(QWidget):
     def keep_values(self, key: str, kept: tuple[str | None, ...] | None) -> None:
         """The column `key` keeps `kept` (None: every value)."""
         self.column_filters = self.column_filters.with_values(key, kept)
+        self._show_column_filters()
+        self._apply_filters()
+
+    def _show_column_filters(self) -> None:
+        """The column filters in force marked on their headers, and the chip that removes them."""
         keys = [column.key for column in self.spec.columns]
         active = {keys.index(k) for k, _ in self.column_filters.values}
         self.table.horizontalHeader().active = active
@@ -1015,7 +1036,6 @@ class RegisterPage(QWidget):
         self._show_chip(self.clear_columns_button, "Bỏ lọc cột: " + ", ".join(
             self.spec.column(k).header for k, _ in self.column_filters.values) + f" {CROSS}" if active else None,
             COLUMNS_TIP)
-        self._apply_filters()
 
     def clear_column_filters(self) -> None:
         for key, _ in self.column_filters.values:
