@@ -23,6 +23,8 @@ from .database import Database
 from .dates import YEAR_FORM, PartialDate
 from .errors import RowProblem
 from .fields import ColumnParser, Field, Place, after
+from .importing_totals import MESSAGE as TOTAL_ROW
+from .importing_totals import total_rows
 from .kinds import Kind
 from .legacy import Conversion, convert_sheet
 from .permissions import Action
@@ -447,9 +449,11 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     cells = [column[1:] for column in cells]  # below the headers
     if let_go:
         sheet.columns = []
-    rows = (ParsedRows([], [], []) if result.problems
+    headers_refused = bool(result.problems)
+    rows = (ParsedRows([], [], []) if headers_refused
             else parse_rows(kind, sheet, columns, result.problems, cells, progress))
     result.hidden_rows = _hidden_with_data(sheet, [cells[column] for column in columns if column < len(cells)])
+    totals = {} if headers_refused else total_rows(cells, {problem.row - 2 for problem in result.problems})
     del cells
     result.rows = rows.with_data
     if not result.problems and not rows:
@@ -483,6 +487,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             if progress and done % TOLD_EVERY == 0:
                 progress(done, len(rows))
         step()
+        result.problems = _totals_told(result.problems, totals)
         result.problems.sort(key=lambda p: (p.row, p.header or ""))
         del result.problems[MAX_PROBLEMS:]
         result.extras = plan.finish()
@@ -499,6 +504,15 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         db.audit(connection, "thử nhập" if dry_run else "nhập", "ok" if result.ok else "failed", kind=kind.name,
                  details=_audited(result, sheet.path))
     return result
+
+
+def _totals_told(problems: list[Problem], totals: dict[int, str]) -> list[Problem]:
+    """`problems`, those of a row that sums up the register (`totals`, by offset below the headers)
+    told as one: the row is to be deleted."""
+    summing = {offset + 2: text for offset, text in totals.items()}
+    refused = {problem.row for problem in problems} & summing.keys()
+    return ([problem for problem in problems if problem.row not in refused]
+            + [Problem(row, None, TOTAL_ROW.format(summing[row])) for row in sorted(refused)])
 
 
 @contextlib.contextmanager

@@ -644,3 +644,35 @@ def test_an_old_delegation_list_s_short_roles_and_purpose_are_the_choices_they_s
                                     .join(delegation_members).order_by(delegation_members.c.id)).all()
     assert stored == [("Học tập kinh nghiệm", "Trưởng đoàn"), ("Học tập kinh nghiệm", "Phó trưởng đoàn"),
                       ("Học tập kinh nghiệm", "Thành viên")]
+
+
+def test_a_total_row_at_the_foot_of_an_old_register_is_told_as_such(db):
+    """«Tổng cộng: 2 người» under the last cadre (or «Cộng» in the first column, the count further on):
+    the officer is told to delete that row, not that it lacks a birth date or an issue date."""
+    sheet = rows_sheet([["STT", "Họ và tên", "Ngày sinh"], [1, "Lê Văn Một", "1960"], [2, "Lê Văn Hai", "1961"],
+                        [None, "Tổng cộng: 2 người", None]])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert [str(problem) for problem in result.problems] == [
+        "Dòng 4: có vẻ là dòng tổng cộng («Tổng cộng: 2 người»), không phải một bản ghi: hãy xóa dòng này rồi "
+        "nhập lại"]
+    headers = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Nơi nhận phiếu"]
+    sheet = rows_sheet([headers, ["12/PXM", "02/03/2026", "Lê Văn Mười", "Cục A93B – Bộ Công an"],
+                        ["Cộng", None, "1 phiếu", None]])
+    result = importing.import_sheet(db, SLIPS, sheet, dry_run=True)
+    assert [str(problem) for problem in result.problems] == [
+        "Dòng 3: có vẻ là dòng tổng cộng («Cộng»), không phải một bản ghi: hãy xóa dòng này rồi nhập lại"]
+
+
+def test_a_person_surnamed_tong_is_no_total_row(db):
+    """Tổng is a surname: a row naming Tổng Thị Hằng without a birth date is told what it lacks."""
+    sheet = rows_sheet([["Họ và tên", "Ngày sinh"], ["Tổng Thị Hằng", None]])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert [str(problem) for problem in result.problems] == [
+        "Dòng 2, cột «Ngày sinh»: bắt buộc, không được để trống"]
+
+
+def test_a_header_problem_is_never_told_as_a_total_row(db):
+    """Headers refused, no row is read: the total row at the foot changes nothing of what is told."""
+    sheet = rows_sheet([["Tên", "Ngày sinh"], ["Lê Văn Một", "1960"], ["Tổng cộng: 1 người", None]])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert [str(problem) for problem in result.problems] == ["Dòng 1, cột «Họ và tên»: thiếu cột bắt buộc"]
