@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ HIDDEN_ROWS = "Dòng đang ẩn trong Excel (vẫn được nhập)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
 HEADERS_LOOKED_FOR = 5  # the rows where headers below a title are recognised
 MISSING_COLUMN = "thiếu cột bắt buộc"
+_PUNCTUATION = re.compile(r"[,.;:*()]")  # what a header's words may be written with
+_MONTH_YEAR = re.compile(r"\bngay thang nam\b")
 WRITING = "Đang ghi vào cơ sở dữ liệu…"
 Writing = contextlib.AbstractContextManager[Connection]  # a write transaction begun: `with db.write() as connection`
 TOLD_EVERY = 100  # rows planned between two calls of `progress`, where «Hủy» is heard (100 cadres: 7 ms, 38 at most)
@@ -160,9 +163,16 @@ def _listed(names: list[str], number: Callable[[int], str]) -> str:
     return f"{number(len(names))}: {', '.join(first_lines(names, 'mục khác', number))}"
 
 
+def header_key(header: str) -> str:
+    """What a header is matched by: case, accents, punctuation, a mark (*) of a required column, «và» and
+    «tháng, năm» after «Ngày» left out — «Họ tên» is «Họ và tên», «Ngày, tháng, năm sinh» «Ngày sinh»."""
+    words = [word for word in _PUNCTUATION.sub(" ", fold(header)).split() if word != "va"]
+    return _MONTH_YEAR.sub("ngay", " ".join(words))
+
+
 def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], list[str], list[Problem]]:
-    """Columns by field (headers matched ignoring case, spaces, accents and a trailing *)."""
-    by_fold = {f.folded_header: f for f in kind.fields}
+    """Columns by field (headers matched by `header_key`)."""
+    by_fold = {header_key(f.header): f for f in kind.fields}
     columns: dict[int, Field] = {}
     ignored, problems = [], []
     seen: dict[str, int] = {}
@@ -170,7 +180,7 @@ def map_headers(kind: Kind, headers: list[object]) -> tuple[dict[int, Field], li
         if raw is None or str(raw).strip() == "":
             continue
         text = str(raw).strip().rstrip("*").strip()
-        wanted = by_fold.get(fold(text).replace("(*)", "").strip())
+        wanted = by_fold.get(header_key(text))
         if wanted is None:
             ignored.append(text)
         elif wanted.key in seen:

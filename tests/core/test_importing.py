@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bvct_desktop.core import browse, gazetteer, importing, recycle_bin, vault
 from bvct_desktop.core.fields import ColumnParser
-from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, RELATIVES, SLIPS
+from bvct_desktop.core.kinds import ARCHIVE_REQUESTS, CADRES, COMPLAINTS, DELEGATIONS, KINDS, RELATIVES, SLIPS
 from bvct_desktop.core.people import PersonBook
 from bvct_desktop.core.plans import PLANS
 from bvct_desktop.core.plans.base import CREATED, UNCHANGED
@@ -676,3 +676,19 @@ def test_a_header_problem_is_never_told_as_a_total_row(db):
     sheet = rows_sheet([["Tên", "Ngày sinh"], ["Lê Văn Một", "1960"], ["Tổng cộng: 1 người", None]])
     result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
     assert [str(problem) for problem in result.problems] == ["Dòng 1, cột «Họ và tên»: thiếu cột bắt buộc"]
+
+
+@pytest.mark.parametrize("name, birth", [("Họ tên", "Ngày, tháng, năm sinh"), ("HỌ VÀ TÊN", "Ngày tháng năm sinh"),
+                                         ("Họ và tên (*)", "Ngày sinh *")])
+def test_headers_worded_as_the_old_registers_word_them_are_the_fields(db, name, birth):
+    """«Họ tên» is «Họ và tên», «Ngày, tháng, năm sinh» (the wording of the personnel forms) is «Ngày sinh»:
+    «và» and «tháng, năm» after «Ngày» say nothing more, punctuation neither."""
+    sheet = rows_sheet([[name, birth, "Ngày, tháng, năm vào Đảng"], ["Lê Văn Một", "1960", "03/02/1990"]])
+    result = importing.import_sheet(db, CADRES, sheet, dry_run=True)
+    assert result.ok and result.ignored_columns == []
+
+
+def test_no_two_fields_of_a_register_are_told_apart_only_by_the_words_a_header_may_leave_out():
+    for kind in KINDS.values():
+        keys = [importing.header_key(spec.header) for spec in kind.fields]
+        assert len(set(keys)) == len(keys), kind.name
