@@ -10,6 +10,7 @@ import calendar
 import contextlib
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import InputError, RowProblem
@@ -21,6 +22,8 @@ _YEAR = re.compile(r"^(\d{4})$")
 _SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(\d{2})$")  # «12/3/26»
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _UNKNOWN = re.compile(r"(?<![\d?xX])(\?{1,2}|[xX]{1,2})(?=\s*[/.\-])")  # «?/1950», «x/x/1950»: a day or month not known
+_WORD_FIRST = re.compile(r"^(?:ngày|tháng|năm)\s+(?=\d)", re.IGNORECASE)  # «ngày 12/3/1975», «năm 1975»
+_WORD_BETWEEN = re.compile(r"(?<=\d)\s+(?:tháng|năm)\s+(?=\d)", re.IGNORECASE)  # «12 tháng 3 năm 1975»
 _CLI_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_YEAR, MAX_YEAR = 1800, 2200
 EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # the day before Excel's serial 1 (its 1900 has a 29 February)
@@ -132,8 +135,9 @@ def _partial(value: object, forms: str) -> PartialDate | None:
             return _checked(int(value))
         raise _not_a_date(value, forms)
     text = without_apostrophe(str(value).strip())
-    mark = next((m[1][0] for m in _UNKNOWN.finditer(text)), "0")
-    digits = _UNKNOWN.sub("0", text)  # a part not known reads as an old list's 00, and is told the same way
+    figures = _in_figures(text)
+    mark = next((m[1][0] for m in _UNKNOWN.finditer(figures)), "0")
+    digits = _UNKNOWN.sub("0", figures)  # a part not known reads as an old list's 00, and is told the same way
     if m := _DMY.match(digits):
         if not int(m[1]) or not int(m[2]):
             raise RowProblem(_zeros_told(text, int(m[3]), int(m[2]), forms, mark))
@@ -144,9 +148,15 @@ def _partial(value: object, forms: str) -> PartialDate | None:
         if not int(m[1]):
             raise RowProblem(_zeros_told(text, int(m[2]), 0, forms, mark))
         return _checked(int(m[2]), int(m[1]))
-    if m := _YEAR.match(text):
+    if m := _YEAR.match(figures):
         return _checked(int(m[1]))
     raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi {forms}")
+
+
+def _in_figures(text: str) -> str:
+    """A date written out in words as in a lý lịch, «ngày 12 tháng 3 năm 1975», «tháng 3 năm 1975», «năm 1975»,
+    in figures: «12/3/1975», «3/1975», «1975»; other text as it is."""
+    return _WORD_BETWEEN.sub("/", _WORD_FIRST.sub("", unicodedata.normalize("NFC", text)))
 
 
 def _not_a_date(value: int | float, forms: str) -> RowProblem:

@@ -182,3 +182,24 @@ def test_a_file_s_day_with_a_two_digit_year_is_refused_not_given_a_century():
     """An import must not guess the century: «12/3/65» in a cell is said wrong."""
     with pytest.raises(RowProblem):
         parse_date("12/3/65")
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("ngày 12 tháng 3 năm 1975", "1975-03-12"), ("12 tháng 03 năm 1975", "1975-03-12"),
+    ("Ngày 12/3/1975", "1975-03-12"), ("tháng 3 năm 1975", "1975-03"), ("Tháng 3/1975", "1975-03"),
+    ("năm 1975", "1975"), ("Năm 1975", "1975"),
+])
+def test_a_date_written_out_in_words_as_old_lists_and_ly_lich_write_it_is_read(raw, iso):
+    """«ngày 12 tháng 3 năm 1975», «tháng 3/1975», «năm 1975»: the words say the figures' places."""
+    assert parse_partial(raw).iso == iso
+    if len(iso) == 10:
+        assert parse_date(raw) == dt.date.fromisoformat(iso)
+    if len(iso) == 4:
+        assert parse_year(raw) == 1975
+
+
+@pytest.mark.parametrize("raw", ["năm", "tháng 3", "ngày 12 tháng 3", "năm 1975 tháng 3", "Nam 1975"])
+def test_words_around_no_whole_date_are_still_refused_in_the_officer_s_words(raw):
+    """Only the words with their accents are read: «Nam» is a sex, not «năm»."""
+    with pytest.raises(RowProblem, match=f"«{raw}» không phải ngày tháng"):
+        parse_partial(raw)
