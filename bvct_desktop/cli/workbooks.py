@@ -132,6 +132,8 @@ def _print_import(result, name: str) -> None:
         print(f"  {importing.MERGED_CELLS}: {grouped(result.merged_cells)}")
     if result.hidden_rows:
         print(f"  {result.hidden_line()}")
+    if result.hidden_columns:
+        print(f"  {result.hidden_columns_line()}")
     if result.problems:
         for problem in result.problems:
             print(str(problem))

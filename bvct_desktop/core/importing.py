@@ -38,6 +38,7 @@ MAX_LISTED = 200  # lines, or names, a summary's list shows before it counts the
 LEGACY_CELLS = "Ô chuyển từ mã cũ (TCVN3/VNI)"
 MERGED_CELLS = "Ô lấy giá trị từ ô gộp (như Excel hiển thị)"
 HIDDEN_ROWS = "Dòng đang ẩn trong Excel (vẫn được nhập)"
+HIDDEN_COLUMNS = "Cột đang ẩn trong Excel (vẫn được nhập)"
 MAX_PROBLEMS = 50  # a screenful: checking stops there, so a hostile or wrong file costs seconds, not minutes
 HEADERS_LOOKED_FOR = 5  # the rows where headers below a title are recognised
 MISSING_COLUMN = "thiếu cột bắt buộc"
@@ -64,6 +65,7 @@ class SheetData(Protocol):
     merged_filled: int  # cells given the value of the area merged down over them
     numbers_shown: dict[tuple[int, int], NumberShown]  # (row, col) → a number cell's format writes text around it
     hidden_rows: set[int]  # rows hidden in Excel
+    hidden_columns: set[int]  # columns hidden in Excel, 1-based
 
     def column_fonts(self, columns: Collection[int],
                      heard: Callable[[], None] = ...) -> dict[int, Sequence[str | None]]: ...
@@ -108,6 +110,7 @@ class ImportResult:
     legacy: Conversion = field(default_factory=Conversion)  # cells converted from TCVN3/VNI
     merged_cells: int = 0  # cells read with the value of the area merged over them
     hidden_rows: list[int] = field(default_factory=list)  # rows with data hidden in Excel, read as the others
+    hidden_columns: list[str] = field(default_factory=list)  # the headers of the columns read with data hidden so
 
     @property
     def ok(self) -> bool:
@@ -132,6 +135,11 @@ class ImportResult:
         """«Dòng đang ẩn trong Excel (vẫn được nhập): 2: 5, 9», or "" when no row with data is hidden:
         the officer did not see those rows on the screen."""
         return f"{HIDDEN_ROWS}: {_listed(list(map(str, self.hidden_rows)), str)}" if self.hidden_rows else ""
+
+    def hidden_columns_line(self) -> str:
+        """«Cột đang ẩn trong Excel (vẫn được nhập): Đơn vị công tác», or "" when no column read with data is
+        hidden: the officer did not see those values on the screen."""
+        return f"{HIDDEN_COLUMNS}: {', '.join(self.hidden_columns)}" if self.hidden_columns else ""
 
     def extra_lines(self, number: Callable[[int], str] = str) -> list[str]:
         """The summary's lines beyond the counts, "label: value" (new recipients or units, vetting cases
@@ -463,6 +471,8 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
     rows = (ParsedRows([], [], []) if headers_refused
             else parse_rows(kind, sheet, columns, result.problems, cells, progress))
     result.hidden_rows = _hidden_with_data(sheet, [cells[column] for column in columns if column < len(cells)])
+    result.hidden_columns = [spec.header for column, spec in columns.items() if column + 1 in sheet.hidden_columns
+                             and column < len(cells) and not all(map(_empty, cells[column]))]
     totals = {} if headers_refused else total_rows(cells, {problem.row - 2 for problem in result.problems})
     del cells
     result.rows = rows.with_data

@@ -74,6 +74,7 @@ class Reading:
             surveyed.numbers_shown.update(part.numbers_shown)
             surveyed.merged += part.merged
             surveyed.hidden_rows |= part.hidden_rows
+            surveyed.hidden_columns |= part.hidden_columns
         columns = _joined([(start, columns) for _, start, columns in found])
         if columns is None or len({part[0].checksum for part in found}) > 1:
             # rows out of order across the parts, or the file saved again between their reads: read as one

@@ -61,6 +61,7 @@ class Surveyed:
     numbers_shown: dict[tuple[int, int], "NumberForm"] = field(default_factory=dict)  # (row, col) → text around
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (top row, column, bottom row), 1-based
     hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel, to MAX_DATA_ROWS + 1
+    hidden_columns: set[int] = field(default_factory=set)  # columns hidden in Excel, 1-based, to the widest read
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets before this one
     not_read: list[str] = field(default_factory=list)  # the visible sheets after this one
     sheets: int = 1                       # worksheets in the workbook
@@ -249,6 +250,7 @@ class _Syntax:
         self.formula = (b"<" + prefix + b"f>", b"<" + prefix + b"f ")
         self.any_formula = re.compile(rb"<" + p + rb"f[ >]")
         self.row = re.compile(rb"<" + p + rb"row\b([^>]*?)(/?)>")
+        self.column = re.compile(rb"<" + p + rb"col\b([^>]*?)/?>")  # a <col> of <cols>, not <cols> itself
         self.cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(/?)>")
         self.full_cell = re.compile(rb"<" + p + rb"c\b([^>]*?)(?<!/)>(.*?)</" + p + rb"c>", re.S)
         self.value = re.compile(rb"<" + p + rb"(?:v(?:\s[^>]*)?>[^<]|is[\s>])")
@@ -386,6 +388,7 @@ def _survey(archive: zipfile.ZipFile, sheet: _Sheet, path: Path, max_columns: in
             noted.numbers_shown.update(_styled(syntax, block, numbers))
         if b"hidden" in block:
             noted.hidden_rows |= _hidden_rows(syntax, block, max_rows)
+            noted.hidden_columns |= _hidden_columns(syntax, block, max_columns)
         if b"mergeCell" in block:
             _merged(syntax, block, noted.merged)
             if len(noted.merged) > MAX_MERGED_AREAS:
@@ -534,6 +537,8 @@ def _styled(syntax: _Syntax, block: bytes, forms: dict[int, Form]) -> dict[tuple
 
 _ATTR_HIDDEN = re.compile(rb"""\shidden\s*=\s*["'](?:1|true)["']""")
 _ATTR_ROW = re.compile(rb"""(?:^|\s)r\s*=\s*["'](\d+)["']""")
+_ATTR_MIN = re.compile(rb"""\smin\s*=\s*["'](\d+)["']""")
+_ATTR_MAX = re.compile(rb"""\smax\s*=\s*["'](\d+)["']""")
 
 
 def _hidden_rows(syntax: _Syntax, block: bytes, max_rows: int) -> set[int]:
@@ -543,6 +548,16 @@ def _hidden_rows(syntax: _Syntax, block: bytes, max_rows: int) -> set[int]:
         number = _ATTR_ROW.search(match[1]) if _ATTR_HIDDEN.search(match[1]) else None
         if number and int(number[1]) <= max_rows:
             found.add(int(number[1]))
+    return found
+
+
+def _hidden_columns(syntax: _Syntax, block: bytes, max_columns: int) -> set[int]:
+    """The numbers, to `max_columns`, of the columns `block` hides in Excel (`<col min max hidden>`)."""
+    found = set()
+    for match in syntax.column.finditer(block):
+        first, last = _ATTR_MIN.search(match[1]), _ATTR_MAX.search(match[1])
+        if first and last and _ATTR_HIDDEN.search(match[1]):
+            found.update(range(int(first[1]), min(int(last[1]), max_columns) + 1))
     return found
 
 

@@ -53,6 +53,7 @@ class Sheet:
     hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel
     not_read: list[str] = field(default_factory=list)  # the visible sheets after this one
     open_in_excel: bool = False  # Excel's lock file «~$name» was beside it
+    hidden_columns: set[int] = field(default_factory=set)  # columns hidden in Excel, 1-based
 
     @classmethod
     def of_rows(cls, path: Path, rows: list[list[object]], **facts) -> "Sheet":
@@ -180,7 +181,8 @@ class PendingSheet:
         return Sheet(path, surveyed.name, surveyed.formula_without_value, surveyed.hidden_skipped,
                      surveyed.sheets, surveyed.member, surveyed.styles_member, self._styles_ahead,
                      surveyed.error_cells, surveyed.dates_shown, filled, surveyed.numbers_shown,
-                     surveyed.hidden_rows, surveyed.not_read, _open_in_excel(path), columns=columns)
+                     surveyed.hidden_rows, surveyed.not_read, _open_in_excel(path), surveyed.hidden_columns,
+                     columns=columns)
 
     def close(self) -> None:
         self._reading.close()

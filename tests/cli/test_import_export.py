@@ -126,6 +126,21 @@ def test_rows_hidden_in_excel_are_imported_and_named_in_the_summary(cli, tmp_pat
     assert "  Dòng đang ẩn trong Excel (vẫn được nhập): 1: 3\n" in out and "Thêm mới: 3" in out
 
 
+def test_columns_hidden_in_excel_are_imported_and_named_in_the_summary(cli, tmp_path):
+    """A column the officer hid (an old register's «Đơn vị công tác» kept out of sight) is read as the others;
+    the summary names it, since the officer did not see it. A hidden column the list ignores, or an empty one,
+    is not named."""
+    path = workbook(tmp_path / "an.xlsx", ["STT", "Họ và tên", "Ngày sinh", "Đơn vị công tác", "Ghi chú"],
+                    [[1, "Lê Văn Một", "1960", "Sở Nội vụ", None], [2, "Lê Văn Hai", "1961", None, None]])
+    book = openpyxl.load_workbook(path)
+    for letter in ("A", "D", "E"):
+        book.active.column_dimensions[letter].hidden = True
+    book.save(path)
+    code, out, err = cli("import", "cadres", path, "--dry-run")
+    assert code == 0, out + err
+    assert "  Cột đang ẩn trong Excel (vẫn được nhập): Đơn vị công tác\n" in out and "Thêm mới: 2" in out
+
+
 def test_a_birth_date_excel_cannot_hold_as_a_date_is_exported_as_its_text_and_imports_unchanged(cli, tmp_path):
     """Excel's dates begin on 01/01/1900 and count a 29/02/1900 that never was: a day before 01/03/1900
     is written as the text the import reads, never as a date cell Excel shows wrong or not at all."""

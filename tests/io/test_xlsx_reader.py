@@ -131,6 +131,18 @@ def test_rows_hidden_in_excel_are_found(tmp_path):
     assert read_first_sheet(path).hidden_rows == {2, 4}
 
 
+def test_columns_hidden_in_excel_are_found_across_a_span_and_not_past_the_columns_read(tmp_path):
+    """`<col min max hidden>`: a span hides each of its columns; one spanning to XFD is counted only as far
+    as the reader reads."""
+    rows = [hostile_workbooks.header_row(["Họ và tên", "Ngày sinh", "Quê quán", "Ghi chú"])]
+    cols = ('<cols><col min="2" max="3" width="0" hidden="1"/><col min="4" max="4" width="9" hidden="0"/>'
+            '<col min="6" max="16384" hidden="true"/></cols>')
+    pieces = list(hostile_workbooks.sheet_xml(rows))
+    pieces.insert(1, cols.encode())
+    path = hostile_workbooks.write(tmp_path / "an.xlsx", [("A", "visible", pieces)])
+    assert read_first_sheet(path, columns=8).hidden_columns == {2, 3, *range(6, 8 + sheet_xml.EXTRA_COLUMNS + 1)}
+
+
 @pytest.mark.parametrize("cached", ["<v/>", "<v></v>", "<v />"])
 def test_a_formula_whose_cached_text_is_empty_has_a_value_the_empty_cell(tmp_path, cached):
     """How Excel saves =IF(…;"";…) and IFERROR(…;""): a text result (t="str") with nothing in it."""
