@@ -443,7 +443,7 @@ class ImportWizard(QDialog):
         """What the import did beyond the counts, as the command line tells it: the entries it added to
         a list (a recipient spelt another way is a new one), vetting cases opened, slips whose case
         nobody can tell, old-encoding text converted, cells read from the area merged over them, the rows
-        hidden in Excel, and each row updated with what changed."""
+        and columns hidden in Excel, and each row updated with what changed."""
         lines = result.extra_lines(grouped)
         if result.legacy.cells:
             lines.append(f"{importing.LEGACY_CELLS}: {grouped(result.legacy.cells)}")
@@ -451,6 +451,8 @@ class ImportWizard(QDialog):
             lines.append(f"{importing.MERGED_CELLS}: {grouped(result.merged_cells)}")
         if result.hidden_rows:
             lines.append(result.hidden_line())
+        if result.hidden_columns:
+            lines.append(result.hidden_columns_line())
         lines += importing.first_lines(result.updates, "dòng cập nhật khác", grouped)
         if lines:
             self.details.setPlainText("\n".join(lines))

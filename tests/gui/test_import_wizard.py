@@ -95,14 +95,18 @@ def test_cells_read_from_an_area_merged_over_them_are_shown_and_counted(qtbot, c
     assert f"{importing.MERGED_CELLS}: 1" in wizard.details.toPlainText()
 
 
-def test_rows_hidden_in_excel_are_named_after_the_check(qtbot, context, tmp_path):
+@pytest.mark.parametrize(("hide", "told"), [
+    (lambda sheet: setattr(sheet.row_dimensions[3], "hidden", True), f"{importing.HIDDEN_ROWS}: 1: 3"),
+    (lambda sheet: setattr(sheet.column_dimensions["B"], "hidden", True), f"{importing.HIDDEN_COLUMNS}: Ngày sinh"),
+], ids=["rows", "columns"])
+def test_rows_and_columns_hidden_in_excel_are_named_after_the_check(qtbot, context, tmp_path, hide, told):
     path = workbook(tmp_path / "an.xlsx", ["Họ và tên", "Ngày sinh"], [["Lê Văn Một", "1970"], ["Lê Văn Hai", "1971"]])
     book = openpyxl.load_workbook(path)
-    book.active.row_dimensions[3].hidden = True
+    hide(book.active)
     book.save(path)
     wizard = loaded(qtbot, _wizard(qtbot, context), path)
     _checked(qtbot, wizard)
-    assert f"{importing.HIDDEN_ROWS}: 1: 3" in wizard.details.toPlainText()
+    assert told in wizard.details.toPlainText()
 
 
 def test_the_preview_counts_the_rows_that_carry_data(qtbot, context, tmp_path):
