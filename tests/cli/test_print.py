@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from bvct_desktop.core import browse, documents_data, recycle_bin, report_notes, vault
-from bvct_desktop.core.kinds import DELEGATIONS, SLIPS
+from bvct_desktop.core.kinds import DELEGATIONS
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.personfile.vitae import SALARY
@@ -219,9 +219,8 @@ def test_the_slip_register_as_a_workbook_that_prints_under_the_letterhead(loaded
     sheet = openpyxl.load_workbook(target).active
     header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "STT")
     header = [cell.value for cell in sheet[header_row]]
-    assert header[1:] == [SLIPS.field(key).header for key in ("number", "issued_on", "full_name", "birth_date",
-                                                               "home_town", "relation", "vetted_name", "purpose",
-                                                               "recipient")] + ["Ngày có kết quả", "Kết quả"]
+    assert header[1:] == ["Số phiếu", "Ngày gửi", "Họ và tên", "Ngày sinh", "Quê quán", "Quan hệ", "Thẩm tra cho",
+                          "Mục đích", "Nơi nhận", "Ngày nhận kết quả", "Kết quả"]  # as on paper
     assert sheet["A1"].value == "TỈNH ỦY LÂM ĐỒNG" and sheet["A2"].value == "BAN TỔ CHỨC"
     assert all(cell.font.b for cell in sheet[header_row]) and sheet.freeze_panes == f"A{header_row + 1}"
     first = header_row + 1

@@ -89,25 +89,19 @@ def _named(field: Field, weight: float, says: Callable[[str, Mapping[str, Any]],
     return Named(**vars(tables.of(field, weight, **given)), says=says)
 
 
-# The printed register: one line a slip wherever the values allow, two at most (the workbook has every column);
-# «Quan hệ» and «Thẩm tra cho» tell apart the relatives of many candidates vetted at once.
+# The slip register, on paper and in the workbook: one line a slip wherever the values allow, two at most; each slip
+# tracked by the days the brief's register tracks it by («ngày gửi, ngày nhận kết quả», §2.1); «Quan hệ» and «Thẩm
+# tra cho» tell apart the relatives of many candidates vetted at once.
 REGISTER_COLUMNS: tuple[Column, ...] = (
-    tables.counter(), tables.of(S("number"), 1.0, align="center"),
-    tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center"), _named(S("full_name"), 1.8, label="Họ và tên"),
-    tables.of(S("birth_date"), 1.0, align="center"), tables.of(S("home_town"), 1.4),
-    replace(tables.of(S("relation"), 0.9), kept=tables.short_choices(S("relation"))),  # «Anh/chị/em» whole
-    tables.of(S("vetted_name"), 1.6, label="Thẩm tra cho"), tables.of(S("purpose"), 1.1, label="Mục đích"),
-    tables.of(S("recipient"), 1.8, label="Nơi nhận"), tables.of(S("result_on"), 1.0, label="Trả lời", align="center"),
-    tables.of(S("result"), 1.7),
-)
-REGISTER_SHEET_COLUMNS: tuple[Column, ...] = (
     tables.counter(), tables.of(S("number"), 1.0, align="center", excel_width=10),
-    tables.of(S("issued_on"), 1.0, align="center", excel_width=11), _named(S("full_name"), 1.8, excel_width=19),
-    tables.of(S("birth_date"), 1.0, align="center", excel_width=11), tables.of(S("home_town"), 1.6, excel_width=20),
-    tables.of(S("relation"), 0.9, excel_width=9), tables.of(S("vetted_name"), 1.5, excel_width=18),
-    tables.of(S("purpose"), 1.1, excel_width=11), tables.of(S("recipient"), 1.6, excel_width=18),
-    tables.of(S("result_on"), 1.0, label="Ngày có kết quả", align="center", excel_width=11),
-    tables.of(S("result"), 1.7, excel_width=20),
+    tables.of(S("issued_on"), 1.0, label="Ngày gửi", align="center", excel_width=11),
+    _named(S("full_name"), 1.8, label="Họ và tên", excel_width=19),
+    tables.of(S("birth_date"), 1.0, align="center", excel_width=11), tables.of(S("home_town"), 1.4, excel_width=20),
+    replace(tables.of(S("relation"), 0.9, excel_width=9), kept=tables.short_choices(S("relation"))),  # «Anh/chị/em»
+    tables.of(S("vetted_name"), 1.6, label="Thẩm tra cho", excel_width=18),
+    tables.of(S("purpose"), 1.1, label="Mục đích", excel_width=11),
+    tables.of(S("recipient"), 1.8, label="Nơi nhận", excel_width=18),
+    tables.of(S("result_on"), 1.0, align="center", excel_width=11), tables.of(S("result"), 1.7, excel_width=20),
 )
 # The tàng thư research register (brief §5: done for other provinces, asked of them), on paper and in the workbook:
 # which letter asked, whom, what the archives hold and the reply that told it
@@ -126,12 +120,11 @@ ARCHIVE_COLUMNS: tuple[Column, ...] = (
 
 @dataclass(frozen=True)
 class Register:
-    """A register printed for a period (`bvct print slip-register`, `archive-register`): its kind, its columns on
-    paper and in the workbook, its worksheet, what it counts and the key of a record's reply day."""
+    """A register printed for a period (`bvct print slip-register`, `archive-register`): its kind, its columns (the
+    same on paper and in the workbook), its worksheet, what it counts and the key of a record's reply day."""
 
     kind: Kind
     columns: tuple[Column, ...]
-    sheet_columns: tuple[Column, ...]
     sheet: str
     unit: str
     replied: str
@@ -141,9 +134,8 @@ class Register:
         return register_title(self.kind)
 
 
-SLIP_REGISTER = Register(SLIPS, REGISTER_COLUMNS, REGISTER_SHEET_COLUMNS, "Sổ theo dõi phiếu", "phiếu", "result_on")
-ARCHIVE_REGISTER = Register(ARCHIVE_REQUESTS, ARCHIVE_COLUMNS, ARCHIVE_COLUMNS, "Sổ nghiên cứu tàng thư", "yêu cầu",
-                            "answered_on")
+SLIP_REGISTER = Register(SLIPS, REGISTER_COLUMNS, "Sổ theo dõi phiếu", "phiếu", "result_on")
+ARCHIVE_REGISTER = Register(ARCHIVE_REQUESTS, ARCHIVE_COLUMNS, "Sổ nghiên cứu tàng thư", "yêu cầu", "answered_on")
 REGISTERS = (SLIP_REGISTER, ARCHIVE_REGISTER)
 # The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
 # values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole); the holder's
@@ -244,7 +236,7 @@ def signed_table(flow: Flow, columns: Sequence[Column], records: Sequence[Mappin
 
 def register_sheet(register: Register, records: Sequence[Mapping[str, Any]], start: dt.date, end: dt.date,
                    date: str) -> Sheet:
-    return listing_sheet(register.sheet, register.title, [period_text(start, end)], register.sheet_columns, records,
+    return listing_sheet(register.sheet, register.title, [period_text(start, end)], register.columns, records,
                          date, register.unit, register_count(register, records, end))
 
 

@@ -126,7 +126,7 @@ def cell_lines(found: list[Word], text: str) -> list[str]:
     lines_at: dict[tuple[int, float], list[Word]] = {}
     for word in found:
         lines_at.setdefault((word.page, word.top), []).append(word)
-    order = list(lines_at)
+    order = sorted(lines_at)  # down each page: poppler may read a column's cells before the next line
     for first in (word for word in found if word.text == wanted[0]):
         rest, lines = wanted, []
         for at in order[order.index((first.page, first.top)):]:
