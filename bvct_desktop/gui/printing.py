@@ -414,10 +414,12 @@ class PrintPreview(QDialog, Ui_PrintPreview):
 
 def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: Sequence[str],
                    parent: QWidget | None = None, confirm: Confirm | None = None, opened: Opened | None = None,
-                   subject: Sequence[str] = ()) -> BackgroundTask | None:
+                   subject: Sequence[str] = (), end: dt.date | None = None) -> BackgroundTask | None:
     """The register's rows `ids`, with the `columns` shown on screen (their keys, in their order on
     screen) and the person's those hide (lists.printed_keys), in a print preview, under the `subject` lines saying
-    which rows they are (the period, filters and search in force)."""
+    which rows they are (the period, filters and search in force, the period ending on `end`), counted as the
+    register of a period counts them when it is one (lists.REGISTER_OF: the replies by `end`, or by today when the
+    period runs on past it or has no end)."""
     spec = browse.view(kind)
     chosen = [spec.column(key) for key in lists.printed_keys([column.key for column in spec.columns], columns)]
     position = {column.key: index for index, column in enumerate(spec.columns)}  # in a row read
@@ -441,12 +443,26 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
                           whole=tables.kept_whole(column.field), unbroken=column.key in names and not paired,
                           kept=tables.short_choices(column.field), paired=column.key in names and paired)
             for column in chosen)]
-        records = [_printed_row(spec, shown[record_id], chosen, position) for record_id in ids if record_id in shown]
-        data = render.listing_pdf(office, title, subject, printed, records, today, options)
+        found = [shown[record_id] for record_id in ids if record_id in shown]
+        records = [_printed_row(spec, cells, chosen, position) for cells in found]
+        data = render.listing_pdf(office, title, subject, printed, records, today, options,
+                                  count=_register_count(spec, found, position, min(end or today, today)))
         named = {"danh_sach": title.capitalize(), "pham_vi": subject, "so_ban_ghi": len(records)}
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), named
 
     return _prepare(context, parent, kind, make, confirm, opened)
+
+
+def _register_count(spec: browse.View, found: Sequence[Sequence[str]], position: Mapping[str, int],
+                    by: dt.date) -> str | None:
+    """The count of a register of a period (lists.register_count) of the rows `found`, their replies by `by` read
+    whether the screen shows them or not; None for any other register (its count of records)."""
+    register = lists.REGISTER_OF.get(spec.kind.name)
+    if register is None:
+        return None
+    replied = spec.column(register.replied).field
+    return lists.register_count(register, [{register.replied: replied.parse(cells[position[register.replied]])}
+                                           for cells in found], by)
 
 
 def _printed_row(spec: browse.View, cells: Sequence[str], chosen: Sequence[browse.Column],

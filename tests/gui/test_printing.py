@@ -551,7 +551,7 @@ def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, t
     window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids,
                                                                     [column.key for column in columns], opened=opened))
     text = page_text(window.data)
-    assert "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in text and "Tổng số: 3 bản ghi." in text
+    assert "SỔ THEO DÕI PHIẾU YÊU CẦU XÁC MINH LAI LỊCH" in text and "Tổng số: 3 phiếu;" in text
     for column in columns:
         assert column.header.split()[0] in text
     assert "Phạm Văn Bình" in text and "Ngày 02 tháng 01 năm 2026".lower() in text.lower()
@@ -559,6 +559,29 @@ def test_a_register_prints_its_rows_with_the_columns_on_screen(qtbot, context, t
     context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))  # the password asked again first
     assert window.save_document()
     assert audited(context) == [("xuất", "slips")]
+
+
+def test_a_slip_register_printed_as_shown_counts_its_slips_and_their_replies_as_the_slip_register_does(qtbot,
+                                                                                                        context):
+    """A printed slip register says what the register printed for a period says: how many slips and how many had a
+    reply by the period's end (by the day printed when the period runs on past it, or has no end), whatever columns
+    the screen shows; another register keeps its count of records."""
+    from bvct_desktop.core import browse
+
+    ids = browse.record_ids(context.db, "slips")
+
+    def count(end: dt.date | None) -> str:
+        window = prepared(qtbot, lambda opened: printing.print_register(context, "slips", ids, ["number"],
+                                                                        opened=opened, end=end))
+        return " ".join(page_text(window.data).split())
+
+    assert "Tổng số: 3 phiếu; đến ngày 02/01/2026 đã có kết quả 1 phiếu." in count(None)
+    assert "Tổng số: 3 phiếu; đến ngày 01/02/2025 đã có kết quả 0 phiếu." in count(dt.date(2025, 2, 1))
+    assert "Tổng số: 3 phiếu; đến ngày 02/01/2026 đã có kết quả 1 phiếu." in count(dt.date(2026, 12, 31))
+    trips = browse.record_ids(context.db, "delegations")
+    window = prepared(qtbot, lambda opened: printing.print_register(context, "delegations", trips, ["name"],
+                                                                    opened=opened, end=dt.date(2025, 12, 31)))
+    assert f"Tổng số: {len(trips)} bản ghi." in page_text(window.data)
 
 
 def printed_details(context) -> list[dict]:

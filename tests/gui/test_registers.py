@@ -622,6 +622,22 @@ def test_print_previews_the_list_as_shown(qtbot, context):
     page.preview.close()
 
 
+def test_the_slips_printed_for_a_period_count_their_replies_by_its_end(qtbot, context):
+    """«In» on the slips' register with a period set: the count of the slip register of that period."""
+    import pypdfium2 as pdfium
+
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.end.setText("28/02/2025")
+    page.end.editingFinished.emit()
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    document = pdfium.PdfDocument(page.preview.data)
+    text = " ".join(" ".join(document[index].get_textpage().get_text_range() for index in range(len(document))).split())
+    assert "Tổng số: 2 phiếu; đến ngày 28/02/2025 đã có kết quả 1 phiếu." in text
+    page.preview.close()
+
+
 def test_a_viewer_reads_a_record_without_editing_it(qtbot, db, clock):
     viewer = as_user(db, "xemthu", VIEWER)
     page = RegisterPage(context_for(viewer, clock), "complaints")

@@ -518,7 +518,8 @@ class RegisterPage(QWidget):
                                                      subject=subject)
         else:
             self.print_job = printing.print_register(self.context, self.kind.name, ids, self.columns.shown(), self,
-                                                     opened=self._previewed, subject=subject)
+                                                     opened=self._previewed, subject=subject,
+                                                     end=self.model.filters.end)
 
     def _rows_and_scope(self) -> tuple[list[int], list[str]]:
         """The records to print or export and the lines saying which — under a printed list's title, in an

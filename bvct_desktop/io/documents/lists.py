@@ -137,6 +137,7 @@ class Register:
 SLIP_REGISTER = Register(SLIPS, REGISTER_COLUMNS, "Sổ theo dõi phiếu", "phiếu", "result_on")
 ARCHIVE_REGISTER = Register(ARCHIVE_REQUESTS, ARCHIVE_COLUMNS, "Sổ nghiên cứu tàng thư", "yêu cầu", "answered_on")
 REGISTERS = (SLIP_REGISTER, ARCHIVE_REGISTER)
+REGISTER_OF = {register.kind.name: register for register in REGISTERS}  # by the kind of the register page printing it
 # The passport custody register: each of passport_register.FIELDS's weight on paper, width in Excel and whether its
 # values are short (a type, a number, a day: centred and never broken over lines, «Phổ thông» whole); the holder's
 # name, the trip («Việc riêng») and the note («Cơ quan đang giữ») are kept on one line where the table has room.

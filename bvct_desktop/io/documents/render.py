@@ -79,10 +79,11 @@ def register_pdf(register: lists.Register, office: History, records: Sequence[Ma
 
 def listing_pdf(office: History, title: str, subject: Sequence[str], columns: Sequence[Column],
                 records: Sequence[Mapping[str, Any]], printed_on: dt.date, options: Options,
-                unit: str = "bản ghi") -> bytes:
+                unit: str = "bản ghi", count: str | None = None) -> bytes:
     """Any register's records as shown on screen (the register page's "In"), landscape, under the
-    `subject` lines saying which of them (the period, filters and search in force), counted in `unit`s."""
-    return pdf.render(lambda c: lists.draw_listing(c, title, subject, columns, records, printed_on, unit),
+    `subject` lines saying which of them (the period, filters and search in force), counted in `unit`s unless
+    the register's `count` says more (lists.register_count)."""
+    return pdf.render(lambda c: lists.draw_listing(c, title, subject, columns, records, printed_on, unit, count),
                       options.profile, letterhead(office.on(printed_on), options), title.capitalize(), printed_on,
                       wide=True, on_page=options.on_page)
 
