@@ -447,7 +447,8 @@ def print_register(context: AppContext, kind: str, ids: Sequence[int], columns: 
         records = [_printed_row(spec, cells, chosen, position) for cells in found]
         data = render.listing_pdf(office, title, subject, printed, records, today, options,
                                   count=_register_count(spec, found, position, min(end or today, today)))
-        named = {"danh_sach": title.capitalize(), "pham_vi": subject, "so_ban_ghi": len(records)}
+        named = {"danh_sach": title.capitalize(), "pham_vi": subject, "so_ban_ghi": len(records),
+                 **documents_data.marked_on(office, [today])}  # its pages headed as on the day made
         return data, title.capitalize(), text.file_name(title, today, suffix="pdf"), named
 
     return _prepare(context, parent, kind, make, confirm, opened)
@@ -492,12 +493,14 @@ def print_own_list(context: AppContext, kind: str, ids: Sequence[int], parent: Q
         made: dict[str, Any] = {}
 
         def write(office, lines) -> None:
-            made.update(pdf=draw(office, lines, subject, today, options), lines=len(lines))
+            made.update(pdf=draw(office, lines, subject, today, options), lines=len(lines),
+                        marked=documents_data.marked_on(office, [today]))  # its pages headed as on the day made
 
         register.produce(context.db, ids, today, write, subject)
         title = register.TITLE.capitalize()
         return made["pdf"], title, text.file_name(title, today, suffix="pdf"), {
-            "danh_sach": title, "pham_vi": subject, register.COUNTED: len(ids), "so_dong": made["lines"]}
+            "danh_sach": title, "pham_vi": subject, register.COUNTED: len(ids), "so_dong": made["lines"],
+            **made["marked"]}
 
     return _prepare(context, parent, register.KIND, make, confirm, opened)
 

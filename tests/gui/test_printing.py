@@ -634,6 +634,24 @@ def test_a_record_printed_is_audited_with_the_mark_of_its_own_day_as_its_pages_c
     assert [details["do_mat"] for details in printed_details(context)] == ["MẬT"]
 
 
+def test_a_register_printed_is_audited_with_the_mark_its_pages_carry_after_the_setting_changed(qtbot, context,
+                                                                                                 tmp_path):
+    """A register has no record's day: its pages carry the mark of the day it was made (02/01/2026, unmarked). Saved
+    the next morning, after «MẬT» took effect from 03/01/2026, the trail still says what the pages carry."""
+    from bvct_desktop.core import browse, settings
+
+    settings.set_setting(context.db, "do_mat", "", dt.date(2025, 1, 1))
+    settings.set_setting(context.db, "do_mat", "MẬT", dt.date(2026, 1, 3))
+    context.db.clock = lambda: dt.datetime(2026, 1, 2, 9, 0)
+    window = prepared(qtbot, lambda opened: printing.print_register(
+        context, "slips", browse.record_ids(context.db, "slips"), ["number"], opened=opened))
+    assert "MẬT" not in page_text(window.data)
+    context.db.clock = lambda: dt.datetime(2026, 1, 3, 8, 0)
+    context.dialogs.answer_next(PASSWORD, str(tmp_path / "so"))
+    assert window.save_document()
+    assert [details["do_mat"] for details in printed_details(context)] == [""]
+
+
 def test_slips_printed_are_audited_as_the_slips_forms_they_are(qtbot, context, tmp_path):
     """«in | Phiếu yêu cầu xác minh lai lịch» is the kind of the slips' forms and of the slip register alike: the
     entry names the document, as a cadre's summary and a delegation's list do."""
@@ -706,7 +724,7 @@ def test_preparing_a_print_says_its_pages_and_stops_at_cancel_without_a_preview(
     pressed, gather, listing_pdf = threading.Event(), documents_data.gather, render.listing_pdf
     monkeypatch.setattr(documents_data, "gather", lambda *args: pressed.wait(10) and gather(*args))
     drawn = []
-    monkeypatch.setattr(render, "listing_pdf", lambda *args: drawn.append(args) or listing_pdf(*args))
+    monkeypatch.setattr(render, "listing_pdf", lambda *args, **given: drawn.append(args) or listing_pdf(*args, **given))
     opened, labels = [], []
     task = printing.print_register(context, "slips", ids, ["number"], opened=opened.append)
     task.worker.advanced.connect(lambda _done, _total, stage: labels.append(stage))

@@ -57,7 +57,8 @@ def test_a_register_prints_the_columns_shown_in_their_order_on_screen(qtbot, con
     where it is; the person's birth date and home town, hidden until asked for, are printed all the same beside the
     name (lists.printed_keys), the other hidden ones («Mục đích», «Đã mất», «Nhận kết quả») are not."""
     drawn, listing_pdf = [], render.listing_pdf
-    monkeypatch.setattr(render, "listing_pdf", lambda *args: drawn.append(args[3]) or listing_pdf(*args))
+    monkeypatch.setattr(render, "listing_pdf",
+                        lambda *args, **given: drawn.append(args[3]) or listing_pdf(*args, **given))
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     page.show()
