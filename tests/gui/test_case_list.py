@@ -72,3 +72,25 @@ def test_the_cases_shown_are_exported_with_their_slips_answers_and_the_export_au
     entry = last_audit(page.context.db)
     assert (entry["action"], entry["kind"], entry["details"]["tep"], entry["details"]["so_ho_so"]) == (
         "xuất", cases.KIND, str(target.resolve()), 3)
+
+
+def test_the_list_printed_is_audited_with_the_mark_its_pages_carry_after_the_setting_changed(qtbot, page, clock,
+                                                                                             tmp_path):
+    """Made on 15/06/2025, unmarked; saved the next day, after «MẬT» took effect from it: the trail says what the
+    pages carry."""
+    import datetime as dt
+
+    from bvct_desktop.core import settings
+
+    settings.set_setting(page.context.db, "do_mat", "MẬT", dt.date(2025, 6, 16))
+    page.print_list()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20_000)
+    printed = tmp_path / "in.pdf"
+    printed.write_bytes(page.preview.data)
+    assert "MẬT" not in pdfcheck.text(printed)
+    clock.now += dt.timedelta(days=1)
+    page.context.dialogs.answer_next(PASSWORD, str(tmp_path / "ho-so"))
+    assert page.preview.save_document()
+    page.preview.close()
+    entry = last_audit(page.context.db)
+    assert (entry["action"], entry["details"]["do_mat"]) == ("xuất", "")
