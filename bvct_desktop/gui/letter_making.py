@@ -95,7 +95,7 @@ def make(dialog: LetterDialog, letter: Letter, job: Callable[[Path | None, Any, 
             dialog.preview = printing.preview_pdf(
                 dialog.context, parent, writer.data, letter.title, letter.kind,
                 text.file_name(letter.file_words, letter.about(data), suffix="pdf"),
-                letter.named(data) | documents_data.issue_named(issued))
+                letter.named(data) | documents_data.issue_named(issued) | writer.marked)
 
     dialog.task = run_in_background(parent, f"Đang lập {letter.name}…", lambda _progress: job(target, writer, issue),
                                     written)

@@ -424,7 +424,7 @@ class ReportPage(QWidget, Ui_ReportPage):
                 self.preview = printing.preview_pdf(
                     self.context, self, writer.data, f"Báo cáo {subject(start, end)}", outgoing.REPORT,
                     file_name("Báo cáo", start, "đến", end, suffix="pdf"),
-                    documents_data.report_named(start, end) | documents_data.issue_named(issued))
+                    documents_data.report_named(start, end) | documents_data.issue_named(issued) | writer.marked)
 
         self.task = run_in_background(self, "Đang lập báo cáo…", lambda progress: documents_data.report_document(
             db, start, end, target, subject(start, end), writer, issue=issue), done)

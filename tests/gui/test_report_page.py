@@ -2,6 +2,7 @@
 their breakdowns, and the role's limits."""
 
 import datetime as dt
+import json
 
 import pypdfium2 as pdfium
 import pytest
@@ -484,6 +485,19 @@ def test_a_report_issued_with_no_signers_name_is_asked_first_and_a_no_takes_no_n
     pages = pdfium.PdfDocument(page.preview.data)
     assert "Nguyễn Văn Hòa" in "".join(sheet.get_textpage().get_text_range() for sheet in pages)
     page.preview.close()
+
+
+def test_a_draft_marked_on_the_page_and_saved_from_its_preview_is_audited_as_marked(page, qtbot, tmp_path):
+    """«MẬT» ticked for this report while the office marks none: the trail says what its pages carry."""
+    page.secret.setChecked(True)
+    page.print_report()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert "MẬT" in pdfium.PdfDocument(page.preview.data)[0].get_textpage().get_text_range()
+    page.context.dialogs.answer_next(PASSWORD, str(tmp_path / "du-thao"))
+    assert page.preview.save_document()
+    page.preview.close()
+    [saved] = [entry for entry in audit.list_entries(page.context.db) if entry.action == "xuất"]
+    assert json.loads(saved.details)["do_mat"] == "MẬT"
 
 
 def test_the_profile_and_the_secrecy_stamp_are_chosen_on_the_page(page, qtbot):

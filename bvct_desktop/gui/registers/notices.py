@@ -65,7 +65,7 @@ class SelectedNotices:
                 self.preview = printing.preview_pdf(
                     context, self.parent, writer.data, conclusion.TITLE, outgoing.CONCLUSION,
                     file_name("thong bao ket luan", entries[0].issued_on, suffix="pdf"),
-                    documents_data.numbers_named(entries))
+                    documents_data.numbers_named(entries) | writer.marked)
 
         self.task = run_in_background(self.parent, "Đang phát hành thông báo kết luận…", lambda progress: (
             notices.issue_notices(context.db, self.case_ids, writer, progress)), issued)

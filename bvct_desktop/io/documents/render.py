@@ -426,6 +426,13 @@ FILE_WRITERS = {(outgoing.REPORT, XLSX): report_xlsx, (outgoing.REPORT, DOCX): r
                 (outgoing.ARCHIVE_LETTER, DOCX): archive_letter_docx_file}
 
 
+def marked(contents: Sequence[Content]) -> dict[str, str]:
+    """What the audit entry of documents written together from `contents` says of their «MẬT» mark
+    (`outgoing.marked`): "MẬT" when one of them carries it."""
+    return max((outgoing.marked(content) for content in contents), key=lambda mark: bool(mark.get(outgoing.SECRECY)),
+               default={})
+
+
 class Writer:
     """What the documents services call: `freeze` the document's content (a draft's or an issued
     one's), `write` it to the target — or, with no target, keep the PDF in `data` for the preview."""
@@ -434,10 +441,11 @@ class Writer:
         self.fmt, self.target, self.options = fmt, target, options
         self.encrypted = target is not None and options.password is not None
         self.data: bytes | None = None
+        self.marked: dict[str, str] = {}  # the «MẬT» mark of the PDF kept in `data`, for its print's audit entry
 
     def write(self, content: Content) -> None:
         if self.target is None:
-            self.data = document_pdf(content)
+            self.data, self.marked = document_pdf(content), marked([content])
         else:
             write_document(content, self.fmt, self.target, self.options.password)
 
@@ -493,7 +501,7 @@ class ConclusionWriter(Writer):
 
     def write_all(self, contents: Sequence[Content], on_each: Callable[[int], None] = lambda _drawn: None) -> None:
         """Notices issued together, into `data` for the preview (`conclusions_pdf`)."""
-        self.data = conclusions_pdf(contents, on_each)
+        self.data, self.marked = conclusions_pdf(contents, on_each), marked(contents)
 
 
 def conclusion_writer(fmt: str, target: Path | None, options: Options) -> ConclusionWriter:
