@@ -44,7 +44,7 @@ from bvct_desktop.gui.admin.users_page import UsersPage
 from bvct_desktop.gui.date_box import DateBox
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.instance import InstanceLock
-from bvct_desktop.gui.look import colour
+from bvct_desktop.gui.look import TICK, colour
 from bvct_desktop.gui.qt import QComboBox, QSpinBox, Qt
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.conftest import ADMIN as ADMIN_NAME
@@ -747,6 +747,9 @@ def test_the_restore_question_counts_the_work_done_since_the_backup_that_it_take
     assert (f"{restore_loss.LOST}\n  – Cán bộ: 3 bản ghi thêm mới\n  – Thêm người dùng: 1 lần\n\nSau khi khôi phục"
             in asked.text)
     assert page.task is None and not db.closed
+    # answered «Không»: the page still says what its check found, as «Kiểm tra» does
+    assert page.message.text().startswith(f"Bản sao lưu «{audit.full_path(saved.path)}» tốt (tạo lúc ")
+    assert page.checks.text().startswith(f"{TICK} ")
     db.close()
 
 

@@ -109,13 +109,14 @@ class BackupPage(QWidget, Ui_BackupPage):
         if path is None:
             return
         user, password = self.context.db.actor.name, self.password.text()
+        self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password),
+                    lambda report: self._show_checked(path, report))
 
-        def done(report: backup.Report) -> None:
-            made = f"tạo lúc {report.created_at:%d/%m/%Y %H:%M}{_made_by(report.manifest.get('created_by'))}"
-            self.message.show_message(f"Bản sao lưu «{audit.full_path(path)}» tốt ({made}).", error=False)
-            self.checks.setText("\n".join(f"{TICK} {check}" for check in report.checks))
-
-        self._start("Đang kiểm tra bản sao lưu…", lambda: backup.verify(path, user, password), done)
+    def _show_checked(self, path: Path, report: backup.Report) -> None:
+        """What the check of the backup at `path` found good, each check ticked."""
+        made = f"tạo lúc {report.created_at:%d/%m/%Y %H:%M}{_made_by(report.manifest.get('created_by'))}"
+        self.message.show_message(f"Bản sao lưu «{audit.full_path(path)}» tốt ({made}).", error=False)
+        self.checks.setText("\n".join(f"{TICK} {check}" for check in report.checks))
 
     def restore(self) -> None:
         """Checks the backup chosen as `verify` does, then asks whether to restore it: a damaged one is
@@ -140,6 +141,7 @@ class BackupPage(QWidget, Ui_BackupPage):
         if restore_offer.of_another_database(path, db.db_id):
             question = f"{restore_offer.OF_ANOTHER_DATABASE}\n\n{question}"
         if self.context.dialogs.ask(self, "Khôi phục từ bản sao lưu", question) != YES:
+            self._show_checked(path, report)  # not restored: what the check found stays told
             return
 
         def done(result: backup.Restored) -> None:
