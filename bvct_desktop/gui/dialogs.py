@@ -6,14 +6,18 @@ real modal dialog ever opens under pytest, and they can read what would have bee
 
 from collections import deque
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import shiboken6
 
 from .caps_lock import CapsLockWatch
-from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, Qt, QWidget
+from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QSettings, Qt, QWidget
 
 YES, NO, CANCEL = "yes", "no", "cancel"
 DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 FILE_FILTERS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Tệp Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 TYPING_WIDTH = 560  # a line-asking dialog's, within the screen: a note of a hundred letters reads in its box
+FILE_DIALOG_SIZE = (880, 540)  # Qt's own opens at 620 × 410, its columns (size, date) cut short
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Dialogs:
     scripted: bool = False
     _answers: deque = field(default_factory=deque)
     shown: list[Shown] = field(default_factory=list)
+    folder: str = ""  # the last file dialog's, remembered only while the program runs
 
     def answer_next(self, *answers: object) -> None:
         self.scripted = True
@@ -95,14 +100,43 @@ class Dialogs:
     def open_file(self, parent: QWidget | None, title: str, filter_text: str) -> str | None:
         if self.scripted:
             return self._scripted("open_file", title, filter_text, None)
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
-        return name or None
+        return self._chosen_file(file_dialog(parent, title, self.folder, filter_text))
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str | None:
         if self.scripted:
             return self._scripted("save_file", title, filter_text, None, suggested)
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
-        return name or None
+        dialog = file_dialog(parent, title, str(Path(self.folder, suggested)), filter_text)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        return self._chosen_file(dialog)
+
+    def _chosen_file(self, dialog: QFileDialog) -> str | None:
+        try:
+            chosen = dialog.selectedFiles()[0] if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            shiboken6.delete(dialog)  # Qt writes the folders visited to its settings as the dialog goes
+            forget_file_dialogs()
+        if chosen:
+            self.folder = str(Path(chosen).parent)
+        return chosen or None
+
+
+def file_dialog(parent: QWidget | None, title: str, start: str, filter_text: str) -> QFileDialog:
+    """Qt's own file dialog, not Windows': the native one records the files chosen, named after people, in
+    Windows' recent items and its open/save history, which the program cannot take back."""
+    dialog = QFileDialog(parent, title, start, filter_text)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    room = (parent or dialog).screen().availableGeometry()
+    width, height = FILE_DIALOG_SIZE
+    dialog.resize(min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10))
+    return dialog
+
+
+def forget_file_dialogs() -> None:
+    """Removes what Qt's file dialogs keep in the user's Qt settings (the folders visited and typed, on Windows
+    in the registry, on Linux in QtProject.conf): they name the people whose records were saved."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.remove("FileDialog")
+    settings.sync()
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,

@@ -1,14 +1,21 @@
 """What the officer is asked through `Dialogs`: a line typed under a question that may name a long file name,
-read whole on an office screen at Windows' 150 %."""
+read whole on an office screen at Windows' 150 %; a file chosen, leaving no trace of the folders visited."""
+
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
 
 from bvct_desktop.gui.attachments_panel import NOTE_ASKED
-from bvct_desktop.gui.dialogs import text_dialog
-from bvct_desktop.gui.qt import QLabel, QLineEdit
+from bvct_desktop.gui.dialogs import FILE_FILTERS, Dialogs, text_dialog
+from bvct_desktop.gui.qt import QApplication, QFileDialog, QLabel, QLineEdit, QSettings, QTimer
 from tests.gui import register_support as support
 from tests.gui.shell_support import on_office_screen
 from tests.gui.test_attachments_panel import LONG_NAME, LONG_NOTE
 
 app = support.app  # fixture
+PERSON = "Phạm Văn Bình"
 
 
 def test_a_question_naming_a_long_file_wraps_within_the_screen_and_its_box_shows_a_long_note(qtbot, monkeypatch,
@@ -35,3 +42,59 @@ def test_a_short_question_asks_no_more_room_than_an_office_screen_less_its_margi
     qtbot.waitExposed(dialog)
     assert dialog.frameGeometry().width() <= screen.width()
     assert dialog.findChild(QLineEdit).echoMode() == QLineEdit.EchoMode.Password
+
+
+@pytest.fixture
+def qt_settings(tmp_path):
+    """Qt's per-user settings (where QFileDialog keeps its folders) written under the test's own folder."""
+    before = Path(QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject").fileName()).parent
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield tmp_path / "config"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(before))
+
+
+def answered_by(answer: Callable[[QFileDialog], None]) -> None:
+    """The file dialog about to open, answered as soon as it shows."""
+    def when_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog):
+            answer(dialog)
+        else:
+            QTimer.singleShot(20, when_shown)
+    QTimer.singleShot(20, when_shown)
+
+
+def traces(settings_folder: Path) -> str:
+    return "".join(unquote(file.read_text(errors="replace")) for file in settings_folder.rglob("*"))
+
+
+def test_saving_into_a_folder_named_after_a_person_leaves_no_trace_in_qt_settings(app, tmp_path, qt_settings):
+    folder = tmp_path / PERSON
+    folder.mkdir()
+    answered_by(lambda dialog: dialog.accept())
+    chosen = Dialogs().save_file(None, "Lưu tài liệu", str(folder / "bien-ban.pdf"), FILE_FILTERS["pdf"])
+    assert chosen == str(folder / "bien-ban.pdf")
+    assert PERSON not in traces(qt_settings)
+
+
+def test_opening_from_a_folder_named_after_a_person_leaves_no_trace_in_qt_settings(app, tmp_path, qt_settings):
+    folder = tmp_path / PERSON
+    folder.mkdir()
+    (folder / "don-to-cao.pdf").write_bytes(b"%PDF")
+    answered_by(lambda dialog: (dialog.setDirectory(str(folder)), dialog.reject()))
+    assert Dialogs().open_file(None, "Mở tệp", FILE_FILTERS["pdf"]) is None
+    assert PERSON not in traces(qt_settings)
+
+
+def test_the_next_file_dialog_opens_in_the_folder_last_chosen_and_is_qt_s_own(app, tmp_path, qt_settings):
+    folder = tmp_path / PERSON
+    folder.mkdir()
+    dialogs = Dialogs()
+    answered_by(lambda dialog: dialog.accept())
+    dialogs.save_file(None, "Lưu tài liệu", str(folder / "bien-ban.pdf"), FILE_FILTERS["pdf"])
+    seen = []
+    answered_by(lambda dialog: (seen.extend([dialog.directory().absolutePath(),
+                                             dialog.testOption(QFileDialog.Option.DontUseNativeDialog)]),
+                                dialog.reject()))
+    dialogs.open_file(None, "Mở tệp", FILE_FILTERS["pdf"])
+    assert seen == [str(folder), True]
