@@ -5,9 +5,9 @@ with a button that copies it all for a support request."""
 import sys
 
 from .. import buildinfo, paths
+from .copy_guard import copy_out
 from .icons import icon
 from .qt import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -76,4 +76,4 @@ class AboutDialog(QDialog):
         return "\n".join(f"{label}: {value}" for label, value in self.rows)
 
     def copy(self) -> None:
-        QApplication.clipboard().setText(self.text())
+        copy_out(self.text())

@@ -20,7 +20,7 @@ from ..core import address, keyfile
 from ..core.address import Address, FileAddress
 from ..core.errors import AccountDisabled, BvctError
 from ..io import sheet_process
-from . import damage, look, translation
+from . import copy_guard, damage, look, translation
 from .dialogs import Dialogs
 from .icons import icon
 from .instance import InstanceLock
@@ -50,6 +50,7 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     app.setWindowIcon(icon("app"))
     look.apply(app)
     translation.install(app)
+    copy_guard.mark_copies()
     return app
 
 
@@ -184,9 +185,7 @@ class Session:
 
     def end(self) -> None:
         """Logging out or quitting: the database closed, the instance lock and the clipboard let go."""
-        from .copy_guard import take_back_copies
-
-        take_back_copies()
+        copy_guard.take_back_copies()
         if self.window is not None:
             self.window.context.db.close()
             self.window.deleteLater()

@@ -1,7 +1,8 @@
 """Copying to the clipboard takes records out of the program, as exporting does: for a role that
 may not export, Ctrl+C in any table and copying out of a read-only field (its key or its context
-menu) do nothing but say why. For the others, what the program put on the clipboard is taken off
-again when it locks, logs out or quits (`take_back_copies`)."""
+menu) do nothing but say why. For the others, every copy asks Windows to keep it out of its clipboard
+history (Win+V) and cloud clipboard (`copy_out`, `mark_copies`), and what the program put on the
+clipboard is taken off again when it locks, logs out or quits (`take_back_copies`)."""
 
 from ..core.permissions import refusal
 from .qt import (
@@ -11,6 +12,7 @@ from .qt import (
     QEvent,
     QKeySequence,
     QLineEdit,
+    QMimeData,
     QObject,
     QPlainTextEdit,
     QTextEdit,
@@ -21,6 +23,43 @@ REFUSED = str(refusal("sao chép dữ liệu hồ sơ ra ngoài chương trình"
 TEXT_BOXES = (QPlainTextEdit, QTextEdit)
 # Qt platforms whose clipboard no other program shares (offscreen: tests): what it holds, this program put there
 PRIVATE_CLIPBOARDS = ("offscreen", "minimal")
+# Windows' clipboard formats, as Qt names them, that keep a copy out of clipboard history, cloud clipboard and
+# clipboard monitors (learn.microsoft.com «Cloud clipboard and clipboard history formats»); DWORD 0 = «no»
+KEPT_OUT = {f'application/x-qt-windows-mime;value="{name}"': bytes(4) for name in (
+    "ExcludeClipboardContentFromMonitorProcessing", "CanIncludeInClipboardHistory", "CanUploadToCloudClipboard")}
+
+
+def copy_out(text: str) -> None:
+    """Puts `text` on the clipboard, kept out of Windows' clipboard history and cloud clipboard."""
+    data = QMimeData()
+    data.setText(text)
+    _set_kept_out(data)
+
+
+def mark_copies() -> None:
+    """From now on, what Qt's own widgets copy (a table's cell on Ctrl+C, a field's «Sao chép») is marked as
+    `copy_out`'s copies are, as soon as the clipboard tells it changed."""
+    QApplication.clipboard().dataChanged.connect(_mark_copy)
+
+
+def _mark_copy() -> None:
+    held = QApplication.clipboard().mimeData()
+    if not _holds_ours() or held is None or all(held.hasFormat(kept) for kept in KEPT_OUT):
+        return
+    data = QMimeData()
+    for kind in held.formats():
+        data.setData(kind, held.data(kind))
+    _set_kept_out(data)
+
+
+def _set_kept_out(data: QMimeData) -> None:
+    for kind, value in KEPT_OUT.items():
+        data.setData(kind, value)
+    QApplication.clipboard().setMimeData(data)
+
+
+def _holds_ours() -> bool:
+    return QApplication.clipboard().ownsClipboard() or QApplication.platformName() in PRIVATE_CLIPBOARDS
 
 
 def take_back_copies() -> None:
@@ -28,7 +67,7 @@ def take_back_copies() -> None:
     register's row) wait neither for whoever sits down at the locked PC nor after the program quits
     (Windows keeps a program's copy when it ends). What was copied since in another program stays."""
     clipboard = QApplication.clipboard()
-    if clipboard.ownsClipboard() or QApplication.platformName() in PRIVATE_CLIPBOARDS:
+    if _holds_ours():
         clipboard.clear(QClipboard.Mode.Clipboard)
     if clipboard.ownsSelection():  # Linux: text selected in a field is offered to other programs too
         clipboard.clear(QClipboard.Mode.Selection)

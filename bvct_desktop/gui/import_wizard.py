@@ -29,10 +29,10 @@ from ..core.text import file_name
 from ..io import xlsx_reader, xlsx_writer
 from .accessible import named
 from .context import AppContext
+from .copy_guard import copy_out
 from .dialogs import FILE_FILTERS
 from .look import TICK, ErrorLabel, button_row, colour, fill_screen, heading, read_only
 from .qt import (
-    QApplication,
     QColor,
     QDialog,
     QEvent,
@@ -496,7 +496,7 @@ class ImportWizard(QDialog):
         return self.errors.toPlainText()
 
     def copy_errors(self) -> None:
-        QApplication.clipboard().setText(self.error_text())
+        copy_out(self.error_text())
         self.message.show_message(f"Đã sao chép danh sách {self.listed}.", error=False)
 
     def save_errors(self) -> None:

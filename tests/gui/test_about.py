@@ -7,6 +7,7 @@ from bvct_desktop.gui.about import AboutDialog
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import QApplication, QLabel
 from tests.gui.shell_support import FakeClock, context_for, new_database
+from tests.gui.test_copy_guard import kept_out_of_clipboard_history
 
 BUNDLE = buildinfo.BuildInfo(version="9.9.9", bundled=True, built_at=dt.datetime(2026, 11, 30, 7, 5, tzinfo=dt.UTC),
                              commit="abc1234", python="3.11.9", sqlcipher="4.19.0 community", sqlite="3.53.4",
@@ -34,6 +35,7 @@ def test_copy_puts_the_same_lines_on_the_clipboard(qtbot):
     copied = QApplication.clipboard().text()
     assert copied == dialog.text()
     assert "Phiên bản: 9.9.9" in copied and "SQLCipher: 4.19.0 community" in copied
+    assert kept_out_of_clipboard_history()
 
 
 def test_the_help_menu_opens_it_with_this_programs_versions(qtbot, tmp_path):

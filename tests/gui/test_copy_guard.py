@@ -4,6 +4,7 @@ from a table or a read-only field and is told why; the roles that may export cop
 
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.gui import copy_guard
+from bvct_desktop.gui.app import prepare_application
 from bvct_desktop.gui.qt import (
     QApplication,
     QContextMenuEvent,
@@ -17,6 +18,18 @@ from bvct_desktop.gui.qt import (
 from tests.gui.shell_support import as_user, main_window
 
 CCCD = "001085012345"
+# Windows' formats, in Qt's naming, that keep a copy out of clipboard history (Win+V) and the cloud clipboard
+KEPT_OUT = ('application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"',
+            'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"',
+            'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"')
+DWORD_0 = bytes(4)
+
+
+def kept_out_of_clipboard_history() -> bool:
+    """What is on the clipboard asks Windows to keep it out of its clipboard history and cloud clipboard."""
+    held = QApplication.clipboard().mimeData()
+    exclude, history, cloud = KEPT_OUT
+    return held.hasFormat(exclude) and held.data(history).data() == held.data(cloud).data() == DWORD_0
 
 
 def table_in(qtbot, window) -> QTableView:
@@ -70,6 +83,24 @@ def test_a_role_that_may_export_copies_a_cell(qtbot, db, clock):
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == CCCD
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_cell_copied_from_a_table_is_kept_out_of_windows_clipboard_history(qtbot, db, clock):
+    prepare_application()
+    window = main_window(qtbot, db, clock)
+    qtbot.keyClick(table_in(qtbot, window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == CCCD
+    assert kept_out_of_clipboard_history()
+
+
+def test_text_copied_from_a_field_by_qt_s_own_menu_is_kept_out_of_windows_clipboard_history(qtbot):
+    prepare_application()
+    field = QLineEdit(CCCD)
+    qtbot.addWidget(field)
+    field.selectAll()
+    field.copy()  # what its context menu's «Sao chép» does
+    assert QApplication.clipboard().text() == CCCD
+    assert kept_out_of_clipboard_history()
 
 
 def test_a_copied_cell_is_taken_off_the_clipboard_when_the_program_locks(qtbot, db, clock):

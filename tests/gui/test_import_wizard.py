@@ -29,6 +29,7 @@ from tests.conftest import workbook
 from tests.fixtures.legacy import legacy_workbook, to_tcvn3
 from tests.gui import register_support as support
 from tests.gui.shell_support import active, on_office_screen
+from tests.gui.test_copy_guard import kept_out_of_clipboard_history
 from tests.gui.tip_support import as_seen
 
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
@@ -244,7 +245,7 @@ def test_a_file_with_errors_lists_them_all_and_imports_nothing(qtbot, context, t
     assert browse.count(context.db, "cadres") == before
     assert (wizard.copy_button.text(), wizard.save_button.text()) == ("Sao chép danh sách lỗi", "Lưu danh sách lỗi…")
     wizard.copy_errors()
-    assert QApplication.clipboard().text() == wizard.error_text()
+    assert QApplication.clipboard().text() == wizard.error_text() and kept_out_of_clipboard_history()
     target = tmp_path / "loi-nhap.txt"
     context.dialogs.answer_next(str(target))
     wizard.save_errors()
