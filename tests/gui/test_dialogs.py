@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import pytest
 
 from bvct_desktop.gui.attachments_panel import NOTE_ASKED
-from bvct_desktop.gui.dialogs import FILE_FILTERS, Dialogs, text_dialog
+from bvct_desktop.gui.dialogs import FILE_DIALOG_SIZE, FILE_FILTERS, Dialogs, file_dialog, text_dialog
 from bvct_desktop.gui.qt import QApplication, QFileDialog, QLabel, QLineEdit, QSettings, QTimer
 from tests.gui import register_support as support
 from tests.gui.shell_support import on_office_screen
@@ -98,3 +98,13 @@ def test_the_next_file_dialog_opens_in_the_folder_last_chosen_and_is_qt_s_own(ap
                                 dialog.reject()))
     dialogs.open_file(None, "Mở tệp", FILE_FILTERS["pdf"])
     assert seen == [str(folder), True]
+
+
+@pytest.mark.parametrize("scale", [1, 1.5])
+def test_a_file_dialog_opens_wide_enough_for_its_columns_and_within_an_office_screen(app, monkeypatch, qt_settings,
+                                                                                    scale):
+    screen = on_office_screen(monkeypatch, scale)
+    dialog = file_dialog(None, "Lưu tài liệu", "bien-ban.pdf", FILE_FILTERS["pdf"])
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    assert dialog.width() >= min(FILE_DIALOG_SIZE[0], screen.width() * 9 // 10)
+    dialog.deleteLater()
