@@ -11,13 +11,25 @@ from pathlib import Path
 import shiboken6
 
 from .caps_lock import CapsLockWatch
-from .qt import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QSettings, Qt, QWidget
+from .qt import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSettings,
+    Qt,
+    QTreeView,
+    QWidget,
+)
 
 YES, NO, CANCEL = "yes", "no", "cancel"
 DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 FILE_FILTERS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Tệp Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 TYPING_WIDTH = 560  # a line-asking dialog's, within the screen: a note of a hundred letters reads in its box
-FILE_DIALOG_SIZE = (880, 540)  # Qt's own opens at 620 × 410, its columns (size, date) cut short
+FILE_DIALOG_SIZE = (880, 540)  # Qt's own opens at 620 × 410, cramped
 
 
 @dataclass
@@ -128,6 +140,9 @@ def file_dialog(parent: QWidget | None, title: str, start: str, filter_text: str
     room = (parent or dialog).screen().availableGeometry()
     width, height = FILE_DIALOG_SIZE
     dialog.resize(min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10))
+    columns = dialog.findChild(QTreeView).header()  # «Kích thước», «Ngày sửa»: Qt sizes them to English words
+    columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file's name takes what is left
     return dialog
 
 
