@@ -21,7 +21,7 @@ from ..core.address import Address, FileAddress
 from ..core.errors import AccountDisabled, BvctError
 from ..io import sheet_process
 from . import copy_guard, damage, look, translation
-from .dialogs import Dialogs
+from .dialogs import Dialogs, forget_file_dialogs
 from .icons import icon
 from .instance import InstanceLock
 from .login import Clock, LoginDialog
@@ -66,6 +66,7 @@ class Session:
         """`where`: the database (a path is a file's); `clock` None is the system clock."""
         self.address = address.located(where)
         self.dialogs = dialogs or Dialogs()
+        forget_file_dialogs()  # what an earlier version's file dialogs left, before this run opens any
         self.clock = clock
         self.window: MainWindow | None = None
         self.lock: InstanceLock | None = None

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from bvct_desktop.gui.app import prepare_application
+from bvct_desktop.gui.app import Session, prepare_application
 from bvct_desktop.gui.attachments_panel import NOTE_ASKED
 from bvct_desktop.gui.dialogs import FILE_DIALOG_SIZE, FILE_FILTERS, Dialogs, file_dialog, text_dialog
 from bvct_desktop.gui.qt import QApplication, QFileDialog, QLabel, QLineEdit, QSettings, Qt, QTimer, QTreeView
@@ -115,3 +115,13 @@ def test_a_file_dialog_opens_wide_enough_for_its_columns_and_within_an_office_sc
         title = columns.model().headerData(column, Qt.Orientation.Horizontal)
         assert columns.sectionSize(column) > columns.fontMetrics().horizontalAdvance(title), title
     dialog.deleteLater()
+
+
+def test_the_folders_an_earlier_version_s_file_dialogs_left_are_forgotten_when_the_program_starts(app, tmp_path,
+                                                                                                  qt_settings):
+    left = QSettings(QSettings.Scope.UserScope, "QtProject")
+    left.setValue("FileDialog/lastVisited", (tmp_path / PERSON).as_uri())
+    left.sync()
+    assert PERSON in traces(qt_settings)
+    Session(tmp_path / "bvct.db", Dialogs(scripted=True))
+    assert PERSON not in traces(qt_settings)
