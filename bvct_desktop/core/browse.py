@@ -491,10 +491,11 @@ def _case_replies(connection: Connection, ids: list[int] | None, today: dt.date,
             for case_id, (cell, told) in replied.told(connection, ids, today, tips=tips).items()}
 
 
-# the cases with most slips answered on the day the register is read first, as its cells count them (those finding
-# a record are told by its filter): what reads a reply is no SQL
-_ANSWERED = (select(func.count()).where(slips.c.vetting_case_id == vetting_cases.c.id, slips.c.deleted_at.is_(None),
-                                        deadlines.done_by(slips.c.result_on, READ_ON)).scalar_subquery())
+# the cases by how many slips are answered on the day the register is read, as their cells count them (those finding
+# a record are told by its filter: what reads a reply is no SQL); a case with no slip («Chưa có phiếu») is further
+# behind than one with none answered: -1
+_ANSWERED = (select(func.coalesce(func.sum(case((deadlines.done_by(slips.c.result_on, READ_ON), 1), else_=0)), -1))
+             .where(slips.c.vetting_case_id == vetting_cases.c.id, slips.c.deleted_at.is_(None)).scalar_subquery())
 
 VIEWS["vetting-cases"] = View(
     VETTING_CASES, vetting_cases, vetting_cases.join(persons),

@@ -6,16 +6,18 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import browse, editing, passports, settings
-from tests.core.test_passports import db, handed, lost, official  # noqa: F401 - the fixture
+from bvct_desktop.core.personfile import cases
+from tests.core.test_passports import db, handed, lost, official, person  # noqa: F401 - the fixture
 
 LONG_NAMES = ("Tôn Nữ Thị Ngọc Hường", "Nguyễn Hoàng Phương Thảo Nguyên", "Công Tằng Tôn Nữ Thị Bích Ngọc",
               "Trần Nguyễn Minh Khôi", "Lê Phạm Quỳnh Như", "Huỳnh Thị Kim Ngân", "Võ Đặng Thanh Tâm",
               "Đoàn Lê Quốc Bảo", "Phan Vũ Hoài An", "Hồ Ngọc Trâm Anh", "Châu Gia Hân", "Mạc Đăng Khoa")
 
 
-def _cells(db, kind: str, key: str, descending: bool) -> list[str]:  # noqa: F811 - the fixture's name
-    ids = browse.record_ids(db, kind, sort=key, descending=descending)
-    rows = browse.fetch_rows(db, kind, ids)
+def _cells(db, kind: str, key: str, descending: bool,  # noqa: F811 - the fixture's name
+           today: dt.date | None = None) -> list[str]:
+    ids = browse.record_ids(db, kind, sort=key, descending=descending, today=today)
+    rows = browse.fetch_rows(db, kind, ids, today=today)
     position = [column.key for column in browse.view(kind).columns].index(key)
     return [rows[i][position] for i in ids]
 
@@ -65,6 +67,20 @@ def test_passports_sorted_by_where_they_are_come_in_its_natural_order(db):  # no
         states = [next(i for i, state in enumerate(order) if cell.startswith(state))
                   for cell in _cells(db, passports.KIND, passports.STATE.key, descending)]
         assert states == sorted(states, key=lambda i: (i == 4, -i if descending else i))
+
+
+def test_vetting_cases_sorted_by_their_replies_put_those_with_no_slip_behind_those_with_none_answered(db):  # noqa: F811
+    """«Chưa có phiếu» is further behind than «0/1 đã trả lời»: first when sorted from the fewest answered, last
+    from the most."""
+    editing.save(db, "slips", {"number": "4/BC", "issued_on": "02/02/2026", "purpose": "Bầu cử",
+                               "recipient": "Cục A93B – Bộ Công an", "full_name": "Trần Văn Mười",
+                               "birth_date": "1980"})
+    waiting = cases.cases_of(db, person(db, "Trần Văn Mười"))[0]["id"]
+    bare = cases.open_case(db, person(db, "Nguyễn Văn Hùng"), {"purpose": "Bầu cử", "opened_on": "02/03/2026"})
+    for descending in (False, True):
+        ids = browse.record_ids(db, "vetting-cases", sort=browse.CASE_REPLIES, descending=descending,
+                                today=dt.date(2026, 3, 10))
+        assert ids.index(bare) < ids.index(waiting) if not descending else ids.index(bare) > ids.index(waiting)
 
 
 TO_POLICE = {"purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "relation": "Bản thân"}
