@@ -90,6 +90,7 @@ def shortened(spec: Field) -> Field:
 
 
 READ_ON = bindparam("read_on", type_=Date)  # the day a register is read, in a cell, a sort, a filter counting on it
+VALID_TO_LEAVE = bindparam("valid_to_leave", type_=Date)  # passports.valid_to_leave of READ_ON
 
 
 class CellsOf(Protocol):
@@ -558,7 +559,8 @@ VIEWS[passports.KIND] = View(
      _field_column(PASSPORTS, "birth_date", persons.c.birth_date),
      *(_field_column(PASSPORTS, spec.key, passport_table.c[spec.key]) for spec in passports.PASSPORT_FIELDS[:4]),
      _field_column(PASSPORTS, passports.KEPT_FIELD.key, passports.kept_shown(READ_ON)),
-     Column(OUT, passports.STATE.header, passport_table.c.id, (passports.state_order(READ_ON),))),
+     Column(OUT, passports.STATE.header, passport_table.c.id,
+            (passports.state_order(READ_ON, VALID_TO_LEAVE), passport_table.c.expires_on))),
     default_sort=("full_name", False), person_id=passport_table.c.person_id,
     text_columns=(passport_table.c.number, passport_table.c.note), searched_also="số hộ chiếu, ghi chú",
     statuses={passports.IN_CUSTODY: _passports_kept,
@@ -756,7 +758,7 @@ def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | N
 
 def _read_on(statement, today: dt.date):
     """The statement read on `today`: the day of its cells, sort and filters counting on it (READ_ON)."""
-    return statement.params({READ_ON.key: today})
+    return statement.params({READ_ON.key: today, VALID_TO_LEAVE.key: passports.valid_to_leave(today)})
 
 
 def _plain_rows(connection: Connection, statement) -> list[tuple]:

@@ -257,9 +257,14 @@ def validity(expires_on: dt.date | None, today: dt.date) -> str:
     "" otherwise."""
     if expires_on is not None and expires_on < today:
         return f"Hết hạn từ {display_date(expires_on)}"
-    if expires_on is not None and expires_on < add_months(today, LEAVING_MONTHS):
+    if expires_on is not None and expires_on < valid_to_leave(today):
         return f"Còn hạn dưới {LEAVING_MONTHS} tháng (đến {display_date(expires_on)})"
     return ""
+
+
+def valid_to_leave(today: dt.date) -> dt.date:
+    """The day a passport must be valid past to leave on `today`: LEAVING_MONTHS later."""
+    return add_months(today, LEAVING_MONTHS)
 
 
 def _joined(*parts: str) -> str:
@@ -275,11 +280,13 @@ def out_on(today: dt.date) -> ColumnElement:
                 passport_owed(today))
 
 
-def state_order(today: dt.date | ColumnElement) -> ColumnElement:
-    """The passports in the order of where they are on `today` (`states`): kept by the office, out with their
-    holders, not kept, reported lost; NULL for one nothing says where it is (an empty cell)."""
+def state_order(today: dt.date | ColumnElement, leaving: dt.date | ColumnElement) -> ColumnElement:
+    """The passports in the order of what their cell says first on `today` (`states`), `leaving` its
+    `valid_to_leave`: kept by the office, out with their holders, not kept, valid less than LEAVING_MONTHS more,
+    expired, reported lost; NULL for one nothing says where it is (an empty cell)."""
     out = passports.c.id.in_(select(passport_handovers.c.passport_id).where(out_on(today)))
-    return case((passports.c.lost_on <= today, 4), (out, 2), (passports.c.kept == KEPT, 1),
+    return case((passports.c.lost_on <= today, 6), (passports.c.expires_on < today, 5),
+                (passports.c.expires_on < leaving, 4), (out, 2), (passports.c.kept == KEPT, 1),
                 (passports.c.kept == NOT_KEPT, 3))
 
 
@@ -559,7 +566,7 @@ def _doubts(passport: Mapping[str, Any], values: dict[str, Any], trip: dict[str,
     expires = passport["expires_on"]
     if expires is not None and expires < values["handed_on"]:
         told.append(f"Hộ chiếu {passport['number']} đã hết hạn từ ngày {display_date(expires)}.")
-    elif expires is not None and expires < add_months(trip["leaves_on"], LEAVING_MONTHS):
+    elif expires is not None and expires < valid_to_leave(trip["leaves_on"]):
         told.append(f"Hộ chiếu {passport['number']} hết hạn ngày {display_date(expires)}, chưa đủ {LEAVING_MONTHS} "
                     f"tháng sau ngày đi {display_date(trip['leaves_on'])}: hộ chiếu phải còn hạn từ đủ "
                     f"{LEAVING_MONTHS} tháng khi xuất cảnh (Luật Xuất cảnh, nhập cảnh 2019, Điều 33); hãy xem lại "

@@ -83,6 +83,25 @@ def test_vetting_cases_sorted_by_their_replies_put_those_with_no_slip_behind_tho
         assert ids.index(bare) < ids.index(waiting) if not descending else ids.index(bare) > ids.index(waiting)
 
 
+def test_passports_sorted_by_where_they_are_keep_the_expired_together_as_their_cells_begin(db):  # noqa: F811
+    """An expired passport's cell begins «Hết hạn từ …» whether the office keeps it or not, one valid less than six
+    months «Còn hạn dưới 6 tháng …»: each kind together, after those valid, before those reported lost."""
+    for number, full_name in enumerate(LONG_NAMES[:6]):
+        editing.save(db, "cadres", {"full_name": full_name, "birth_date": str(1970 + number)})
+    official(db, LONG_NAMES[0], "B2000001", expires_on="01/01/2026")
+    official(db, LONG_NAMES[1], "B2000002")
+    official(db, LONG_NAMES[2], "B2000003", kept="Không", expires_on="01/02/2026")
+    official(db, LONG_NAMES[3], "B2000004", kept="Không")
+    official(db, LONG_NAMES[4], "B2000005", expires_on="01/08/2026")
+    lost(db, official(db, LONG_NAMES[5], "B2000006", expires_on="01/01/2026"), "01/03/2026")
+    order = [passports.IN_CUSTODY, "Cơ quan không giữ", "Còn hạn dưới", "Hết hạn từ", "Đã báo mất"]
+    for descending in (False, True):
+        cells = _cells(db, passports.KIND, passports.STATE.key, descending, today=dt.date(2026, 5, 4))
+        groups = [next(i for i, state in enumerate(order) if cell.startswith(state)) for cell in cells]
+        assert set(groups) == set(range(len(order)))
+        assert groups == sorted(groups, reverse=descending), cells
+
+
 TO_POLICE = {"purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "relation": "Bản thân"}
 TO_PROVINCE = {"request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "birth_date": "1946"}
 
