@@ -111,8 +111,9 @@ class Column:
     # a column worked out in Python: its cells (and tips) of the records asked, of every record when None
     # (its filter by value), a page's in one query; `value` is then not shown
     cells: CellsOf | None = None
-    # what orders its cells when they count on the settings (a deadline), in place of `sort`
-    sort_on: Callable[[settings.History], tuple[ColumnElement, ...]] | None = None
+    # what orders its cells when they count on what the database holds besides the record (a deadline on the
+    # settings), in place of `sort`
+    sort_on: Callable[[Connection], tuple[ColumnElement, ...]] | None = None
 
     def display(self, value: object) -> str:
         if self.field is not None:
@@ -293,7 +294,8 @@ def _late_by(table: Table, key: str, sent: ColumnElement, due: Callable[[dt.date
 def _reply_due(sent: SqlColumn, setting: str) -> Column:
     """The column of the day a reply to what was `sent` on a day is due by `setting` (its cells: `_late_by`)."""
     return Column(REPLY_DUE, "Hạn trả lời", sent, (),
-                  sort_on=lambda history: (deadlines.reply_due_order(sent, history, setting),))
+                  sort_on=lambda connection: (deadlines.reply_due_order(sent, settings.read_history(connection),
+                                                                        setting),))
 
 
 def _as_typed(day: dt.date, _history: settings.History) -> dt.date:
@@ -374,7 +376,8 @@ VIEWS: dict[str, View] = {
         CADRES, cadres, cadres.join(persons).outerjoin(units),
         (*_columns(CADRES, "full_name", "birth_date", "gender", "cccd", "home_town", "position", "unit",
                    "management"),
-         Column(RELATIVES_ABROAD, "Thân nhân ở nước ngoài", cadres.c.id, (cadres.c.id,)),
+         Column(RELATIVES_ABROAD, "Thân nhân ở nước ngoài", cadres.c.id, (),
+                sort_on=lambda connection: (abroad.countries_order(connection, cadres.c.person_id, READ_ON),)),
          Column(POLITICAL_ISSUES, "Vấn đề chính trị", cadres.c.id, issues.gravity_order(cadres.c.person_id))),
         default_sort=("full_name", False), person_id=cadres.c.person_id,
         text_columns=(units.c.name, cadres.c.position, cadres.c.management), texts_whole=True,
@@ -1034,7 +1037,7 @@ def _order(spec: View, filters: Filters, sort: str | None, descending: bool | No
     column = spec.column(sort or key)
     descending = default_descending if descending is None else descending
     # Ties of a name are broken by the person first: the order then follows the name index.
-    keys = column.sort if column.sort_on is None else column.sort_on(settings.read_history(connection))
+    keys = column.sort if column.sort_on is None else column.sort_on(connection)
     ties = [persons.c.id] if keys[0] is persons.c.sort_key else []
     return sql.empties_last([*keys, *ties, spec.table.c.id], descending, spec.source)
 

@@ -53,6 +53,25 @@ def _days_after_postgresql(element, compiler, **kw) -> str:
     return f"({day} + CAST({days} AS integer))"
 
 
+class joined_in_order(FunctionElement):  # noqa: N801 - used as a SQL function
+    """An aggregate: the texts of a group joined with commas, in their own (code-point) order."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(joined_in_order, "sqlite")
+def _joined_in_order_sqlite(element, compiler, **kw) -> str:
+    text = compiler.process(element.clauses, **kw)
+    return f"group_concat({text}, ',' ORDER BY {text})"
+
+
+@compiles(joined_in_order, "postgresql")
+def _joined_in_order_postgresql(element, compiler, **kw) -> str:
+    text = compiler.process(element.clauses, **kw)
+    return f"string_agg({text}, ',' ORDER BY {text})"
+
+
 def indexed_by(connection: Connection, index: str) -> str:
     """SQLite's INDEXED BY for a hand-written query (the server's planner chooses by itself)."""
     return f"INDEXED BY {index}" if connection.dialect.name == "sqlite" else ""

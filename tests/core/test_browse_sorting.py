@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import browse, editing, passports, settings
-from bvct_desktop.core.personfile import cases
+from bvct_desktop.core.collation import text_sort_key
+from bvct_desktop.core.personfile import cases, relatives
 from tests.core.test_passports import db, handed, lost, official, person  # noqa: F401 - the fixture
 
 LONG_NAMES = ("Tôn Nữ Thị Ngọc Hường", "Nguyễn Hoàng Phương Thảo Nguyên", "Công Tằng Tôn Nữ Thị Bích Ngọc",
@@ -67,6 +68,27 @@ def test_passports_sorted_by_where_they_are_come_in_its_natural_order(db):  # no
         states = [next(i for i, state in enumerate(order) if cell.startswith(state))
                   for cell in _cells(db, passports.KIND, passports.STATE.key, descending)]
         assert states == sorted(states, key=lambda i: (i == 4, -i if descending else i))
+
+
+def test_cadres_sorted_by_their_relatives_abroad_follow_the_countries_as_the_cells_read_them(db):  # noqa: F811
+    """«Đức» comes before «Úc» in Vietnamese (as text, «Úc» came first), «Hoa Kỳ» before «Hoa Kỳ, Úc»; the cadres
+    with no relative abroad last whichever way, whatever order the cadres were saved in."""
+    assert _cells(db, "cadres", browse.RELATIVES_ABROAD, False) == [""] * browse.count(db, "cadres")  # none yet
+    abroad = {LONG_NAMES[0]: ("Úc",), LONG_NAMES[1]: ("Đức",), LONG_NAMES[2]: ("Úc", "Hoa Kỳ"),
+              LONG_NAMES[3]: ("Hoa Kỳ",), LONG_NAMES[4]: ("Anh", "Pháp"), LONG_NAMES[5]: ("",)}
+    for number, (full_name, where) in enumerate(abroad.items()):
+        editing.save(db, "cadres", {"full_name": full_name, "birth_date": str(1970 + number)})
+        for country in where:
+            relatives.add_relative(db, person(db, full_name), {
+                "relation": "Con", "full_name": f"Con ở {country or 'nước ngoài'}", "birth_date": "2000",
+                "abroad": "Có", "country": country})
+    for descending in (False, True):
+        cells = _cells(db, "cadres", browse.RELATIVES_ABROAD, descending)
+        shown = [cell for cell in cells if cell]
+        assert len(shown) >= len(abroad) and cells[:len(shown)] == shown
+        assert {"Đức", "Úc", "Hoa Kỳ", "Hoa Kỳ, Úc", "Anh, Pháp", "chưa rõ nước"} <= set(shown)
+        assert shown == sorted(shown, key=lambda cell: [text_sort_key(country) for country in cell.split(", ")],
+                               reverse=descending)
 
 
 def test_vetting_cases_sorted_by_their_replies_put_those_with_no_slip_behind_those_with_none_answered(db):  # noqa: F811
