@@ -371,6 +371,16 @@ _REPORTING_AFTER = case((trip_status.going(), delegations.c.return_on))
 _MEMBER_COUNT = (select(func.count()).where(delegation_members.c.delegation_id == delegations.c.id)
                  .scalar_subquery())
 
+
+def _report_due_order(connection: Connection) -> tuple[ColumnElement, ...]:
+    """The delegations by the day their report is due, as their cells read (none for one called off: last)."""
+    first, last = connection.execute(select(func.min(delegations.c.return_on), func.max(delegations.c.return_on))).one()
+    if first is None:
+        return (_REPORTING_AFTER,)
+    return (deadlines.working_days_due_order(_REPORTING_AFTER, settings.read_history(connection), deadlines.REPORT_DAYS,
+                                             first, last),)
+
+
 VIEWS: dict[str, View] = {
     "cadres": View(
         CADRES, cadres, cadres.join(persons).outerjoin(units),
@@ -415,7 +425,7 @@ VIEWS: dict[str, View] = {
         DELEGATIONS, delegations, delegations,
         (*_columns(DELEGATIONS, "decision_no", "decision_on", "name", "countries", "purpose", "depart_on",
                    "return_on", sorts={"decision_on": (DELEGATIONS.period(),)}),
-         Column(REPORT_DUE, "Hạn báo cáo", delegations.c.return_on, (_REPORTING_AFTER,), cells=_late_by(
+         Column(REPORT_DUE, "Hạn báo cáo", delegations.c.return_on, (), sort_on=_report_due_order, cells=_late_by(
              delegations, REPORT_DUE, _REPORTING_AFTER, deadlines.post_trip_report_due,
              deadlines.post_trip_report_overdue, delegations.c.report_received_on, "báo cáo")),
          *_columns(DELEGATIONS, "report_received_on", "report_no", "report_on", "report_to", "status", "in_plan",

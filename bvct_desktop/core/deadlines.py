@@ -150,6 +150,29 @@ def reply_due_order(started: ColumnElement, history: settings.History, key: str)
                   for index, span in enumerate(history.spans[key])))
 
 
+def working_days_due_order(started: ColumnElement, history: settings.History, key: str, first: dt.date,
+                           last: dt.date) -> ColumnElement:
+    """What orders records that started on `started` (a day from `first` to `last`) by the day they are due: the
+    working days of setting `key` in force on the day each started, after it (workdays.add_working_days), as the
+    register's cell shows it. That day is the working day numbered the working days up to the start
+    (`_working_days_through`) plus the setting's: the sum orders them as their days, ties included."""
+    through = _working_days_through(started, first, last)
+    return case(*((_started_in(started, index, span), through + int(span.value))
+                  for index, span in enumerate(history.spans[key])))
+
+
+def _working_days_through(day: ColumnElement, first: dt.date, last: dt.date) -> ColumnElement:
+    """The working days from Monday 01/01/1900 to `day` (a day from `first` to `last`), in SQL: the weekdays, less
+    the days off on a weekday between `first` and `day` (the latest first: most records are recent)."""
+    number = sql.day_number(day)
+    weekdays = number // 7 * 5 + case((number % 7 >= 4, 5), else_=number % 7 + 1)
+    days = (first + dt.timedelta(days=offset) for offset in range((last - first).days + 1))
+    off = [off_day for off_day in days if off_day.weekday() < 5 and not workdays.is_working_day(off_day)]
+    if not off:
+        return weekdays
+    return weekdays - case(*((day >= off_day, count) for count, off_day in reversed(list(enumerate(off, 1)))), else_=0)
+
+
 def _started_in(started: ColumnElement, index: int, span: settings.Span) -> ColumnElement:
     """Whether `started` is within the span of a setting's `index`th value (before any dated value, the first
     holds)."""

@@ -6,7 +6,7 @@ so new code uses these instead of an engine's own function (`strftime`, `INDEXED
 
 from collections.abc import Sequence
 
-from sqlalchemy import BindParameter, Column, ColumnElement, Date, Numeric, ScalarSelect, String, case, or_
+from sqlalchemy import BindParameter, Column, ColumnElement, Date, Integer, Numeric, ScalarSelect, String, case, or_
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import FromClause, Join, functions, operators
@@ -70,6 +70,23 @@ def _joined_in_order_sqlite(element, compiler, **kw) -> str:
 def _joined_in_order_postgresql(element, compiler, **kw) -> str:
     text = compiler.process(element.clauses, **kw)
     return f"string_agg({text}, ',' ORDER BY {text})"
+
+
+class day_number(FunctionElement):  # noqa: N801 - used as a SQL function
+    """A date's whole days since Monday 01/01/1900 (0 that day)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(day_number, "sqlite")
+def _day_number_sqlite(element, compiler, **kw) -> str:
+    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) - julianday('1900-01-01') AS INTEGER)"
+
+
+@compiles(day_number, "postgresql")
+def _day_number_postgresql(element, compiler, **kw) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS date) - DATE '1900-01-01')"
 
 
 def indexed_by(connection: Connection, index: str) -> str:

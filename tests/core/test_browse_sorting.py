@@ -124,6 +124,19 @@ def test_passports_sorted_by_where_they_are_keep_the_expired_together_as_their_c
         assert groups == sorted(groups, reverse=descending), cells
 
 
+def test_delegations_sorted_by_their_report_due_day_follow_the_day_when_the_settings_shortened_it(db):  # noqa: F811
+    """From 01/01/2027 a report is due 2 working days after the return: a delegation back on 04/01/2027 reports by
+    06/01/2027, before one back on 31/12/2026 under the 7 days before (12/01/2027): listed first, as the cells read."""
+    settings.set_setting(db, "han_bao_cao_sau_chuyen_di_ngay", "2", dt.date(2027, 1, 1))
+    _delegation(db, "Đoàn về cuối năm", LONG_NAMES[:1], depart_on="20/12/2026", return_on="31/12/2026")
+    _delegation(db, "Đoàn về đầu năm", LONG_NAMES[1:2], depart_on="28/12/2026", return_on="04/01/2027")
+    for descending in (False, True):
+        cells = _cells(db, "delegations", browse.REPORT_DUE, descending, today=dt.date(2027, 2, 15))
+        days = [dt.datetime.strptime(cell[:10], "%d/%m/%Y").date() for cell in cells if cell]
+        assert {dt.date(2027, 1, 6), dt.date(2027, 1, 12)} <= set(days)
+        assert days == sorted(days, reverse=descending)
+
+
 TO_POLICE = {"purpose": "Bổ nhiệm", "recipient": "Cục A93B – Bộ Công an", "relation": "Bản thân"}
 TO_PROVINCE = {"request_kind": "Nghiên cứu giúp tỉnh bạn", "province": "Khánh Hòa", "birth_date": "1946"}
 

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import Date, literal, select, union_all
 
 from bvct_desktop.core import deadlines, documents_data, editing, settings
 from bvct_desktop.core.errors import InputError
@@ -332,3 +333,20 @@ def test_a_register_cell_counts_the_days_late_the_vietnamese_way():
     else the officer reads one (the dashboard, the report)."""
     cell = deadlines.late_by(dt.date(2023, 1, 2), True, dt.date(2026, 5, 4))
     assert (cell, cell.words) == ("02/01/2023 (quá hạn 1.217 ngày)", "(quá hạn 1.217 ngày)")
+
+
+def test_the_order_of_days_due_in_working_days_worked_out_in_sql_is_that_of_the_days(db):
+    """Over Tết 2027 and a change of the setting from 7 to 2 working days on 01/01/2027, records that started on each
+    day order in SQL as their due days (workdays.add_working_days) do, and tie where those are the same day."""
+    settings.set_setting(db, deadlines.REPORT_DAYS, "2", dt.date(2027, 1, 1))
+    first, last = dt.date(2026, 12, 20), dt.date(2027, 2, 28)
+    days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
+    started = union_all(*(select(literal(day, Date).label("started")) for day in days)).subquery()
+    with db.read() as connection:
+        history = settings.read_history(connection)
+        order = deadlines.working_days_due_order(started.c.started, history, deadlines.REPORT_DAYS, first, last)
+        keys = dict(connection.execute(select(started.c.started, order)).all())
+    due = {day: deadlines.post_trip_report_due(day, history) for day in days}
+    assert len(set(due.values())) > 20
+    assert all((keys[a] < keys[b]) == (due[a] < due[b]) and (keys[a] == keys[b]) == (due[a] == due[b])
+               for a in days for b in days)
