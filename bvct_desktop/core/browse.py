@@ -377,8 +377,9 @@ def _report_due_order(connection: Connection) -> tuple[ColumnElement, ...]:
     first, last = connection.execute(select(func.min(delegations.c.return_on), func.max(delegations.c.return_on))).one()
     if first is None:
         return (_REPORTING_AFTER,)
-    return (deadlines.working_days_due_order(_REPORTING_AFTER, settings.read_history(connection), deadlines.REPORT_DAYS,
-                                             first, last),)
+    due = deadlines.working_days_due_order(delegations.c.return_on, settings.read_history(connection),
+                                           deadlines.REPORT_DAYS, first, last)
+    return (case((trip_status.going(), due)),)
 
 
 VIEWS: dict[str, View] = {

@@ -162,15 +162,21 @@ def working_days_due_order(started: ColumnElement, history: settings.History, ke
 
 
 def _working_days_through(day: ColumnElement, first: dt.date, last: dt.date) -> ColumnElement:
-    """The working days from Monday 01/01/1900 to `day` (a day from `first` to `last`), in SQL: the weekdays, less
-    the days off on a weekday between `first` and `day` (the latest first: most records are recent)."""
+    """The working days from Monday 01/01/1900 to `day` (a day from `first` to `last`), in SQL: the weekdays less the
+    Saturdays and Sundays, less the days off on a weekday up to `day` from `first` on, counted a year, then a day at
+    a time, the latest first (most records are recent)."""
     number = sql.day_number(day)
-    weekdays = number // 7 * 5 + case((number % 7 >= 4, 5), else_=number % 7 + 1)
-    days = (first + dt.timedelta(days=offset) for offset in range((last - first).days + 1))
-    off = [off_day for off_day in days if off_day.weekday() < 5 and not workdays.is_working_day(off_day)]
-    if not off:
-        return weekdays
-    return weekdays - case(*((day >= off_day, count) for count, off_day in reversed(list(enumerate(off, 1)))), else_=0)
+    weekdays = number + 1 - (number + 2) // 7 - (number + 1) // 7
+    off: dict[int, list[dt.date]] = {}  # the days off on a weekday, by year
+    for offset in range((last - first).days + 1):
+        if (on := first + dt.timedelta(days=offset)).weekday() < 5 and not workdays.is_working_day(on):
+            off.setdefault(on.year, []).append(on)
+    years, before = [], 0
+    for year, days in sorted(off.items()):
+        within = case(*((day >= on, count) for count, on in reversed(list(enumerate(days, 1)))), else_=0)
+        years.append((day >= dt.date(year, 1, 1), before + within))
+        before += len(days)
+    return weekdays - case(*reversed(years), else_=0) if years else weekdays
 
 
 def _started_in(started: ColumnElement, index: int, span: settings.Span) -> ColumnElement:

@@ -336,10 +336,11 @@ def test_a_register_cell_counts_the_days_late_the_vietnamese_way():
 
 
 def test_the_order_of_days_due_in_working_days_worked_out_in_sql_is_that_of_the_days(db):
-    """Over Tết 2027 and a change of the setting from 7 to 2 working days on 01/01/2027, records that started on each
-    day order in SQL as their due days (workdays.add_working_days) do, and tie where those are the same day."""
+    """Over a year of holidays (Tết 2027, 01/01/2028 on a Saturday, its day off on the Monday) and a change of the
+    setting from 7 to 2 working days on 01/01/2027, records that started on each day order in SQL as their due days
+    (workdays.add_working_days) do, and tie where those are the same day."""
     settings.set_setting(db, deadlines.REPORT_DAYS, "2", dt.date(2027, 1, 1))
-    first, last = dt.date(2026, 12, 20), dt.date(2027, 2, 28)
+    first, last = dt.date(2026, 12, 20), dt.date(2028, 1, 10)
     days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
     started = union_all(*(select(literal(day, Date).label("started")) for day in days)).subquery()
     with db.read() as connection:
