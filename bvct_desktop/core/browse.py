@@ -67,6 +67,7 @@ WHOLE_TABLE = 20 * PAGE  # more records than this: their texts are read with the
 MOST_LEADING_ZEROS = 6  # zeros written before a number («000047/PXM»): more, and the number is another
 FEW_VALUES = 300  # at most this many distinct values are offered by a column's filter
 NO_REPLY_DATE = plans.slips.NO_REPLY_DATE  # imported slips with a result and no reply date
+AWAITING_REPLY = "Chờ kết quả"  # slips with no reply yet
 NO_DEADLINE = "Đang xác minh, chưa có hạn"  # open vetting cases whose purpose the deadline rule leaves out
 NO_COMPLAINT_DEADLINE = "Chưa giải quyết, chưa có hạn"  # complaints not handled (letters.HANDLED_ON), no deadline
 RELATIVES_ABROAD = "relatives_abroad"  # the cadres' column of the countries their relatives live in
@@ -415,7 +416,7 @@ VIEWS: dict[str, View] = {
         searched_also="số phiếu (có hay không có số 0 ở đầu), quan hệ, mục đích, họ tên cha, mẹ, vợ/chồng, "
                       "kết quả, ghi chú, nơi nhận",
         period=slips.c.issued_on,
-        statuses={**_by_day(slips.c.result_on, "Chờ kết quả", "Đã có kết quả"),
+        statuses={**_by_day(slips.c.result_on, AWAITING_REPLY, "Đã có kết quả"),
                   NO_REPLY_DATE: _fixed(deadlines.result_without_date())},
         few_values=("recipient", in_charge.FIELD.key), done=slips.c.result_on, done_label="Có kết quả",
         purpose=slips.c.purpose, purposes=SLIPS.field("purpose").choices, recipient=slips.c.recipient_id,

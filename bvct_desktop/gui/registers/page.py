@@ -82,7 +82,7 @@ COLUMNS_TIP = "Bỏ mọi bộ lọc theo cột (mũi tên trên tiêu đề c�
 CHOSEN_HIDDEN = "Đã chọn thêm {} phiếu không hiện theo tìm kiếm, bộ lọc: «Ghi kết quả…» gồm cả các phiếu này"
 CHOSEN_TIP = "Bấm để bỏ chọn các phiếu không hiện"
 # «Việc của tôi»: the status of a record still to be done with, in the registers whose records someone is in charge of
-MY_WORK = {"slips": "Chờ kết quả", "vetting-cases": cases.OPEN}
+MY_WORK = {"slips": browse.AWAITING_REPLY, "vetting-cases": cases.OPEN}
 MY_WORK_TIP = {"slips": "phiếu chờ kết quả", "vetting-cases": "hồ sơ thẩm tra đang xác minh"}
 CHIP_WIDTH = 620  # px: two filters in force side by side fit a 1366-pixel screen
 SAVING = "Đang lưu tệp…"  # an export's rows are all read and laid out: its file is being written
