@@ -9,14 +9,14 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import audit_words, browse, editing, handover, users, vault
+from bvct_desktop.core import audit_words, browse, editing, handover, users
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import audit_log, persons, slips, vetting_cases
-from tests.conftest import ADMIN, PASSWORD, workbook
-from tests.samples import SAMPLES
+from tests.conftest import ADMIN, workbook
+from tests.sample_db import sample_database, user_database
 
 OFFICER_NAME, OFFICER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
 LEADER_NAME, LEADER_PASSWORD = "lanhdao1", "Lanh-dao-mot-2026"
@@ -31,13 +31,9 @@ def cli(both_engines_cli):
 @pytest.fixture
 def office(cli, tmp_path):
     """The sample cadres and slips imported by the administrator; an officer and a leader besides."""
-    for kind in ("cadres", "slips"):
-        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
-    admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MORNING)
-    users.add(admin, OFFICER_NAME, OFFICER, OFFICER_PASSWORD)
-    users.add(admin, LEADER_NAME, LEADER, LEADER_PASSWORD)
-    officer = vault.unlock(cli.db, OFFICER_NAME, OFFICER_PASSWORD, clock=lambda: MORNING)
-    leader = vault.unlock(cli.db, LEADER_NAME, LEADER_PASSWORD, clock=lambda: MORNING)
+    admin = sample_database(cli, tmp_path, ("cadres", "slips"), clock=lambda: MORNING)
+    officer = user_database(cli, admin, OFFICER_NAME, OFFICER, OFFICER_PASSWORD, clock=lambda: MORNING)
+    leader = user_database(cli, admin, LEADER_NAME, LEADER, LEADER_PASSWORD, clock=lambda: MORNING)
     yield admin, officer, leader
     for db in (leader, officer, admin):
         db.close()

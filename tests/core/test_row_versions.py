@@ -8,15 +8,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from bvct_desktop.core import browse, editing, recycle_bin, users, vault
+from bvct_desktop.core import browse, editing, recycle_bin
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import delegation_members, slips
-from tests.conftest import ADMIN, PASSWORD, workbook
-from tests.samples import SAMPLES
+from tests.sample_db import sample_database, user_database
 
 OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
 MORNING = dt.datetime(2026, 3, 2, 9, 15)
@@ -30,11 +29,8 @@ def cli(both_engines_cli):
 @pytest.fixture
 def office(cli, tmp_path):
     """The sample cadres and slips, opened by the administrator and by a second officer."""
-    for kind in ("cadres", "slips", "delegations"):
-        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
-    admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MORNING)
-    users.add(admin, OTHER, OFFICER, OTHER_PASSWORD)
-    other = vault.unlock(cli.db, OTHER, OTHER_PASSWORD, clock=lambda: MORNING + dt.timedelta(minutes=5))
+    admin = sample_database(cli, tmp_path, ("cadres", "slips", "delegations"), clock=lambda: MORNING)
+    other = user_database(cli, admin, OTHER, OFFICER, OTHER_PASSWORD, clock=lambda: MORNING + dt.timedelta(minutes=5))
     yield admin, other
     other.close()
     admin.close()
