@@ -22,33 +22,32 @@ from bvct_desktop.io.documents.workbook import VIETNAMESE_COUNT
 
 from . import pdfcheck, test_lists
 
+PERIOD_NAMES = (
+    # the halves, nine months, the year and any other run of days
+    ((2025, 1, 1), (2025, 6, 30), "6 tháng đầu năm 2025"),
+    ((2025, 1, 1), (2025, 9, 30), "9 tháng đầu năm 2025"),
+    ((2025, 1, 1), (2025, 12, 31), "năm 2025"),
+    ((2025, 3, 1), (2025, 5, 31), "từ ngày 01/03/2025 đến ngày 31/05/2025"),
+    # a quarter and the second half of a year, as reports name them
+    ((2026, 1, 1), (2026, 3, 31), "quý I năm 2026"),
+    ((2026, 4, 1), (2026, 6, 30), "quý II năm 2026"),
+    ((2026, 7, 1), (2026, 9, 30), "quý III năm 2026"),
+    ((2026, 10, 1), (2026, 12, 31), "quý IV năm 2026"),
+    ((2026, 7, 1), (2026, 12, 31), "6 tháng cuối năm 2026"),
+    ((2026, 4, 1), (2026, 9, 30), "từ ngày 01/04/2026 đến ngày 30/09/2026"),
+    # the Party's reporting year, from 15/12 to 14/12, named by the year it ends in
+    ((2025, 12, 15), (2026, 12, 14), "năm 2026"),
+    ((2025, 12, 15), (2026, 6, 14), "6 tháng đầu năm 2026"),
+    ((2025, 12, 15), (2026, 9, 14), "9 tháng đầu năm 2026"),
+    ((2026, 12, 15), (2027, 12, 14), "năm 2027"),
+    ((2025, 12, 15), (2027, 12, 14), "từ ngày 15/12/2025 đến ngày 14/12/2027"),
+    ((2026, 12, 15), (2026, 12, 31), "từ ngày 15/12/2026 đến ngày 31/12/2026"),
+)
 
-def test_period_names():
-    name = report_content.period_name
-    assert name(dt.date(2025, 1, 1), dt.date(2025, 6, 30)) == "6 tháng đầu năm 2025"
-    assert name(dt.date(2025, 1, 1), dt.date(2025, 9, 30)) == "9 tháng đầu năm 2025"
-    assert name(dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == "năm 2025"
-    assert name(dt.date(2025, 3, 1), dt.date(2025, 5, 31)) == "từ ngày 01/03/2025 đến ngày 31/05/2025"
 
-
-def test_a_quarter_and_the_second_half_of_a_year_are_named_as_reports_name_them():
-    name = report_content.period_name
-    assert name(dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == "quý I năm 2026"
-    assert name(dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == "quý II năm 2026"
-    assert name(dt.date(2026, 7, 1), dt.date(2026, 9, 30)) == "quý III năm 2026"
-    assert name(dt.date(2026, 10, 1), dt.date(2026, 12, 31)) == "quý IV năm 2026"
-    assert name(dt.date(2026, 7, 1), dt.date(2026, 12, 31)) == "6 tháng cuối năm 2026"
-    assert name(dt.date(2026, 4, 1), dt.date(2026, 9, 30)) == "từ ngày 01/04/2026 đến ngày 30/09/2026"
-
-
-def test_the_partys_reporting_year_from_15_12_to_14_12_is_named_by_the_year_it_ends_in():
-    name = report_content.period_name
-    assert name(dt.date(2025, 12, 15), dt.date(2026, 12, 14)) == "năm 2026"
-    assert name(dt.date(2025, 12, 15), dt.date(2026, 6, 14)) == "6 tháng đầu năm 2026"
-    assert name(dt.date(2025, 12, 15), dt.date(2026, 9, 14)) == "9 tháng đầu năm 2026"
-    assert name(dt.date(2026, 12, 15), dt.date(2027, 12, 14)) == "năm 2027"
-    assert name(dt.date(2025, 12, 15), dt.date(2027, 12, 14)) == "từ ngày 15/12/2025 đến ngày 14/12/2027"
-    assert name(dt.date(2026, 12, 15), dt.date(2026, 12, 31)) == "từ ngày 15/12/2026 đến ngày 31/12/2026"
+@pytest.mark.parametrize(("start", "end", "named"), PERIOD_NAMES, ids=[named for *_, named in PERIOD_NAMES])
+def test_a_period_is_named_as_reports_name_it(start, end, named):
+    assert report_content.period_name(dt.date(*start), dt.date(*end)) == named
 
 
 def test_a_reporting_years_report_issued_before_it_had_a_name_is_written_again_with_its_dates(source, options):
