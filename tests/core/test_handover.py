@@ -2,7 +2,6 @@
 by hand alike), and «Bàn giao việc» passes every open slip and case of one officer to a colleague, in one
 transaction with one audit entry — a leader's or an administrator's to do. On a file and on the office server."""
 
-import datetime as dt
 import json
 
 import openpyxl
@@ -16,11 +15,9 @@ from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import audit_log, persons, slips, vetting_cases
 from tests.conftest import ADMIN, workbook
-from tests.sample_db import sample_database, user_database
+from tests.sample_db import MORNING, OFFICER_NAME, OFFICER_PASSWORD, officer_database, sample_database, user_database
 
-OFFICER_NAME, OFFICER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
 LEADER_NAME, LEADER_PASSWORD = "lanhdao1", "Lanh-dao-mot-2026"
-MORNING = dt.datetime(2026, 3, 2, 9, 15)
 
 
 @pytest.fixture
@@ -32,7 +29,7 @@ def cli(both_engines_cli):
 def office(cli, tmp_path):
     """The sample cadres and slips imported by the administrator; an officer and a leader besides."""
     admin = sample_database(cli, tmp_path, ("cadres", "slips"), clock=lambda: MORNING)
-    officer = user_database(cli, admin, OFFICER_NAME, OFFICER, OFFICER_PASSWORD, clock=lambda: MORNING)
+    officer = officer_database(cli, admin, clock=lambda: MORNING)
     leader = user_database(cli, admin, LEADER_NAME, LEADER, LEADER_PASSWORD, clock=lambda: MORNING)
     yield admin, officer, leader
     for db in (leader, officer, admin):

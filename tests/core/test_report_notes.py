@@ -6,13 +6,12 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import report_notes, users, vault
+from bvct_desktop.core import report_notes, vault
 from bvct_desktop.core.errors import InputError
-from bvct_desktop.core.permissions import OFFICER
 from tests.conftest import ADMIN, PASSWORD
+from tests.sample_db import MORNING, officer_database
+from tests.sample_db import OFFICER_NAME as OTHER
 
-OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
-MORNING = dt.datetime(2026, 3, 2, 9, 15)
 PERIOD = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
 STRENGTHS, WEAKNESSES, DIRECTIONS = report_notes.PARTS
 
@@ -26,9 +25,8 @@ def cli(both_engines_cli):
 def office(cli):
     """The administrator and a second officer, each with the report page of the same period open."""
     admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MORNING)
-    users.add(admin, OTHER, OFFICER, OTHER_PASSWORD)
     report_notes.save(admin, *PERIOD, {STRENGTHS: "Bản đầu.", DIRECTIONS: "Tiếp tục."})
-    other = vault.unlock(cli.db, OTHER, OTHER_PASSWORD, clock=lambda: MORNING + dt.timedelta(minutes=5))
+    other = officer_database(cli, admin, clock=lambda: MORNING + dt.timedelta(minutes=5))
     yield admin, other
     other.close()
     admin.close()

@@ -10,15 +10,12 @@ from sqlalchemy import func, select
 
 from bvct_desktop.core import browse, editing, recycle_bin
 from bvct_desktop.core.kinds import kind_named
-from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile import cases, relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import delegation_members, slips
-from tests.sample_db import sample_database, user_database
-
-OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
-MORNING = dt.datetime(2026, 3, 2, 9, 15)
+from tests.sample_db import MORNING, officer_database, sample_database
+from tests.sample_db import OFFICER_NAME as OTHER
 
 
 @pytest.fixture
@@ -30,7 +27,7 @@ def cli(both_engines_cli):
 def office(cli, tmp_path):
     """The sample cadres and slips, opened by the administrator and by a second officer."""
     admin = sample_database(cli, tmp_path, ("cadres", "slips", "delegations"), clock=lambda: MORNING)
-    other = user_database(cli, admin, OTHER, OFFICER, OTHER_PASSWORD, clock=lambda: MORNING + dt.timedelta(minutes=5))
+    other = officer_database(cli, admin, clock=lambda: MORNING + dt.timedelta(minutes=5))
     yield admin, other
     other.close()
     admin.close()

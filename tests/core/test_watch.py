@@ -7,16 +7,14 @@ import os
 import pytest
 from sqlalchemy import select, text
 
-from bvct_desktop.core import browse, editing, users, vault
-from bvct_desktop.core.permissions import OFFICER
+from bvct_desktop.core import browse, editing
 from bvct_desktop.core.schema import cadres, metadata
 from bvct_desktop.core.watch import Watch
 from tests import real_process
-from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.conftest import workbook
+from tests.sample_db import MORNING, officer_database, sample_database
 from tests.samples import SAMPLES
 
-OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
-MORNING = dt.datetime(2026, 3, 2, 9, 15)
 # an attachment's content is written with its row of the list, which is counted, and no window shows it
 NOT_COUNTED = {"audit_log", "change_counts", "meta", "alembic_version", "key_slots", "preferences",
                "attachment_contents"}
@@ -30,10 +28,8 @@ def cli(both_engines_cli):
 @pytest.fixture
 def office(cli, tmp_path):
     """The sample cadres, opened by the administrator and by a second officer."""
-    assert cli("import", "cadres", workbook(tmp_path / "cadres.xlsx", *SAMPLES["cadres"]))[0] == 0
-    admin = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MORNING)
-    users.add(admin, OTHER, OFFICER, OTHER_PASSWORD)
-    other = vault.unlock(cli.db, OTHER, OTHER_PASSWORD, clock=lambda: MORNING)
+    admin = sample_database(cli, tmp_path, ("cadres",), clock=lambda: MORNING)
+    other = officer_database(cli, admin, clock=lambda: MORNING)
     yield admin, other
     other.close()
     admin.close()

@@ -8,9 +8,8 @@ import os
 
 import pytest
 
-from bvct_desktop.core import browse, editing, recycle_bin, users, vault
+from bvct_desktop.core import browse, editing, recycle_bin
 from bvct_desktop.core.errors import BvctError
-from bvct_desktop.core.permissions import OFFICER
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dashboard import Dashboard
@@ -18,13 +17,14 @@ from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.forms.record_form import RecordForm
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests import real_process
-from tests.conftest import ADMIN, PASSWORD, workbook
+from tests.conftest import workbook
 from tests.gui import register_support as support
 from tests.gui.register_support import fill, shown_values
 from tests.gui.shell_support import FakeClock, context_for
+from tests.sample_db import OFFICER_NAME as OTHER
+from tests.sample_db import officer_database, sample_database
 from tests.samples import SAMPLES
 
-OTHER, OTHER_PASSWORD = "chuyenvien2", "Chuyen-vien-hai-2026"
 NOW = dt.datetime(2025, 9, 25, 8, 0)
 app = support.app  # fixture
 LOOK_MS = 100  # the interval of the tests' looks (the program's: live.INTERVAL_MS)
@@ -39,12 +39,9 @@ def cli(both_engines_cli):
 @pytest.fixture
 def office(cli, tmp_path, app):
     """The sample records, opened in this window (`mine`) and by a second officer elsewhere (`theirs`)."""
-    for kind in ("cadres", "complaints"):
-        assert cli("import", kind, workbook(tmp_path / f"{kind}.xlsx", *SAMPLES[kind]))[0] == 0
     clock = FakeClock(NOW)
-    mine = vault.unlock(cli.db, ADMIN, PASSWORD, clock=clock)
-    users.add(mine, OTHER, OFFICER, OTHER_PASSWORD)
-    theirs = vault.unlock(cli.db, OTHER, OTHER_PASSWORD, clock=lambda: NOW + dt.timedelta(minutes=5))
+    mine = sample_database(cli, tmp_path, ("cadres", "complaints"), clock=clock)
+    theirs = officer_database(cli, mine, clock=lambda: NOW + dt.timedelta(minutes=5))
     yield context_for(mine, clock), theirs
     theirs.close()
     mine.close()
