@@ -66,6 +66,17 @@ def _answer(db, record_id: int, result: str) -> None:
     editing.save(db, "complaints", {**stored, "result": result}, record_id, seen=stored[editing.VERSION])
 
 
+@pytest.fixture
+def complaint_form(office, looking, qtbot):
+    """A complaint of this window's, open in its form while the window looks; the form and the record's id."""
+    context, _ = office
+    record = _complaint(context.db, 1)
+    form = RecordForm(context, "complaints", record)
+    qtbot.addWidget(form)
+    form.show()
+    return form, record
+
+
 def _cell(page, record_id: int, key: str) -> str:
     row = page.model.row_of(record_id)
     return page.model.index(row, [column.key for column in page.spec.columns].index(key)).data()
@@ -113,12 +124,9 @@ def test_the_dashboard_figures_follow(qtbot, office, looking):
                     timeout=SEEN_WITHIN_MS)
 
 
-def test_an_untouched_form_shows_the_change(qtbot, office, looking):
-    context, theirs = office
-    record = _complaint(context.db, 1)
-    form = RecordForm(context, "complaints", record)
-    qtbot.addWidget(form)
-    form.show()
+def test_an_untouched_form_shows_the_change(office, complaint_form, qtbot):
+    _, theirs = office
+    form, record = complaint_form
     _answer(theirs, record, "Đã chuyển cơ quan chức năng")
     qtbot.waitUntil(lambda: shown_values(form)["result"] == "Đã chuyển cơ quan chức năng", timeout=SEEN_WITHIN_MS)
     assert f"vừa được {OTHER} sửa lúc 08:05" in form.message.text()
@@ -126,12 +134,9 @@ def test_an_untouched_form_shows_the_change(qtbot, office, looking):
     assert form.save()  # the form now holds their version: no conflict
 
 
-def test_a_form_being_edited_keeps_what_was_typed_and_says_its_save_would_be_refused(qtbot, office, looking):
-    context, theirs = office
-    record = _complaint(context.db, 1)
-    form = RecordForm(context, "complaints", record)
-    qtbot.addWidget(form)
-    form.show()
+def test_a_form_being_edited_keeps_what_was_typed_and_says_its_save_would_be_refused(office, complaint_form, qtbot):
+    _, theirs = office
+    form, record = complaint_form
     fill(form, {"summary": "Nội dung tôi đang sửa"})
     _answer(theirs, record, "Đã trả lời")
     qtbot.waitUntil(lambda: "từ chối" in form.message.text(), timeout=SEEN_WITHIN_MS)
@@ -144,12 +149,10 @@ def test_a_form_being_edited_keeps_what_was_typed_and_says_its_save_would_be_ref
 
 
 @pytest.mark.parametrize("typed", [False, True])
-def test_a_form_whose_record_is_put_in_the_recycle_bin_says_so_and_only_shows_it(qtbot, office, looking, typed):
-    context, theirs = office
-    record = _complaint(context.db, 1)
-    form = RecordForm(context, "complaints", record)
-    qtbot.addWidget(form)
-    form.show()
+def test_a_form_whose_record_is_put_in_the_recycle_bin_says_so_and_only_shows_it(office, complaint_form, qtbot,
+                                                                                  typed):
+    _, theirs = office
+    form, record = complaint_form
     if typed:
         fill(form, {"summary": "Nội dung tôi đang sửa"})
     recycle_bin.delete(theirs, "complaints", record)
