@@ -9,6 +9,7 @@ import hashlib
 import io
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -61,14 +62,26 @@ def _fingerprint(db) -> str:
     return digest.hexdigest()
 
 
-def test_random_sheets_never_crash_and_never_write_part_of_a_file(tmp_path):
+@pytest.fixture
+def db(tmp_path):
+    """A new database file, unlocked by its administrator."""
     path = tmp_path / "bvct.db"
     vault.create(path, ADMIN, PASSWORD)
     db = vault.unlock(path, ADMIN, PASSWORD)
+    yield db
+    db.close()
+
+
+def _examples(count: int) -> settings:
+    """`count` examples, however slow and large they are to draw."""
+    return settings(max_examples=count, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def test_random_sheets_never_crash_and_never_write_part_of_a_file(db):
     outcomes = {"ok": 0, "refused": 0}
 
-    @settings(max_examples=SHEET_EXAMPLES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @_examples(SHEET_EXAMPLES)
     @given(sheets())
     def run(drawn):
         kind, rows = drawn
@@ -81,11 +94,8 @@ def test_random_sheets_never_crash_and_never_write_part_of_a_file(tmp_path):
             assert _fingerprint(db) == before
             assert all(str(problem) for problem in result.problems)
 
-    try:
-        run()
-        assert db.check_integrity() == [] and db.verify_audit_chain().ok
-    finally:
-        db.close()
+    run()
+    assert db.check_integrity() == [] and db.verify_audit_chain().ok
     assert sum(outcomes.values()) == SHEET_EXAMPLES and outcomes["refused"] > 0
 
 
@@ -120,15 +130,11 @@ def broken(draw, good: bytes):
     return out.getvalue()
 
 
-def test_broken_workbook_files_are_refused_with_a_message(tmp_path):
+def test_broken_workbook_files_are_refused_with_a_message(db, tmp_path):
     good = _valid_workbook(tmp_path)
-    path = tmp_path / "bvct.db"
-    vault.create(path, ADMIN, PASSWORD)
-    db = vault.unlock(path, ADMIN, PASSWORD)
     counts = {"refused": 0, "read": 0}
 
-    @settings(max_examples=ZIP_EXAMPLES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @_examples(ZIP_EXAMPLES)
     @given(broken(good))
     def run(data):
         workbook = tmp_path / "hong.xlsx"
@@ -144,8 +150,5 @@ def test_broken_workbook_files_are_refused_with_a_message(tmp_path):
         if not importing.import_sheet(db, KINDS["cadres"], sheet).ok:
             assert _fingerprint(db) == before
 
-    try:
-        run()
-    finally:
-        db.close()
+    run()
     assert sum(counts.values()) == ZIP_EXAMPLES and counts["refused"] > 0
