@@ -7,12 +7,14 @@ kilobytes; building it anew costs more than the test)."""
 import shutil
 
 import pytest
+from PySide6.QtTest import QTest
 
 from bvct_desktop.core import browse, editing, keyfile, passports, vault
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.gui import look
+from bvct_desktop.gui.dialogs import CANCEL
 from bvct_desktop.gui.forms.inputs import read_input, set_typed
-from bvct_desktop.gui.qt import QApplication, QItemSelectionModel
+from bvct_desktop.gui.qt import QApplication, QItemSelectionModel, Qt
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock, context_for, new_database
 
@@ -70,6 +72,17 @@ def select_records(page, *record_ids: int) -> None:
     flags = QItemSelectionModel.SelectionFlag
     for record_id in record_ids:
         page.table.selectionModel().select(page.model.index(page.model.row_of(record_id), 0), flags.Select | flags.Rows)
+
+
+def escape_asks_first(context, dialog, key: str, typed: str, answer: str) -> None:
+    """Esc on `dialog`, `typed` in its input `key`: asked whether to save first, «Hủy» keeps it open with what was
+    typed; Esc again, asked again, is answered `answer`."""
+    context.dialogs.answer_next(CANCEL)
+    QTest.keyClick(dialog.inputs[key], Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.inputs[key].text() == typed
+    assert context.dialogs.shown[-1].text == "Những gì vừa nhập chưa được lưu. Lưu trước khi đóng?"
+    context.dialogs.answer_next(answer)
+    QTest.keyClick(dialog.inputs[key], Qt.Key.Key_Escape)
 
 
 def column_of(page, key: str) -> int:

@@ -933,12 +933,7 @@ def test_esc_on_a_relative_being_typed_asks_before_dropping_it(qtbot, context):
     dialog = tab.dialog
     active(qtbot, dialog)
     support.fill(dialog, {"relation": "Con", "full_name": "Lê Minh Trí", "birth_date": "1995"})
-    context.dialogs.answer_next(CANCEL)
-    QTest.keyClick(dialog.inputs["full_name"], Qt.Key.Key_Escape)
-    assert dialog.isVisible() and dialog.inputs["full_name"].text() == "Lê Minh Trí"
-    assert context.dialogs.shown[-1].text == "Những gì vừa nhập chưa được lưu. Lưu trước khi đóng?"
-    context.dialogs.answer_next(YES)
-    QTest.keyClick(dialog.inputs["full_name"], Qt.Key.Key_Escape)
+    support.escape_asks_first(context, dialog, "full_name", "Lê Minh Trí", YES)
     assert not dialog.isVisible() and tab.table.rowCount() == before + 1
 
 

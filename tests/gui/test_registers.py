@@ -25,7 +25,7 @@ from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.kinds import RELATIVES
 from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.gui import damage
-from bvct_desktop.gui.dialogs import CANCEL, NO, YES
+from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.forms import open_form
 from bvct_desktop.gui.navigation import REGISTERS
 from bvct_desktop.gui.printing import PrintPreview
@@ -1014,12 +1014,7 @@ def test_esc_on_a_reply_being_typed_asks_before_dropping_it(qtbot, context):
     qtbot.addWidget(dialog)
     active(qtbot, dialog)
     support.fill(dialog, {"result_on": "05/12/2026", "result_no": "1234/PV27"})
-    context.dialogs.answer_next(CANCEL)
-    QTest.keyClick(dialog.inputs["result_no"], Qt.Key.Key_Escape)
-    assert dialog.isVisible() and dialog.inputs["result_no"].text() == "1234/PV27"
-    assert context.dialogs.shown[-1].text == "Những gì vừa nhập chưa được lưu. Lưu trước khi đóng?"
-    context.dialogs.answer_next(NO)
-    QTest.keyClick(dialog.inputs["result_no"], Qt.Key.Key_Escape)
+    support.escape_asks_first(context, dialog, "result_no", "1234/PV27", NO)
     assert not dialog.isVisible()
     assert browse.fetch_rows(context.db, "slips", [slip_id]) == before
 
