@@ -27,18 +27,11 @@ from bvct_desktop.core.personfile.notes import RELATIVE
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
 from bvct_desktop.core.schema import audit_log, cadres, persons, slips
 from bvct_desktop.core.schema import relatives as relatives_table
-from tests.sample_db import sample_database, viewer_database
+from tests.sample_db import viewer_database
 from tests.samples import SAMPLES
 
 REFERENCE_ORDER = ["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Võ Thị Ăn", "Phạm Thị Ân",
                    "Nguyễn Thị Bảo", "Bùi Văn Dũng", "Hoàng Duy", "Trần Văn Đức"]
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def test_names_sort_by_given_then_family_then_middle_name_in_vietnamese_order():

@@ -2,26 +2,17 @@
 enterprises): who pays the trip is kept with the delegation, a last column of its list, filtered in the
 register, and written on the member list under the purpose."""
 
-import pytest
 
 from bvct_desktop.core import browse, documents_data, editing, importing
 from bvct_desktop.core.kinds import DELEGATIONS
 from bvct_desktop.io.documents import lists
 from tests.rows_sheet import rows_sheet
-from tests.sample_db import sample_database
 
 HEADERS = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Mục đích", "Ngày đi", "Ngày về",
            "Họ và tên thành viên", "Ngày sinh", "Kinh phí"]
 JAPAN = ["1234-QĐ/TU", "01/10/2026", "Đoàn học tập kinh nghiệm nông nghiệp công nghệ cao", "Nhật Bản",
          "Học tập kinh nghiệm", "12/10/2026", "22/10/2026"]
 SPONSORED = "Công ty Cổ phần Đầu tư Phát triển Nông nghiệp Xanh tài trợ"
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def _japan(db) -> int:

@@ -2,12 +2,10 @@
 is marked «Trong kế hoạch đối ngoại năm» «Có», «Không» or left empty (not known); one outside the plan is
 kept and told as a «Lưu ý», never refused; the register filters by it."""
 
-import pytest
 
 from bvct_desktop.core import browse, editing, importing
 from bvct_desktop.core.kinds import DELEGATIONS
 from tests.rows_sheet import rows_sheet
-from tests.sample_db import sample_database
 
 OUTSIDE = ("đoàn không có trong kế hoạch đối ngoại năm được Ban Thường vụ Tỉnh ủy phê duyệt; hãy xem lại văn bản "
            "cho phép đoàn đi ngoài kế hoạch")
@@ -16,13 +14,6 @@ HEADERS = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nư�
 LAOS = ["57-QĐ/TU", "20/01/2026", "Đoàn hữu nghị tỉnh Champasak", "Lào", "10/02/2026", "15/02/2026"]
 KOREA = ["58-QĐ/TU", "22/01/2026", "Đoàn học tập kinh nghiệm Gyeonggi", "Hàn Quốc", "01/03/2026", "08/03/2026"]
 CHINA = ["59-QĐ/TU", "23/01/2026", "Đoàn tham quan Vân Nam", "Trung Quốc", "01/04/2026", "05/04/2026"]
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def _imported(db, rows: list[list]) -> importing.ImportResult:

@@ -5,15 +5,12 @@ work there."""
 
 import datetime as dt
 
-import pytest
-
 from bvct_desktop.core import browse, documents_data
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.vitae import SALARY
 from bvct_desktop.core.schema import relatives as relatives_table
 from tests.core.personfile.conftest import person_named
-from tests.sample_db import sample_database
 
 ORGANISATION = {"element_kind": "Tham gia tổ chức nước ngoài", "country": "Nhật Bản", "since": "2018",
                 "details": "Hội viên Hội hữu nghị Nhật – Việt tại Osaka", "source": "Lý lịch 2C"}
@@ -21,13 +18,6 @@ MARRIAGE = {"element_kind": "Kết hôn với người nước ngoài", "country
             "details": "Kết hôn với công dân Hàn Quốc", "source": "Báo cáo chi bộ"}
 TRIP = {"element_kind": "Đi nước ngoài", "country": "Trung Quốc", "since": "10/05/2025", "until": "15/05/2025",
         "details": "Đi việc riêng (du lịch), đã báo cáo chi bộ", "source": "Báo cáo của chi bộ"}
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def summary_of(db, name: str) -> dict:

@@ -5,21 +5,11 @@ and delegations by their identifying values."""
 import datetime as dt
 import json
 
-import pytest
-
 from bvct_desktop.core import audit, audit_words, browse, documents_data, report_notes, settings
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.io.documents import profile, render
-from tests.sample_db import sample_database
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def outputs(db) -> list[audit.Entry]:

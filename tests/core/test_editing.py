@@ -12,14 +12,7 @@ from bvct_desktop.core.people import Identity
 from bvct_desktop.core.personfile import relatives, writes
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import audit_log, persons, slips
-from tests.sample_db import sample_database, viewer_database
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
+from tests.sample_db import viewer_database
 
 
 def test_every_invalid_field_is_reported_in_vietnamese(db):

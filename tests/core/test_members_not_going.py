@@ -11,11 +11,8 @@ import pytest
 from bvct_desktop.core import browse, deadlines, documents_data, editing, importing, report
 from bvct_desktop.core.kinds import DELEGATIONS
 from bvct_desktop.io.documents import lists
-from tests.core import test_trip_status
 from tests.core.test_trip_status import BACK_22_09, SENT_TO_JAPAN, YEAR_2025
 from tests.rows_sheet import rows_sheet
-
-db = test_trip_status.db  # the sample office's database (a fixture)
 
 
 def _not_going(db, member_name: str, reason: str | None, delegation_name: str = SENT_TO_JAPAN) -> int:

@@ -5,25 +5,16 @@ received it are kept with the delegation, columns of its list after the spec's, 
 import datetime as dt
 
 import openpyxl
-import pytest
 
 from bvct_desktop.core import browse, editing, importing
 from bvct_desktop.core.kinds import DELEGATIONS
 from tests.rows_sheet import rows_sheet
-from tests.sample_db import sample_database
 
 HEADERS = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Ngày đi", "Ngày về", "Ngày nhận báo cáo",
            "Họ và tên thành viên", "Ngày sinh", "Số báo cáo", "Ngày báo cáo", "Nơi nhận báo cáo"]
 TRIP = ["1234-QĐ/TU", "01/10/2025", "Đoàn học tập kinh nghiệm nông nghiệp công nghệ cao", "Nhật Bản", "12/10/2025",
         "22/10/2025", "30/10/2025", "Trần Văn Hùng", "1970"]
 REPORT = ["1056-BC/SNN", "28/10/2025", "Thường trực Tỉnh ủy Lâm Đồng"]
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def _imported(db, report=REPORT) -> int:

@@ -17,13 +17,6 @@ def cli(both_engines_cli):
     return both_engines_cli
 
 
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
-
-
 def names(db, kind, query):
     ids = browse.record_ids(db, kind, query)
     rows = browse.fetch_rows(db, kind, ids)

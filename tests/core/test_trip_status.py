@@ -9,18 +9,10 @@ import pytest
 from bvct_desktop.core import browse, deadlines, documents_data, editing, importing, overview, report
 from bvct_desktop.core.kinds import DELEGATIONS
 from tests.rows_sheet import rows_sheet
-from tests.sample_db import sample_database
 
 SENT_TO_JAPAN = "Đoàn công tác Sở Nội vụ"  # 125-QĐ/TU, 01/04–08/04/2025: Bùi Thị Hương, Đỗ Quang Vinh
 BACK_22_09 = "Đoàn học tập kinh nghiệm chuyển đổi số"  # back 22/09/2025, its report not received
 YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def _mark(db, name: str, status: str | None) -> int:

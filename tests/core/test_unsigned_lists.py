@@ -7,18 +7,11 @@ import pytest
 
 from bvct_desktop.core import browse, documents_data, settings
 from bvct_desktop.core.errors import PermissionDenied
-from tests.sample_db import sample_database, viewer_database
+from tests.sample_db import viewer_database
 
 TOKYO = "Đoàn công tác Sở Nội vụ"  # decided 10/03/2025
 SEOUL = "Đoàn học tập kinh nghiệm chuyển đổi số"  # no decision: dated the day printed
 TODAY = dt.date(2026, 3, 1)
-
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path)
-    yield database
-    database.close()
 
 
 def delegation(db, name: str) -> int:
