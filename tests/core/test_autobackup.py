@@ -14,23 +14,16 @@ from bvct_desktop.core import audit, autobackup, backup, backup_log, keyfile, mi
 from bvct_desktop.core.database import Actor, FileDatabase
 from bvct_desktop.core.errors import DamagedError
 from bvct_desktop.core.permissions import ADMIN as ADMIN_ROLE
+from tests.clocks import FakeClock
 from tests.conftest import ADMIN, PASSWORD
-
-
-class Clock:
-    def __init__(self, now: dt.datetime):
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture
 def clock():
-    return Clock(dt.datetime(2026, 5, 4, 17, 30))
+    return FakeClock(dt.datetime(2026, 5, 4, 17, 30))
 
 
-def opened_at(path: Path, clock: Clock) -> Iterator[FileDatabase]:
+def opened_at(path: Path, clock: FakeClock) -> Iterator[FileDatabase]:
     """A new database at `path` (its folder made), unlocked by the administrator; closed after."""
     path.parent.mkdir(parents=True, exist_ok=True)
     vault.create(path, ADMIN, PASSWORD)

@@ -7,13 +7,14 @@ import pytest
 
 from bvct_desktop.core import autobackup, backup, backup_log, keyfile, vault
 from bvct_desktop.core.errors import DamagedError, InputError
+from tests.clocks import FakeClock
 from tests.conftest import ADMIN, PASSWORD
-from tests.core.test_autobackup import Clock, opened_at
+from tests.core.test_autobackup import opened_at
 
 
 @pytest.fixture
 def clock():
-    return Clock(dt.datetime(2026, 12, 5, 1, 22))
+    return FakeClock(dt.datetime(2026, 12, 5, 1, 22))
 
 
 @pytest.fixture

@@ -7,22 +7,15 @@ import json
 import pytest
 
 from bvct_desktop.core import audit, issued_terms, numbering, outgoing, settings, vault
+from tests.clocks import FakeClock
 from tests.conftest import ADMIN, PASSWORD
 
 CONGRESS_2030 = dt.date(2030, 10, 10)
 
 
-class Clock:
-    def __init__(self, now: dt.datetime):
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture
 def office(cli):
-    clock = Clock(dt.datetime(2026, 3, 2, 8, 0))
+    clock = FakeClock(dt.datetime(2026, 3, 2, 8, 0))
     opened = vault.unlock(cli.db, ADMIN, PASSWORD, clock=clock)
     opened.clock_set = clock
     yield opened

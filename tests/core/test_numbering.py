@@ -318,9 +318,9 @@ AHEAD, PUT_RIGHT = dt.datetime(2027, 11, 5, 9, 0), dt.datetime(2026, 11, 6, 9, 0
 def clock_ahead(cli):
     """The office whose first report, 01-BC, was issued on «05/11/2027», the PC's clock a year ahead, its
     clock since put right (06/11/2026)."""
-    from tests.core.test_autobackup import Clock
+    from tests.clocks import FakeClock
 
-    clock = Clock(AHEAD)
+    clock = FakeClock(AHEAD)
     opened = vault.unlock(cli.db, ADMIN, PASSWORD, clock=clock)
     report_notes.save(opened, LATE_TERM, AUDIT_DAY, dict.fromkeys(report_notes.PARTS, "Đã viết."))
     assert issue_report(opened).text == "01-BC/BTCTU"

@@ -1,7 +1,6 @@
 """What the shell's GUI tests share: a database with sample registers, a fixed clock, the
 context pages get, and typing Vietnamese the safe way (stack notes)."""
 
-import datetime as dt
 import threading
 from pathlib import Path
 
@@ -15,30 +14,11 @@ from bvct_desktop.gui.dialogs import Dialogs
 from bvct_desktop.gui.main_window import MainWindow
 from bvct_desktop.gui.qt import QAbstractItemView, QApplication, QLineEdit, QRect, QScreen, Qt, QWidget
 from bvct_desktop.io.xlsx_reader import Sheet
+from tests.clocks import FakeClock
 from tests.conftest import ADMIN, PASSWORD
 from tests.samples import SAMPLES
 
-TODAY = dt.datetime(2025, 6, 15, 9, 30)
 OFFICE_SCREEN = QRect(0, 0, 1366, 728)  # an office PC's 1366×768 less its taskbar
-
-
-class FakeClock:
-    """The injected clocks: tests move time forward instead of waiting (`advance`), or set the PC's date
-    (`now`), which leaves the clock that only runs forward (`elapsed`) where it is."""
-
-    def __init__(self, now: dt.datetime = TODAY):
-        self.now = now
-        self.seconds = 0.0
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def elapsed(self) -> float:
-        return self.seconds
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-        self.seconds += dt.timedelta(**delta).total_seconds()
 
 
 def new_database(folder: Path, clock: FakeClock, kinds: tuple[str, ...] = ()) -> Database:
