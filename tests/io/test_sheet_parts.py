@@ -45,6 +45,12 @@ def _read(path, parts, columns=16):
     return sheet_process.Reading(path, columns, parts).outcome()
 
 
+def _named_rows(*spans: range) -> list[str]:
+    """A «Họ và tên» column: its header, then «tên n» in row n for each n of `spans`, in their order."""
+    named = (f'<row r="{n}">{hostile.inline(f"A{n}", f"tên {n}")}</row>' for span in spans for n in span)
+    return [hostile.header_row(["Họ và tên"]), *named]
+
+
 def _register(path, rows=400):
     """A register as Excel keeps it (shared strings), with dates, numbers, truth values, empty
     cells, blank rows in the middle and a sheet that starts at column B of row 3."""
@@ -90,9 +96,7 @@ def test_rows_and_cells_without_numbers_stay_where_one_reader_puts_them(tmp_path
 
 
 def test_rows_out_of_order_across_parts_are_read_again_whole(tmp_path, small_blocks, parts_seen):
-    rows = [hostile.header_row(["Họ và tên"])]
-    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", f"tên {n}")}</row>' for n in range(300, 600)]
-    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", f"tên {n}")}</row>' for n in range(2, 300)]
+    rows = _named_rows(range(300, 600), range(2, 300))
     path = hostile.write(tmp_path / "so.xlsx", [("A", "visible", hostile.sheet_xml(rows))])
     _, whole = _read(path, 1)
     _, columns = _read(path, 2)
@@ -214,8 +218,7 @@ def test_formatted_empty_rows_after_the_data_are_no_rows_in_any_part(tmp_path, s
     """Formats pasted down past the row limit: each part sees the data end at its last row holding a
     value, and the parts of empty rows bring nothing to hold."""
     monkeypatch.setattr(sheet_xml, "MAX_DATA_ROWS", 250)
-    rows = [hostile.header_row(["Họ và tên"])]
-    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", f"tên {n}")}</row>' for n in range(2, 100)]
+    rows = _named_rows(range(2, 100))
     rows += [f'<row r="{n}" s="1" customFormat="1"><c r="A{n}" s="1"/></row>' for n in range(100, 600)]
     path = hostile.write(tmp_path / "so.xlsx", [("A", "visible", hostile.sheet_xml(rows))])
     _, whole = _read(path, 1)
@@ -247,8 +250,7 @@ def test_a_part_whose_child_dies_fails_the_read_and_no_child_is_left(tmp_path, s
 
 
 def test_the_other_sheets_are_left_out_of_a_part(tmp_path, small_blocks, parts_seen):
-    rows = [hostile.header_row(["Họ và tên"])]
-    rows += [f'<row r="{n}">{hostile.inline(f"A{n}", f"tên {n}")}</row>' for n in range(2, 300)]
+    rows = _named_rows(range(2, 300))
     path = hostile.write(tmp_path / "an.xlsx", [
         ("Cũ", "hidden", hostile.sheet_xml([hostile.header_row(["Sai"])])),
         ("Cán bộ", "visible", hostile.sheet_xml(rows))])
