@@ -21,7 +21,7 @@ from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import archive_requests, attachment_contents, audit_log, complaints, persons, slips
 from tests.conftest import ADMIN, PASSWORD
 from tests.gui.shell_support import FakeClock
-from tests.sample_db import fixed_clock, sample_database, viewer_database
+from tests.sample_db import fixed_clock, viewer_database
 
 MARK = b"BVCT-ATTACHMENT-PLAINTEXT-MARK-7f3a9c"  # a pattern no page of an encrypted file holds by chance
 PDF = b"%PDF-1.4\n% scan of the police reply\n" + MARK + b"\n%%EOF\n"
@@ -29,11 +29,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + MARK
 JPEG = b"\xff\xd8\xff\xe0" + MARK
 
 
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("slips", "archive-requests", "complaints"))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("slips", "archive-requests", "complaints")  # what the `db` fixture holds
 
 
 def a_slip(db) -> int:

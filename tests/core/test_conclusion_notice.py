@@ -12,17 +12,13 @@ from bvct_desktop.core.personfile import case_steps, cases
 from bvct_desktop.core.schema import slips
 from bvct_desktop.io.documents import profile, render
 from tests.conftest import ADMIN, PASSWORD
-from tests.sample_db import fixed_clock, sample_database, viewer_database
+from tests.sample_db import fixed_clock, viewer_database
 
 CONCLUSION = {"conclusion_no": "472-CV/BTCTU", "concluded_on": "15/03/2025", "signer": "Trần Văn Ban",
               "result": "Đủ tiêu chuẩn"}
 
 
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("cadres", "slips", "archive-requests", "relatives"))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("cadres", "slips", "archive-requests", "relatives")  # what the `db` fixture holds
 
 
 def _case(db, slip_number="13/PXM") -> int:

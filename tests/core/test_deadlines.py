@@ -9,12 +9,7 @@ from bvct_desktop.core import deadlines, documents_data, editing, settings
 from bvct_desktop.core.errors import InputError
 from tests.sample_db import sample_database
 
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("cadres", "slips", "delegations"))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("cadres", "slips", "delegations")  # what the `db` fixture holds
 
 
 def test_slips_without_reply_past_the_limit(db):
@@ -233,7 +228,6 @@ def test_a_complaint_due_is_named_by_the_person_complained_about(cli, tmp_path):
     import datetime as dt
 
     from bvct_desktop.core import editing, overview
-    from tests.sample_db import sample_database
 
     db = sample_database(cli, tmp_path, kinds=("cadres",))
     editing.save(db, "complaints", {"received_on": "02/05/2025", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
@@ -258,7 +252,6 @@ def test_a_report_received_after_today_was_not_received_yet(db):
 
 def test_a_complaint_resolved_after_today_is_still_due(cli, tmp_path):
     from bvct_desktop.core import browse, editing, overview
-    from tests.sample_db import sample_database
 
     db = sample_database(cli, tmp_path, kinds=("cadres",))
     complaint = {"sender": "Nặc danh", "complaint_kind": "Tố cáo", "summary": "Kê khai chưa trung thực"}
@@ -276,7 +269,6 @@ def test_a_complaint_resolved_after_today_is_still_due(cli, tmp_path):
 
 def test_a_complaint_without_a_deadline_is_a_loose_end_until_resolved(cli, tmp_path):
     from bvct_desktop.core import browse, editing, overview
-    from tests.sample_db import sample_database
 
     db = sample_database(cli, tmp_path, kinds=("cadres",))
     complaint = {"received_on": "02/05/2025", "sender": "Nặc danh", "complaint_kind": "Tố cáo",
@@ -295,7 +287,6 @@ def test_the_register_lists_a_complaint_resolved_after_today_as_unresolved_as_th
     """Resolved on 25/12/2026, looked at on 05/12/2026: the dashboard lists it as due, so «Chưa giải
     quyết» lists it and «Đã giải quyết» does not; from 25/12/2026 on, the other way round."""
     from bvct_desktop.core import browse, editing, overview
-    from tests.sample_db import sample_database
 
     db = sample_database(cli, tmp_path, kinds=("cadres",))
     later = editing.save(db, "complaints", {"received_on": "01/11/2026", "complaint_kind": "Tố cáo",
@@ -316,7 +307,7 @@ def test_the_register_lists_a_complaint_resolved_after_today_as_unresolved_as_th
 
 def test_a_complaint_resolved_after_today_without_a_deadline_is_still_a_loose_end(cli, tmp_path):
     from bvct_desktop.core import browse, editing, overview
-    from tests.sample_db import TODAY, sample_database
+    from tests.sample_db import TODAY
 
     db = sample_database(cli, tmp_path, kinds=("cadres",))
     undated = editing.save(db, "complaints", {"received_on": "02/02/2026", "complaint_kind": "Tố cáo",

@@ -12,7 +12,6 @@ from bvct_desktop.core import browse, editing, importing, overview
 from bvct_desktop.core.kinds import COMPLAINTS
 from bvct_desktop.core.personfile import letters
 from tests.rows_sheet import rows_sheet
-from tests.sample_db import sample_database
 
 HEADERS = ["Ngày nhận", "Người gửi", "Loại đơn", "Họ và tên người bị phản ánh", "Nội dung tóm tắt",
            "Hạn giải quyết", "Địa chỉ người gửi", "Chuyển đến", "Ngày chuyển", "Ngày trả lời người gửi"]
@@ -22,11 +21,7 @@ HANDLED = ["Thôn 3, xã Hàm Thắng, huyện Hàm Thuận Bắc, tỉnh Bình 
            "12/03/2026"]
 
 
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("cadres",))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("cadres",)  # what the `db` fixture holds
 
 
 def _imported(db, handled=HANDLED) -> int:

@@ -4,7 +4,6 @@ archive unanswered past a setting's days."""
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import select
 
 from bvct_desktop.core import deadlines, editing, overview, settings
@@ -14,12 +13,7 @@ from bvct_desktop.core.schema import archive_requests
 from tests.core.personfile.conftest import person_named
 from tests.sample_db import sample_database
 
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("cadres", "archive-requests", "complaints"))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("cadres", "archive-requests", "complaints")  # what the `db` fixture holds
 
 
 def test_a_vetting_case_shows_as_many_days_before_its_deadline_as_a_complaint(db):

@@ -12,15 +12,10 @@ from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.schema import audit_log
 from tests.conftest import workbook
-from tests.sample_db import sample_database, viewer_database
+from tests.sample_db import viewer_database
 from tests.samples import SAMPLES
 
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("cadres", "slips"))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("cadres", "slips")  # what the `db` fixture holds
 
 
 def _slips(db, *numbers):

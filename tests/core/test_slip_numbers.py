@@ -8,16 +8,11 @@ import pytest
 
 from bvct_desktop.core import editing, recycle_bin, slip_numbers
 from bvct_desktop.core.typed import first_of_year
-from tests.sample_db import sample_database
 
 SECOND_OF_JANUARY = dt.date(2027, 1, 2)
 
 
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=())
-    yield database
-    database.close()
+SAMPLE_KINDS = ()  # what the `db` fixture holds
 
 
 def _slip(db, number: str, issued_on: str) -> int:

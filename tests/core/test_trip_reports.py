@@ -8,18 +8,13 @@ import pytest
 from bvct_desktop.core import browse, editing, settings, trip_reports
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
-from tests.sample_db import sample_database
 
 PRIVATE = {"element_kind": "Đi nước ngoài về việc riêng", "details": "Thăm con trai đang du học tại Melbourne",
            "source": "Đơn đề nghị ra nước ngoài về việc riêng (Phụ lục I)"}
 AUSTRALIA = {**PRIVATE, "country": "Úc", "since": "25/04/2026", "until": "04/05/2026"}
 
 
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("cadres", "delegations"))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("cadres", "delegations")  # what the `db` fixture holds
 
 
 def _cadre(db, name: str) -> tuple[int, int]:

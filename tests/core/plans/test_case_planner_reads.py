@@ -9,15 +9,9 @@ from sqlalchemy import select
 from bvct_desktop.core.plans.cases import CHUNK, CasePlanner
 from bvct_desktop.core.schema import archive_requests, vetting_cases
 from tests.core.personfile.test_replied import add_cases
-from tests.sample_db import sample_database
 from tests.sqlite_steps import work
 
-
-@pytest.fixture
-def db(cli, tmp_path):
-    database = sample_database(cli, tmp_path, kinds=("slips",))
-    yield database
-    database.close()
+SAMPLE_KINDS = ("slips",)  # what the `db` fixture holds
 
 
 def test_the_slip_dates_of_a_chunk_of_cases_are_found_by_case_not_by_a_pass_over_every_live_slip(db):
