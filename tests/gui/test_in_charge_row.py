@@ -1,8 +1,6 @@
 """«Cán bộ phụ trách» on the form of a slip and of a vetting case: shown, never typed; a leader hands the one record
 over with «Bàn giao…» and what the form holds still saves; an officer sees who is in charge, without the button."""
 
-import threading
-import time
 
 from sqlalchemy import select
 
@@ -13,6 +11,7 @@ from bvct_desktop.core.schema import persons, slips
 from bvct_desktop.gui import workers
 from bvct_desktop.gui.forms import open_form
 from tests.conftest import ADMIN
+from tests.gui.held_writes import held_until_the_waiting_dialog
 from tests.gui.shell_support import as_user, context_for, new_database
 
 OFFICER_NAME = "chuyenvien2"
@@ -93,30 +92,9 @@ def test_a_hand_over_held_back_by_another_writer_waits_with_its_dialog_then_is_d
     slip = _first_slip(db)
     form = open_form(context, "slips", slip)
     qtbot.addWidget(form)
-    holding, release = threading.Event(), threading.Event()
-
-    def other_officer() -> None:
-        with db.write():
-            holding.set()
-            release.wait(10)
-
-    holder = threading.Thread(target=other_officer)
-    holder.start()
-    assert holding.wait(5)
-    started, frozen_for, dialog_of = time.monotonic(), [], workers.run_in_background
-
-    def waiting_dialog(*args, **kwargs) -> workers.BackgroundTask:
-        frozen_for.append(time.monotonic() - started)
-        release.set()  # the other officer's write ends
-        return dialog_of(*args, **kwargs)
-
-    monkeypatch.setattr(workers, "run_in_background", waiting_dialog)
     context.dialogs.answer_next(OFFICER_NAME)
-    try:
+    with held_until_the_waiting_dialog(db, monkeypatch) as frozen_for:
         form.in_charge.hand_over_button.click()
-    finally:
-        release.set()
-        holder.join()
     assert frozen_for and frozen_for[0] < workers.TRY_WAIT_MS / 1000 + 0.3
     assert form.in_charge.message.text() == f"Đã bàn giao cho «{OFFICER_NAME}»."
     assert editing.load(db, "slips", slip)["in_charge"] == OFFICER_NAME

@@ -12,6 +12,7 @@ from bvct_desktop.core.errors import DISK_FULL, BusyError, DiskFullError, InputE
 from bvct_desktop.gui import workers
 from bvct_desktop.gui.qt import QApplication, QPushButton, Qt, QThread, QWidget
 from bvct_desktop.gui.workers import Cancelled, counted, failure_message, run_in_background
+from tests.gui.held_writes import held_until_the_waiting_dialog
 
 
 def test_the_job_runs_on_another_thread_and_reports_back(qtbot):
@@ -241,34 +242,15 @@ def test_a_save_held_back_by_another_writer_shows_its_waiting_dialog_within_a_mo
     """The first try of a save, on the GUI thread, waits TRY_WAIT_MS for another officer's write, not the
     database's busy time (5 s): the window is frozen only that long before the dialog with «Hủy» shows. The
     other write then ends, and a later try saves."""
-    before, holding, release = len(list(audit.list_entries(db))), threading.Event(), threading.Event()
-
-    def other_officer() -> None:
-        with db.write():
-            holding.set()
-            release.wait(10)
-
-    holder = threading.Thread(target=other_officer)
-    holder.start()
-    assert holding.wait(5)
-    started, frozen_for, dialog_of = time.monotonic(), [], workers.run_in_background
-
-    def waiting_dialog(*args, **kwargs) -> workers.BackgroundTask:
-        frozen_for.append(time.monotonic() - started)
-        release.set()  # the other officer's write ends
-        return dialog_of(*args, **kwargs)
+    before = len(list(audit.list_entries(db)))
 
     def save() -> str:
         with db.write() as connection:
             db.audit(connection, "lưu thử")
         return "đã lưu"
 
-    monkeypatch.setattr(workers, "run_in_background", waiting_dialog)
-    try:
+    with held_until_the_waiting_dialog(db, monkeypatch) as frozen_for:
         assert workers.written_when_free(None, save) == "đã lưu"
-    finally:
-        release.set()
-        holder.join()
     assert frozen_for[0] < workers.TRY_WAIT_MS / 1000 + 0.3
     assert len(list(audit.list_entries(db))) == before + 1
 
