@@ -65,10 +65,7 @@ def main(argv: Sequence[str]) -> int:
         if hasattr(args, "begin"):  # what a command starts before anything else (import: reading its sheet)
             args.begin(args)
         user_option = args.user
-        if getattr(args, "database", True):  # `template` and `places` open none
-            _tell(startup.undo_cut_restore(args.db))
-            startup.prepare(args.db)
-        return args.handler(args) or 0
+        return _run(args)
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
     except BvctError as error:
@@ -90,6 +87,18 @@ def main(argv: Sequence[str]) -> int:
         return 1
     finally:
         files.forget_secrets()  # its password files are this command's
+
+
+def _run(args) -> int:
+    """The command's handler; one that opens a database says so when a write of its waits for another's."""
+    if not getattr(args, "database", True):  # `template` and `places` open none
+        return args.handler(args) or 0
+    from ..core.database import waits_told_to  # only here: `bvct template` starts without the database's modules
+
+    _tell(startup.undo_cut_restore(args.db))
+    startup.prepare(args.db)
+    with waits_told_to(_tell):
+        return args.handler(args) or 0
 
 
 def _tell(message: str | None) -> None:

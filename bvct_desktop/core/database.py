@@ -42,7 +42,7 @@ from .schema import change_counts, users
 
 Clock = Callable[[], dt.datetime]
 CLOSE_WAIT_S = 30.0  # the longest `close` waits for a connection still in use
-_WAIT = threading.local()  # `writes_wait_at_most`'s wait, in the thread that set it
+_WAIT = threading.local()  # `writes_wait_at_most`'s wait and `waits_told_to`'s listener, in the thread that set them
 
 
 @contextlib.contextmanager
@@ -56,6 +56,25 @@ def writes_wait_at_most(ms: int) -> Iterator[None]:
         yield
     finally:
         _WAIT.ms = outer
+
+
+@contextlib.contextmanager
+def waits_told_to(tell: Callable[[str], None]) -> Iterator[None]:
+    """While the block runs, a write of this thread that has to wait for another program's write first
+    tells `tell` who it waits for (`told_waiting`), so an officer knows why nothing happens yet."""
+    outer = getattr(_WAIT, "tell", None)
+    _WAIT.tell = tell
+    try:
+        yield
+    finally:
+        _WAIT.tell = outer
+
+
+def told_waiting(message: str) -> None:
+    """Tells this thread's `waits_told_to` listener, if any, that its write waits (`message` says for whom)."""
+    tell = getattr(_WAIT, "tell", None)
+    if tell is not None:
+        tell(message)
 
 
 def write_wait_ms(busy_timeout_ms: int) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import audit_chain, keyfile
 from ..address import ServerAddress
-from ..database import Actor, Clock, Database, write_wait_ms
+from ..database import Actor, Clock, Database, told_waiting, write_wait_ms
 from ..errors import BusyError, BvctError
 from . import engine as server_engine
 
@@ -60,6 +60,9 @@ class ServerDatabase(Database):
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(write_wait_ms(self.busy_timeout_ms))}")
             if not connection.execute(_TRY_LOCK, {"lock": server_engine.WRITE_LOCK}).scalar():
                 writer = connection.execute(_WRITER, {"lock": server_engine.WRITE_LOCK}).scalar()
+                if writer is not None:
+                    told_waiting(f"Đang chờ «{writer}» ghi xong vào cơ sở dữ liệu (có thể đang nhập một danh sách "
+                                 "dài); lệnh sẽ tự làm tiếp khi xong.")
                 try:
                     connection.execute(_LOCK, {"lock": server_engine.WRITE_LOCK})
                 except exc.OperationalError as error:
