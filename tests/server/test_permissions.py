@@ -8,10 +8,12 @@ import time
 import psycopg
 import pytest
 from psycopg import errors
+from sqlalchemy import text
 
 from bvct_desktop.core import autobackup, vault
-from bvct_desktop.core.errors import AuthError, PermissionDenied
+from bvct_desktop.core.errors import AccountDisabled, AuthError, PermissionDenied
 from bvct_desktop.core.permissions import Action
+from bvct_desktop.core.server import objects
 from bvct_desktop.core.server.access import TABLES
 from bvct_desktop.core.server.objects import group
 from tests.conftest import ADMIN, PASSWORD
@@ -213,6 +215,32 @@ def test_an_upgrade_from_any_zone_dates_the_entries_of_an_older_server_in_office
     monkeypatch.delenv("PGPASSWORD")
     pc_zone(OFFICE_ZONE)
     _dated_in_office_time(office, tmp_path)
+
+
+def _objects_of_version_3(superuser) -> None:
+    """The audit trigger as objects of version 3 made it: it took a disabled account's entries."""
+    trigger, = (statement for statement in objects._functions(OWNER, objects._server_moment())
+                if "audit_link() RETURNS trigger" in statement)
+    superuser.execute("UPDATE meta SET value = '3' WHERE key = 'server_objects'")
+    superuser.execute(f"SET ROLE {OWNER}")
+    superuser.execute(trigger.replace("author.active IS NOT TRUE AND", "false AND"))
+    superuser.execute("RESET ROLE")
+
+
+def test_an_upgrade_brings_a_server_that_let_a_disabled_accounts_session_write_to_refuse_it(
+        office, cluster, monkeypatch, tmp_path):
+    with cluster.superuser(office.db.dbname) as superuser:
+        _objects_of_version_3(superuser)
+    code, _, err = office("users", "list")
+    assert code == 1 and "bvct upgrade" in err
+    monkeypatch.setenv("PGPASSWORD", cluster.owner_password)
+    code, _, err = office("upgrade", "--server-owner", OWNER, "--backup-out", tmp_path / "truoc.bvctbak")
+    assert code == 0, err
+    officer_name = USERS["chuyen-vien"]
+    with _login(office, officer_name) as officer:
+        assert office("users", "disable", officer_name)[0] == 0
+        with pytest.raises(errors.InvalidAuthorizationSpecification):
+            officer.execute(_AUDITED, (officer_name,))
 
 
 def test_an_audit_entry_with_an_outcome_the_program_never_writes_is_refused(office):
@@ -456,3 +484,62 @@ def test_the_first_entry_of_a_server_made_from_a_pc_on_utc_is_dated_in_office_ti
         account_made = admin.execute("SELECT created_at FROM users WHERE name = %s", (ADMIN,)).fetchone()[0]
     assert made <= first_login <= made + dt.timedelta(minutes=1)
     assert abs(account_made - made) <= dt.timedelta(seconds=1)
+
+
+def test_a_write_of_a_session_open_when_its_account_is_disabled_is_refused_by_the_server(office):
+    """The account checked before a write may be disabled before the write: the server refuses the write's
+    audit entry, so nothing of it is written, with the words of a disabled account, and the desktop is told
+    (it covers its windows saying so)."""
+    officer_name = USERS["chuyen-vien"]
+    officer = vault.unlock(office.db, officer_name, _password(officer_name))
+    told = []
+    officer.on_account_change = told.append
+    try:
+        officer.require(Action.EDIT, "sửa «Cán bộ»")
+        assert office("users", "disable", officer_name)[0] == 0
+        with pytest.raises(AccountDisabled, match=f"Tài khoản «{officer_name}» đã bị khóa"):
+            with officer.write() as connection:
+                connection.execute(text("UPDATE cadres SET note = 'sau khi bị khóa'"))
+                officer.audit(connection, "sửa «Cán bộ»", kind="cadres")
+        assert told == [False]
+    finally:
+        officer.close()
+    with _login(office, ADMIN, PASSWORD) as admin:
+        assert admin.execute("SELECT count(*) FROM cadres WHERE note = 'sau khi bị khóa'").fetchone()[0] == 0
+        assert admin.execute("SELECT count(*) FROM audit_log WHERE user_name = %s AND action = 'sửa «Cán bộ»'",
+                             (officer_name,)).fetchone()[0] == 0
+    code, out, _ = office("audit", "verify")
+    assert code == 0 and "toàn vẹn" in out
+
+
+def test_a_disabled_accounts_open_psql_session_writes_nothing_but_its_refusals(office):
+    """A refusal is still noted in the trail, but it marks no change as audited."""
+    officer_name = USERS["chuyen-vien"]
+    with _login(office, officer_name) as officer:
+        assert office("users", "disable", officer_name)[0] == 0
+        with pytest.raises(errors.InvalidAuthorizationSpecification, match="disabled"):
+            with officer.transaction():
+                officer.execute("UPDATE cadres SET note = 'sửa lén'")
+                officer.execute(_AUDITED, (officer_name,))
+        with pytest.raises(errors.InsufficientPrivilege, match="without an audit entry"):
+            with officer.transaction():
+                officer.execute("UPDATE cadres SET note = 'sửa lén'")
+                officer.execute("INSERT INTO audit_log (at, user_name, action, outcome) "
+                                "VALUES (now(), %s, 'sửa', 'refused')", (officer_name,))
+        officer.execute("INSERT INTO audit_log (at, user_name, action, outcome) VALUES (now(), %s, 'sửa', 'refused')",
+                        (officer_name,))
+    with _login(office, ADMIN, PASSWORD) as admin:
+        assert admin.execute("SELECT count(*) FROM cadres WHERE note = 'sửa lén'").fetchone()[0] == 0
+    assert office("audit", "verify")[0] == 0
+
+
+def test_an_administrator_who_disables_their_own_account_has_it_noted(office, tmp_path):
+    """The entry of the disabling is written while the account is still active, in the same transaction."""
+    secret = tmp_path / "quantri2.pw"
+    secret.write_text(_password("quantri2"), encoding="utf-8")
+    assert office("users", "add", "quantri2", "--role", "quan-tri", "--new-password-file", secret)[0] == 0
+    code, _, err = office("users", "disable", ADMIN)
+    assert code == 0, err
+    with _login(office, "quantri2") as admin:
+        assert admin.execute("SELECT count(*) FROM audit_log WHERE user_name = %s AND details LIKE %s",
+                             (ADMIN, f'%"nguoi_dung": "{ADMIN}"%')).fetchone()[0] == 1

@@ -34,8 +34,8 @@ def add(db: ServerDatabase, name: str, role: str, password: str, check: Check) -
 def disable(db: ServerDatabase, name: str, check: Check) -> None:
     with db.write() as connection:
         check(connection)
+        db.audit(connection, USER_DISABLED, details={"nguoi_dung": name})  # first: an account disabled writes none
         connection.execute(text("SELECT public.bvct_user_disable(:name)"), {"name": name})
-        db.audit(connection, USER_DISABLED, details={"nguoi_dung": name})
 
 
 def enable(db: ServerDatabase, name: str, password: str, check: Check) -> None:

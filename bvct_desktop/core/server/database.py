@@ -17,9 +17,10 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import audit_chain, keyfile
 from ..address import ServerAddress
-from ..database import Actor, Clock, Database, told_waiting, write_wait_ms
-from ..errors import BusyError, BvctError
+from ..database import Actor, Clock, Database, disabled_message, told_waiting, write_wait_ms
+from ..errors import AccountDisabled, BusyError, BvctError
 from . import engine as server_engine
+from . import objects
 
 NO_KEY = ("Tài khoản này chưa có ngăn khóa sao lưu trên máy chủ (mật khẩu chưa được đặt lại từ khi chuyển lên "
           "máy chủ); quản trị viên đặt lại mật khẩu để sao lưu được.")
@@ -72,8 +73,18 @@ class ServerDatabase(Database):
                                     "dài); thao tác của bạn chưa được ghi, hãy thử lại sau.", writer) from error
             yield
 
-    def _errors_translated(self):
-        return server_engine.translated_errors(self.address)
+    @contextlib.contextmanager
+    def _errors_translated(self) -> Iterator[None]:
+        """The driver's errors in the program's words; a write the server refused as a disabled account's
+        (disabled after the account was last read) is told as one, and the desktop told of the account."""
+        with server_engine.translated_errors(self.address):
+            try:
+                yield
+            except exc.DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) != objects.DISABLED:
+                    raise
+                self.still_active()
+                raise AccountDisabled(disabled_message(self.actor.name)) from error
 
     def _append(self, connection: Connection, entries: list[dict]) -> None:
         """The entries as the program sees them; the server's trigger numbers and links them."""

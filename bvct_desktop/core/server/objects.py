@@ -10,7 +10,8 @@ migration (`prepare`, idempotent):
   (locked), sets the entry's id, its login and role, and its HMAC with a secret no login can read;
   `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry, and a
   login may write entries in its own name only, with an outcome the program writes, dated by the
-  server (`_server_moment`) whatever moment it sends;
+  server (`_server_moment`) whatever moment it sends, and a disabled account none but a refusal
+  (`DISABLED`), whatever session it opened before it was disabled;
 - no change without its audit entry: a transaction of a login that wrote to a table of the records
   (access.py's `audited`) is refused at its commit unless it also wrote an audit entry — psql
   with an officer's password leaves the same trace as the program;
@@ -34,7 +35,7 @@ import datetime as dt
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
-from .. import audit, keyfile, workdays
+from .. import audit, audit_chain, keyfile, workdays
 from ..permissions import ADMIN, ALLOWED, ROLES, Action
 from .access import EVERYONE, TABLES, WORKERS
 
@@ -44,7 +45,9 @@ EXTENSIONS = ("pgcrypto", "pg_trgm")  # HMAC for the chain; trigram index for th
 _AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as the owner, whoever calls
 # 1: own key slots, the trail and slots for a backup by key proof; 2: a login's entries dated by the server;
 # 3: dated in Vietnam's time, not at the UTC offset of the PC that made the objects
-VERSION, VERSION_KEY = 3, "server_objects"
+# 4: no entry but a refusal by a disabled account, even from a session opened before it was disabled
+VERSION, VERSION_KEY = 4, "server_objects"
+DISABLED = "28000"  # invalid_authorization_specification: what the server says to a disabled account's write
 
 
 def _sql(connection: Connection, statement: str, params: dict | None = None):
@@ -233,6 +236,7 @@ def _functions(owner: str, server_moment: str) -> list[str]:
 DECLARE
   head record;
   secret bytea;
+  author record;
 BEGIN
   SELECT count, mac INTO head FROM {PRIVATE}.audit_head FOR UPDATE;
   IF session_user <> {_literal(owner)} THEN
@@ -244,9 +248,17 @@ BEGIN
       RAISE EXCEPTION 'no program writes an audit entry''s outcome %', NEW.outcome
         USING ERRCODE = 'check_violation';
     END IF;
+    -- FOR SHARE: a disabling not yet committed is waited for, then seen
+    SELECT role, active INTO author FROM public.users WHERE name = session_user FOR SHARE;
+    IF author.active IS NOT TRUE AND NEW.outcome <> '{audit_chain.REFUSED}' THEN
+      RAISE EXCEPTION 'the account % is disabled: it writes nothing', session_user
+        USING ERRCODE = '{DISABLED}';
+    END IF;
     NEW.at := {server_moment};
-    NEW.role := (SELECT role FROM public.users WHERE name = session_user);
-    PERFORM set_config('{AUDITED_SETTING}', {PRIVATE}.audit_mark(), true);
+    NEW.role := author.role;
+    IF author.active THEN  -- a disabled account's refusal is noted, and marks no change as audited
+      PERFORM set_config('{AUDITED_SETTING}', {PRIVATE}.audit_mark(), true);
+    END IF;
   END IF;
   SELECT key INTO secret FROM {PRIVATE}.audit_secret;
   NEW.id := head.count + 1;
