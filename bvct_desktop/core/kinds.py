@@ -211,8 +211,9 @@ class Kind:
                      and spec.key not in members)
 
     def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
-        """`fields.dates_ahead` of the kind's fields."""
-        return dates_ahead(self.event_dates, values, today)
+        """`fields.dates_ahead` of the kind's fields, as an import tells them: not quoted, so that the rows
+        of a column dated ahead are told together (`row_notes.told_once`)."""
+        return dates_ahead(self.event_dates, values, today, quoted=False)
 
     @property
     def table(self) -> "Table | None":

@@ -117,7 +117,7 @@ def test_planned_dates_may_lie_ahead_and_the_others_are_told():
             "report_received_on": dt.date(2027, 1, 20), "birth_date": "1975"}
     told = DELEGATIONS.dates_ahead(trip, TODAY)
     assert [problem.header for problem in told] == ["report_received_on"]
-    assert told[0].message == ("«20/01/2027» ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm "
-                               "(hoặc đồng hồ của máy tính chưa đúng)")
+    assert told[0].message == ("ngày ghi ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm "
+                               "(hoặc đồng hồ của máy tính chưa đúng)")  # as an import tells it, on many rows
     assert [spec.key for spec in COMPLAINTS.event_dates] == [  # not Hạn giải quyết
         "received_on", "resolved_on", "forwarded_on", "replied_on"]
