@@ -42,7 +42,9 @@ def count(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
         result.update(_vetting_cases(connection, start, end))
         result.update(_slips(connection, start, end))
         result["slips_without_result"] = slips_without_result(result)
-        result["slips_overdue"] = _slips_overdue(connection, start, end, min(end, db.clock().date()))
+        counted_to = min(end, db.clock().date())
+        result["slips_overdue"] = _slips_overdue(connection, start, end, counted_to)
+        result["slips_answered_ahead"] = _slips_answered_after(connection, start, end, counted_to)
         province = settings.read_all(connection, end)["dia_danh"]
         result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
         result.update(_delegations(connection, start, end))
@@ -125,6 +127,15 @@ def _slips_overdue(connection: Connection, start: dt.date, end: dt.date, on: dt.
         slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end),
         deadlines.not_done_by(slips.c.result_on, end),
         deadlines.slip_reply_overdue(on, settings.read_history(connection)))).scalar()
+
+
+def _slips_answered_after(connection: Connection, start: dt.date, end: dt.date, day: dt.date) -> int:
+    """Of the slips answered (slips_answered), those whose reply is dated after `day` (today, in a report
+    made before its period ends): a mistyped date most likely, not a reply received by the day the report
+    names."""
+    return connection.execute(select(func.count()).where(
+        slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end), slips.c.result_on > day,
+        slips.c.result_on <= end)).scalar()
 
 
 def _dated(statement: str):

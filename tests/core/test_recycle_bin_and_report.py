@@ -92,6 +92,11 @@ def test_a_slip_answered_on_a_day_still_to_come_is_answered_not_overdue_in_the_r
     finally:
         drafted.close()
     assert figures["slips_issued"] - figures["slips_answered"] == 1 and figures["slips_overdue"] == 1
+    assert figures["slips_answered_ahead"] == 1  # for the report to say «Đến ngày 10/02/2025» of the others
+
+
+def test_no_reply_is_dated_ahead_in_a_report_made_after_its_period(db):
+    assert report.figures(db, *YEAR_2025)["slips_answered_ahead"] == 0
 
 
 def test_the_same_person_on_two_slips_counts_once(db):

@@ -370,7 +370,11 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
                if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
                              "liên quan")
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
-    told_apart = f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
+    ahead = f.get("slips_answered_ahead", 0)  # none: a report issued before it was counted
+    answered -= ahead
+    told_apart = (f"{n(ahead)} phiếu ghi ngày nhận kết quả sau ngày {display_date(counted_to)} (cần xem lại), "
+                  if ahead else "")
+    told_apart += f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
     awaited = slips_without_result(f)
     late = _overdue_words(f.get("slips_overdue", 0), awaited)  # none: a report issued before it was counted
     detail = ", chi tiết tại Phụ lục 1." if wording >= 12 else " (chi tiết tại Phụ lục 1)."

@@ -390,6 +390,15 @@ def test_a_report_made_before_its_period_ends_counts_the_replies_to_its_own_day(
     assert "Đến ngày 30/06/2025 đã nhận kết quả" in text_of(source, options)  # issued after its period
 
 
+def test_replies_dated_after_the_day_the_report_counts_to_are_told_apart_not_counted_received(source, options):
+    """Made on 15/12 for the year, 100 replies written as of a day after it (a mistyped date most likely):
+    «Đến ngày 15/12/2025» counts the replies dated by then, and names the others to look at."""
+    whole_year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31", "slips_answered_ahead": 100}
+    text = text_of(dataclasses.replace(source, figures=whole_year, on=dt.date(2025, 12, 15)), options)
+    assert ("Đến ngày 15/12/2025 đã nhận kết quả 1.000 phiếu (80,0%), 100 phiếu ghi ngày nhận kết quả sau ngày "
+            "15/12/2025 (cần xem lại), còn 150 phiếu chưa có kết quả;") in text
+
+
 def test_purposes_follow_the_declared_order_elections_first(source, options):
     figures = {**source.figures, "slips_by_purpose": {"Kết nạp Đảng": 400, "Khác": 10, "Bầu cử": 300,
                                                        "Quy hoạch": 290, "Bổ nhiệm": 250, "Không ghi": 3}}
