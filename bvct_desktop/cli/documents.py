@@ -88,11 +88,11 @@ def _year(text: str) -> int:
 
 
 def _run(args, what: str, kind: str, gather: Callable, write: Callable, details: dict, action: str = PRINTED,
-         named: Callable = lambda content: {}, days: Callable = lambda content, today: ()):
+         named: Callable = lambda content: {}, days: Callable = lambda content, today: (today,)):
     """Writes the document `--out` and audits it as the desktop does a print saved: its file, whether encrypted, the
     «MẬT» mark `--secret`/`--no-secret` chose for it (else the setting's on the `days` its pages are headed as on,
-    `documents_data.marked_on`, or today's), `details` of what was asked for (those given) and what `named` says of
-    the records in it."""
+    `documents_data.marked_on`: by default the day it was made, not the audit's, which may be the next),
+    `details` of what was asked for (those given) and what `named` says of the records in it."""
     db = open_database(args)
     chosen = document_options(args)
     encrypted = {"ma_hoa": True} if chosen.password is not None else {}

@@ -125,6 +125,29 @@ def test_a_print_says_whether_it_carried_the_secrecy_mark_the_setting_or_the_com
     assert "; Độ mật: không;" in _printed_in_words(loaded)
 
 
+def test_a_print_made_before_midnight_and_audited_after_it_says_the_mark_its_pages_carry(loaded, tmp_path,
+                                                                                        monkeypatch):
+    """A cadre's summary made at 23:59:59 on 31/12/2025, when every document was «MẬT», is audited a moment
+    later, on 01/01/2026, when none is: the trail says the mark of the day its pages were made."""
+    from bvct_desktop.cli import documents
+
+    assert loaded("settings", "set", "do_mat", "MẬT", "--from", "2025-01-01")[0] == 0
+    assert loaded("settings", "set", "do_mat", "", "--from", "2026-01-01")[0] == 0
+    opened = documents.open_database
+    moments = iter([dt.datetime(2025, 12, 31, 23, 59, 59)])
+
+    def across_midnight(args):
+        db = opened(args)
+        db.clock = lambda: next(moments, dt.datetime(2026, 1, 1, 0, 0, 1))
+        return db
+
+    monkeypatch.setattr(documents, "open_database", across_midnight)
+    assert loaded("print", "cadre", "--name", "Nguyễn Văn Hùng", "--birth", "12/03/1965", "--out",
+                  tmp_path / "tn.pdf")[0] == 0
+    assert "MẬT" in pdfcheck.lines(tmp_path / "tn.pdf", first=1, last=1)
+    assert "; Độ mật: Mật;" in _printed_in_words(loaded)
+
+
 def test_a_record_printed_again_says_the_mark_of_the_record_s_own_day_as_its_document_carries_it(loaded, tmp_path):
     """A slip of 2025, when every document was «MẬT», prints with the mark of its day (the letterhead in force
     then): the trail says so, not today's setting (none now)."""
