@@ -21,6 +21,7 @@ from ..core.address import Address, FileAddress
 from ..core.errors import AccountDisabled, BvctError
 from ..io import sheet_process
 from . import copy_guard, damage, look, translation
+from .collector import GuiThreadCollector
 from .dialogs import Dialogs, forget_file_dialogs
 from .icons import icon
 from .instance import InstanceLock
@@ -51,6 +52,7 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     look.apply(app)
     translation.install(app)
     copy_guard.mark_copies()
+    GuiThreadCollector(app)
     return app
 
 
