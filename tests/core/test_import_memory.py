@@ -51,6 +51,12 @@ def _peak_of(run) -> tuple[importing.ImportResult, int]:
         tracemalloc.stop()
 
 
+def _least_peak_of(run, times: int = 3) -> tuple[importing.ImportResult, int]:
+    """`_peak_of` of `run` taken `times`: its last result and the least of its peaks."""
+    runs = [_peak_of(run) for _ in range(times)]
+    return runs[-1][0], min(peak for _, peak in runs)
+
+
 def _cadre(index: int, post: str | None = None) -> list:
     """A cadre with a CCCD (which finds them as their name does)."""
     return [f"Phạm Thị Thanh Xuân {index:05d}", f"{index % 28 + 1:02d}/{index % 12 + 1:02d}/{1960 + index % 40}",
@@ -91,8 +97,10 @@ def test_a_sheet_let_go_of_once_parsed_leaves_its_memory_to_the_planning(db):
         sheet = rows_sheet(rows)
         return sheet, importing.import_sheet(db, SLIPS, sheet, dry_run=True, let_go=let_go)
 
-    (kept_sheet, kept), kept_peak = _peak_of(lambda: imported(False))
-    (let_go_sheet, let_go), let_go_peak = _peak_of(lambda: imported(True))
+    # each taken three times, the least peak kept: what the process freed or cached before moves a single one
+    # (the office-server pass of CI saw 96 KB between them once, 337–585 KB alone)
+    (kept_sheet, kept), kept_peak = _least_peak_of(lambda: imported(False))
+    (let_go_sheet, let_go), let_go_peak = _least_peak_of(lambda: imported(True))
     _, cells = _peak_of(lambda: rows_sheet(rows))  # the columns (their values are those of `rows`)
     assert let_go.ok and let_go.counts == kept.counts and let_go.warnings == kept.warnings
     assert kept_sheet.columns == rows_sheet(rows).columns and let_go_sheet.columns == []
