@@ -50,24 +50,27 @@ def writes_wait_at_most(ms: int) -> Iterator[None]:
     """Each write this thread begins in the block waits at most `ms` for another one to end, then is refused
     as busy (BusyError), instead of waiting the database's busy time: a worker that tries a save again and
     again hears «Hủy» between its tries."""
-    outer = getattr(_WAIT, "ms", None)
-    _WAIT.ms = ms
-    try:
+    with _set_for_block("ms", ms):
         yield
-    finally:
-        _WAIT.ms = outer
 
 
 @contextlib.contextmanager
 def waits_told_to(tell: Callable[[str], None]) -> Iterator[None]:
     """While the block runs, a write of this thread that has to wait for another program's write first
     tells `tell` who it waits for (`told_waiting`), so an officer knows why nothing happens yet."""
-    outer = getattr(_WAIT, "tell", None)
-    _WAIT.tell = tell
+    with _set_for_block("tell", tell):
+        yield
+
+
+@contextlib.contextmanager
+def _set_for_block(name: str, value: object) -> Iterator[None]:
+    """This thread's `name` of `_WAIT` is `value` in the block, then what it was before."""
+    outer = getattr(_WAIT, name, None)
+    setattr(_WAIT, name, value)
     try:
         yield
     finally:
-        _WAIT.tell = outer
+        setattr(_WAIT, name, outer)
 
 
 def told_waiting(message: str) -> None:

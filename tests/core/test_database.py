@@ -2,6 +2,7 @@
 change in another window or process holds at once — a demoted officer loses the old rights, a disabled
 account can do nothing more — and the audit trail names the role the officer has when acting."""
 
+import threading
 import time
 
 import pytest
@@ -108,3 +109,20 @@ def test_a_write_told_to_wait_briefly_is_refused_as_busy_after_that_wait_not_the
         assert time.monotonic() - started < 1.0  # the busy time: engine.BUSY_TIMEOUT_MS
     with officer.read() as connection:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == engine.BUSY_TIMEOUT_MS
+
+
+def test_a_wait_and_a_listener_set_for_a_block_hold_in_its_thread_only_and_nest():
+    """`writes_wait_at_most` and `waits_told_to` set a value for the block in the calling thread: an inner block's
+    value gives way to the outer one's at its end, and another thread (another worker) keeps its own."""
+    told, elsewhere = [], []
+    with database.writes_wait_at_most(300), database.waits_told_to(told.append):
+        with database.writes_wait_at_most(50):
+            assert database.write_wait_ms(5000) == 50
+        assert database.write_wait_ms(5000) == 300
+        worker = threading.Thread(target=lambda: elsewhere.append(database.write_wait_ms(5000))
+                                  or database.told_waiting("khác"))
+        worker.start()
+        worker.join()
+        database.told_waiting("«canbo»")
+    database.told_waiting("sau khối")
+    assert (database.write_wait_ms(5000), elsewhere, told) == (5000, [5000], ["«canbo»"])
