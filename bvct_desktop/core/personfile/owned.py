@@ -78,13 +78,15 @@ class OwnedRows:
 
     def update(self, db: Database, row_id: int, raw: dict[str, Any], seen: tuple[int, ...] | None = None
                ) -> list[str]:
-        """Replaces the row's values with the form's; returns the keys that changed. A row changed since the
-        form was filled from it (`seen`, the entry's VERSION) is refused (ChangedMeanwhile)."""
+        """Replaces the row's values with the form's, a field the form lacks staying as stored (as on every form);
+        returns the keys that changed. A row changed since the form was filled from it (`seen`, the entry's
+        VERSION) is refused (ChangedMeanwhile)."""
         db.require(Action.EDIT, f"sửa {self.title}")
-        values = writes.parse(self.fields, raw)
+        given = writes.parse(self.fields, raw, partial=True)
         with db.write() as connection:
             row = writes.current(connection, self.table, row_id, self.title)
             writes.check_unchanged(row, seen)
+            values = writes.completed(self.fields, row, given)
             self._checked(connection, row[self.owner.column], raw, values, row)
             return writes.update(db, connection, self.table, self.kind, row, values,
                                  [spec.key for spec in self.fields if spec.required])

@@ -37,6 +37,18 @@ def parse(fields: Iterable[Field], raw: dict[str, Any], partial: bool = False) -
     return values
 
 
+def completed(fields: Iterable[Field], record: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """The values of `fields` a change given partly (`parse(…, partial=True)`) leaves `record` with: the stored
+    value where nothing is given; FormProblems when its dates are then out of order."""
+    fields = tuple(fields)
+    values = {spec.key: given.get(spec.key, record[spec.key]) for spec in fields}
+    try:
+        check_order(ordered_dates(fields), values)
+    except RowProblem as problem:
+        raise FormProblems({problem.header: problem.message}) from None
+    return values
+
+
 def to_confirm(db: Database, fields: Sequence[Field], raw: dict[str, Any]) -> list[str]:
     """What to ask before saving an entry of a person's file (a relative, a foreign element, a vetting case)
     given by `fields`: the dates `editing.to_confirm` tells, and each value none of the usual ones of what another

@@ -4,13 +4,14 @@ missing or takes no change any more."""
 
 import pytest
 
+from bvct_desktop.core.editing import FormProblems
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.personfile.case_steps import DOSSIER, LEADER, MINUTES, TEAM
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.personfile.owned import OwnedRows
 from bvct_desktop.core.personfile.political import POLITICAL_NOTES
-from bvct_desktop.core.personfile.vitae import SECTIONS
+from bvct_desktop.core.personfile.vitae import SECTIONS, WORK_PERIODS
 from tests.core.personfile.conftest import person_named
 from tests.core.personfile.test_notes import NOTE
 
@@ -38,3 +39,26 @@ def test_each_store_lists_its_owner_s_rows_only(db):
     TEAM.add(db, planning, {"full_name": "Nguyễn Văn Tổ", "team_role": LEADER})
     assert [row["full_name"] for row in TEAM.of_owner(db, planning)] == ["Nguyễn Văn Tổ"]
     assert TEAM.of_owner(db, training) == []
+
+
+def test_a_change_that_names_some_fields_keeps_what_is_stored_in_the_others(db):
+    """As every record's form and the relatives' (editing): a field the values lack stays as stored — a short change
+    through the services (a script's, a tab sending only what it shows) empties nothing; an emptied field it names
+    is emptied, and the rules see the row as it will be stored. The required fields are named each time."""
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    note = POLITICAL_NOTES.add(db, hung, NOTE)
+    required = {key: NOTE[key] for key in ("axis", "content")}
+    assert POLITICAL_NOTES.update(db, note, {**required, "source_doc": "Biên bản xác minh số 12"}) == ["source_doc"]
+    assert POLITICAL_NOTES.update(db, note, {**required, "evidence": ""}) == ["evidence"]
+    [row] = POLITICAL_NOTES.of_owner(db, hung)
+    assert (row["content"], row["evidence"], row["source_doc"], row["effect"], row["limit_note"]) == (
+        NOTE["content"], None, "Biên bản xác minh số 12", NOTE["effect"], NOTE["limit_note"])
+
+
+def test_a_date_given_alone_is_checked_against_the_stored_one_it_may_not_follow(db):
+    hung = person_named(db, "Nguyễn Văn Hùng")
+    period = WORK_PERIODS.add(db, hung, {"since": "1987", "until": "05/1998", "unit": "UBND xã Phú Thủy"})
+    with pytest.raises(FormProblems) as refused:
+        WORK_PERIODS.update(db, period, {"since": "2001", "unit": "UBND xã Phú Thủy"})
+    assert list(refused.value.problems) == ["until"]
+    assert WORK_PERIODS.of_owner(db, hung)[0]["since"] == "1987"

@@ -231,8 +231,8 @@ def test_one_appraisal_a_year_as_party_member_and_one_as_cadre_a_second_told_at_
     assert caught.value.problems == {"year": "Năm 2024 đã có đánh giá với tư cách đảng viên («Hoàn thành xuất sắc "
                                              "nhiệm vụ»): hãy sửa đánh giá ấy, không thêm đánh giá thứ hai"}
     [entry, _] = APPRAISALS.of_owner(db, hung)
-    assert APPRAISALS.update(db, member, {"year": "2024", "as_role": "Đảng viên",
-                                          "classification": "Hoàn thành tốt nhiệm vụ"}, entry[VERSION]) == [
+    assert APPRAISALS.update(db, member, {"year": "2024", "as_role": "Đảng viên", "classification": "Hoàn thành tốt "
+                                          "nhiệm vụ", "appraiser": ""}, entry[VERSION]) == [
         "classification", "appraiser"]
     APPRAISALS.delete(db, member)
     APPRAISALS.add(db, hung, {"year": "2024", "as_role": "Đảng viên", "classification": "Hoàn thành nhiệm vụ"})
