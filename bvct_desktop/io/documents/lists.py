@@ -104,16 +104,17 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
     tables.of(S("result_on"), 1.0, align="center", excel_width=11), tables.of(S("result"), 1.7, excel_width=20),
 )
 # The tàng thư research register (brief §5: done for other provinces, asked of them), on paper and in the workbook:
-# which letter asked, whom, what the archives hold and the reply that told it
+# which letter asked, whom, what the archives hold and the reply that told it, each headed as its field declares
+# (its form and its screen say «Loại yêu cầu», «Ngày trả lời» too), the name as every printed list heads it
 ARCHIVE_COLUMNS: tuple[Column, ...] = (
-    tables.counter(), tables.of(A("request_kind"), 1.2, label="Loại", excel_width=14),
+    tables.counter(), tables.of(A("request_kind"), 1.2, excel_width=14),
     tables.of(A("province"), 1.1, excel_width=13), tables.of(A("doc_no"), 1.1, align="center", excel_width=13),
     tables.of(A("doc_on"), 1.0, align="center", excel_width=11),
     _named(A("full_name"), 1.7, said_alias, label="Họ và tên", excel_width=19),
     tables.of(A("birth_date"), 1.0, align="center", excel_width=11), tables.of(A("home_town"), 1.5, excel_width=20),
     tables.of(A("work_before_1975"), 1.4, excel_width=18),
-    tables.of(A("answered_on"), 1.0, label="Trả lời", align="center", excel_width=11),
-    tables.of(A("reply_no"), 1.1, label="Số văn bản trả lời", align="center", excel_width=13),
+    tables.of(A("answered_on"), 1.0, align="center", excel_width=11),
+    tables.of(A("reply_no"), 1.1, align="center", excel_width=13),
     tables.of(A("result"), 1.8, excel_width=24),
 )
 

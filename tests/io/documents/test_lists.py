@@ -140,6 +140,39 @@ def test_the_slip_register_is_headed_alike_on_paper_and_in_its_workbook_in_the_b
     assert "Trả" not in heading and "phát" not in heading
 
 
+@pytest.mark.parametrize("register", lists.REGISTERS, ids=lambda register: register.kind.name)
+def test_every_register_heads_its_reply_day_and_its_kind_as_their_fields_declare_them(register):
+    """One declaration per field heads every table: a register's reply day is headed as its field says («Ngày nhận
+    kết quả», «Ngày trả lời»), never a word of its own («Trả lời»), and so is every column but the person's name."""
+    headed = {column.key: column.label for column in register.columns if column.field is not None}
+    assert headed[register.replied] == register.kind.field(register.replied).header
+    if register is lists.ARCHIVE_REGISTER:
+        assert {key: label for key, label in headed.items() if key != "full_name"} == {
+            key: register.kind.field(key).header for key in headed if key != "full_name"}
+
+
+@pdfcheck.needs_poppler
+def test_the_archive_register_is_headed_alike_on_paper_and_in_its_workbook_by_its_fields(tmp_path, history, options):
+    """The tàng thư register says «Loại yêu cầu» and «Ngày trả lời» as its form and its screen do, in its PDF and its
+    workbook alike."""
+    request = {"request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Bình Định", "doc_no": "115-CV/BTCTU",
+               "doc_on": dt.date(2016, 3, 17), "full_name": "Lê Văn Một", "birth_date": "1940",
+               "home_town": "xã Hàm Tiến, thị xã Phan Thiết, tỉnh Bình Tuy", "answered_on": dt.date(2016, 3, 27),
+               "reply_no": "230-CV/BTĐ", "result": "Không có tài liệu"}
+    workbook_path, printed = tmp_path / "tang-thu.xlsx", tmp_path / "tang-thu.pdf"
+    render.register_xlsx(lists.ARCHIVE_REGISTER, workbook_path, history, [request], START, END, PRINTED, options)
+    sheet = sheet_of(workbook_path)
+    header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "STT")
+    assert [cell.value for cell in sheet[header_row]] == [
+        "STT", "Loại yêu cầu", "Tỉnh/thành", "Số văn bản", "Ngày văn bản", "Họ và tên", "Ngày sinh", "Quê quán",
+        "Chức vụ trước 1975", "Ngày trả lời", "Số văn bản trả lời", "Kết quả"]
+    pdf.save(render.register_pdf(lists.ARCHIVE_REGISTER, history, [request], START, END, PRINTED, options), printed)
+    found = pdfcheck.words(printed)
+    heading = [word.text for word in found if word.top < pdfcheck.phrase(found, "Lê").top]
+    assert heading.count("Ngày") == 3 and heading.count("Loại") == 1 and heading.count("yêu") == 1  # văn bản, trả lời
+    assert pdfcheck.page_count(printed) == 1
+
+
 @pdfcheck.needs_poppler
 def test_the_signature_never_stands_alone_on_the_registers_last_page(tmp_path, history, options, slips_2016):
     """Wherever the table ends, its last rows and its count go with the signature, never split from it."""
@@ -507,10 +540,11 @@ def test_the_archive_register_says_a_persons_alias_beside_the_name_a_long_one_to
     pdf.save(render.register_pdf(lists.ARCHIVE_REGISTER, history, [request, plain], START, END, PRINTED, options),
              target)
     assert pdfcheck.info(target)["Page size"] == pdfcheck.A4_LANDSCAPE_POINTS and pdfcheck.page_count(target) == 1
-    found = pdfcheck.words(target)
-    named = pdfcheck.run(found, f"{long_name} (bí danh Hai Lúa, Tư Long)")
+    found, said = pdfcheck.words(target), f"{long_name} (bí danh Hai Lúa, Tư Long)"
+    assert pdfcheck.cell_lines(found, said) == ["TÔN THẤT NGUYỄN", "HOÀNG PHƯỚC LONG", "(bí danh Hai Lúa, Tư Long)"]
+    named = [word for word in found if word.text in said.split()]  # poppler may read the next column's cells between
     born = pdfcheck.phrase(found, "1945")
-    assert len({word.top for word in named}) == 3 and max(word.x1 for word in named) < born.x0  # in its column
+    assert len(named) == len(said.split()) and max(word.x1 for word in named) < born.x0  # in its column
     assert max(word.bottom for word in named) <= pdfcheck.phrase(found, "Phan Thiết, tỉnh Bình Tuy").bottom  # no taller
     assert pdfcheck.cell_lines(found, "Lê Văn Một") == ["Lê Văn Một"]
     assert sum(word.text == "danh" for word in found) == 1
