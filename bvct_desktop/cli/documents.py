@@ -103,7 +103,7 @@ def _run(args, what: str, kind: str, gather: Callable, write: Callable, details:
                                       audit.file_at(args.out) | {
                                           key: value for key, value in details.items() if value is not None}, action,
                                       lambda content: named(content) | encrypted | marked,
-                                      lambda content: days(content, today))
+                                      days=lambda content: days(content, today))
     except Ambiguous as several:
         raise several.asking_for(ASKING[several.needs]) from None
     finally:

@@ -103,4 +103,4 @@ def produce(db: Database, case_ids: Sequence[int], today: dt.date,
     audited by the preview), or the workbook `target`, whose export is audited here with what it covers."""
     return documents_data.listed(db, "danh sách hồ sơ thẩm tra", KIND,
                                  lambda connection: lines(connection, case_ids, today), write, target,
-                                 {COUNTED: len(case_ids), "pham_vi": list(subject)})
+                                 {COUNTED: len(case_ids), "pham_vi": list(subject)}, today)

@@ -76,10 +76,11 @@ def record(db: Database, action: str, kind: str, details: dict[str, Any], outcom
 
 def produce(db: Database, what: str, kind: str, query: Callable[[Connection], T],
             write: Callable[[Office, T], None], details: dict[str, Any], action: str = PRINTED,
-            named: Callable[[T], dict[str, Any]] = lambda content: {},
-            days: Callable[[T], Iterable[dt.date]] = lambda content: ()) -> T:
+            named: Callable[[T], dict[str, Any]] = lambda content: {}, *,
+            days: Callable[[T], Iterable[dt.date]]) -> T:
     """Checks the permission, gathers the content, writes the file, audits (with the «MẬT» mark of the `days` its
-    pages are headed as on, `marked_on`, and what `named` says of the records in it)."""
+    pages are headed as on, `marked_on`, and what `named` says of the records in it). Every caller says its pages'
+    days: the audit comes after the writing, perhaps on the next day, whose setting its pages may not carry."""
     office, content = gather(db, what, query)
     write(office, content)
     record(db, action, kind, details | marked_on(office, days(content)) | named(content))
@@ -95,16 +96,16 @@ def marked_on(office: Office, days: Iterable[dt.date]) -> dict[str, str]:
 
 
 def listed(db: Database, what: str, kind: str, query: Callable[[Connection], T], write: Callable[[Office, T], None],
-           target: Path | None, details: dict[str, Any]) -> T:
-    """A register's own list (`what`: the passport custody register, the vetting cases') for an officer allowed to
-    export: the PDF to print (`target` None: printing it is audited by the preview), or the workbook `target`,
-    whose export is audited here with its file, `details` and how many lines it has."""
+           target: Path | None, details: dict[str, Any], today: dt.date) -> T:
+    """A register's own list (`what`: the passport custody register, the vetting cases') as on `today`, for an
+    officer allowed to export: the PDF to print (`target` None: printing it is audited by the preview), or the
+    workbook `target`, whose export is audited here with its file, `details` and how many lines it has."""
     if target is None:
         office, content = gather(db, f"in {what}", query)
         write(office, content)
         return content
     return produce(db, f"xuất {what}", kind, query, write, audit.file_at(target) | details, EXPORTED,
-                   named=lambda found: {"so_dong": len(found)})
+                   named=lambda found: {"so_dong": len(found)}, days=lambda found: (today,))
 
 
 def slips_named(slips: Sequence[dict[str, Any]]) -> dict[str, Any]:

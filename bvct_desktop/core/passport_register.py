@@ -72,4 +72,4 @@ def produce(db: Database, passport_ids: Sequence[int], today: dt.date,
     it covers."""
     return documents_data.listed(db, "sổ theo dõi giao, nhận hộ chiếu", KIND,
                                  lambda connection: lines(connection, passport_ids, today), write, target,
-                                 {COUNTED: len(passport_ids), "pham_vi": list(subject)})
+                                 {COUNTED: len(passport_ids), "pham_vi": list(subject)}, today)

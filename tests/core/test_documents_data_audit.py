@@ -8,6 +8,7 @@ import json
 from bvct_desktop.core import audit, audit_words, browse, documents_data, report_notes, settings
 from bvct_desktop.core.kinds import KINDS
 from bvct_desktop.io.documents import profile, render
+from tests.clocks import FakeClock
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
 
@@ -85,3 +86,22 @@ def test_a_print_written_by_the_program_is_marked_as_the_setting_in_force_says(d
     settings.set_setting(db, "do_mat", "MẬT")
     documents_data.record(db, documents_data.PRINTED, "slips", {"tep": str(tmp_path / "phieu.pdf")})
     assert [json.loads(entry.details)["do_mat"] for entry in outputs(db)] == ["", "MẬT"]
+
+
+def test_a_list_made_before_midnight_and_audited_after_it_says_the_mark_of_the_day_its_pages_were_made(db, tmp_path):
+    """A register's own list (the passport custody register) exported at 23:59:59 on 31/12/2025, when no document
+    was «MẬT», is audited a moment later, on 01/01/2026, when every one is: the trail says the mark its pages carry,
+    that of the day they were made, not the audit's."""
+    clock = FakeClock(dt.datetime(2025, 12, 31, 23, 59, 59))
+    db.clock = clock
+    settings.set_setting(db, "do_mat", "MẬT", dt.date(2026, 1, 1))
+    made = clock().date()
+
+    def write(office, _lines) -> None:
+        assert office.on(made)["do_mat"] == ""  # its pages headed as on the day made
+        clock.advance(seconds=2)  # written across midnight
+
+    documents_data.listed(db, "sổ theo dõi giao, nhận hộ chiếu", "passports", lambda connection: [], write,
+                          tmp_path / "ho-chieu.xlsx", {}, made)
+    [entry] = outputs(db)
+    assert clock().date() == dt.date(2026, 1, 1) and json.loads(entry.details)["do_mat"] == ""
