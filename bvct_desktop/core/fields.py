@@ -221,23 +221,25 @@ def after(value: object, day: dt.date) -> bool:
     return value > day.year if isinstance(value, int) else value > day
 
 
-def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt.date,
-                quoted: bool = True) -> list[RowProblem]:
-    """A warning (at the date) for each date of what has happened that lies after `today`: most
-    likely a mistyped year, yet not refused, since an office PC's clock may be wrong. Planned dates
-    (Ngày đi, a deadline) may lie ahead. Not `quoted`, the warning says «ngày ghi» for the date, the
-    same words on every row, for an import to tell once with its rows (the dates are in the file's cells)."""
-    return [RowProblem(f"{_said(spec, values[spec.key], quoted)} ở sau hôm nay ({today:%d/%m/%Y}): hãy xem lại, "
+def dates_ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
+    """A warning (at the date) for each date of what has happened that lies after `today`, the date quoted
+    («03/02/2062»): most likely a mistyped year, yet not refused, since an office PC's clock may be wrong.
+    Planned dates (Ngày đi, a deadline) may lie ahead."""
+    return _ahead(fields, values, today, lambda spec, value: f"«{spec.display(value)}»")
+
+
+def dates_ahead_in_file(fields: Iterable[Field], values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
+    """`dates_ahead` as an import tells them: the date is in the file's cell, so the warning names it by what it
+    is, «ngày ghi» («năm ghi» of a year), the same words on every row, told once with its rows."""
+    return _ahead(fields, values, today, lambda spec, value: "năm ghi" if spec.type is FieldType.YEAR else "ngày ghi")
+
+
+def _ahead(fields: Iterable[Field], values: Mapping[str, object], today: dt.date,
+           said: Callable[[Field, object], str]) -> list[RowProblem]:
+    return [RowProblem(f"{said(spec, values[spec.key])} ở sau hôm nay ({today:%d/%m/%Y}): hãy xem lại, "
                        "có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)", spec.key)
             for spec in fields if spec.is_event_date and values.get(spec.key) is not None
             and after(values[spec.key], today)]
-
-
-def _said(spec: Field, value: object, quoted: bool) -> str:
-    """The date as a warning names it: «03/02/2062», or what it is, «ngày ghi» («năm ghi» of a year)."""
-    if quoted:
-        return f"«{spec.display(value)}»"
-    return "năm ghi" if spec.type is FieldType.YEAR else "ngày ghi"
 
 
 def dates_told_if_after(fields: Sequence[Field]) -> tuple[tuple[Field, Field], ...]:

@@ -484,7 +484,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
             result.counts[taken.status] += 1
             warnings = plan.warnings(values) + plan.alike
             if number in ahead:
-                warnings += kind.dates_ahead(values, today)
+                warnings += kind.dates_ahead_in_file(values, today)
             warnings += former.get(number, [])
             if warnings:
                 result.warnings += [Problem.of(kind, number, warning, taken.record_id) for warning in warnings]

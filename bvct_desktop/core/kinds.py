@@ -23,7 +23,7 @@ from .fields import (
     FieldType,
     Place,
     check_order,
-    dates_ahead,
+    dates_ahead_in_file,
     dates_told_if_after,
     order_problems,
     ordered_dates,
@@ -210,10 +210,10 @@ class Kind:
                      if (index == 0 or spec.required or spec.names_record or spec.key == self.date_key)
                      and spec.key not in members)
 
-    def dates_ahead(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
-        """`fields.dates_ahead` of the kind's fields, as an import tells them: not quoted, so that the rows
-        of a column dated ahead are told together (`row_notes.told_once`)."""
-        return dates_ahead(self.event_dates, values, today, quoted=False)
+    def dates_ahead_in_file(self, values: Mapping[str, object], today: dt.date) -> list[RowProblem]:
+        """`fields.dates_ahead_in_file` of the kind's fields: the rows of a column dated ahead are told
+        together (`row_notes.told_once`)."""
+        return dates_ahead_in_file(self.event_dates, values, today)
 
     @property
     def table(self) -> "Table | None":

@@ -14,6 +14,8 @@ from bvct_desktop.core.fields import (
     Field,
     FieldType,
     after,
+    dates_ahead,
+    dates_ahead_in_file,
     order_problems,
     ordered_dates,
     yes_no,
@@ -304,3 +306,31 @@ def test_a_yes_no_field_is_told_and_read_back_in_the_words_it_offers():
     assert [DECEASED.stored({"deceased": word}) for word in deceased.choices] == [True, False]
     with pytest.raises(RowProblem, match="«Đã mất» là Không nhưng lại ghi năm mất"):
         DECEASED.stored({"deceased": NO, "death_date": "1972"})
+
+
+AHEAD_DAY = dt.date(2026, 12, 2)
+TRIP_AHEAD = {"decision_on": dt.date(2026, 11, 20), "depart_on": dt.date(2027, 1, 5),
+              "report_received_on": dt.date(2027, 1, 20)}
+AHEAD_TOLD = "ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm (hoặc đồng hồ của máy tính chưa đúng)"
+
+
+def test_a_form_quotes_the_date_of_what_has_happened_that_lies_ahead():
+    """Ngày đi is planned and may lie ahead; the report received after today is most likely a mistyped year."""
+    told = dates_ahead(DELEGATIONS.fields, TRIP_AHEAD, AHEAD_DAY)
+    assert [(problem.header, problem.message) for problem in told] == [
+        ("report_received_on", f"«20/01/2027» {AHEAD_TOLD}")]
+
+
+@pytest.mark.parametrize(("spec", "value", "said"), [
+    (DELEGATIONS.field("report_received_on"), dt.date(2027, 1, 20), "ngày ghi"),
+    (RELATIVES.field("abroad_since"), 2027, "năm ghi")])
+def test_an_import_names_a_date_ahead_by_what_it_is_the_same_words_on_every_row(spec, value, said):
+    """The file's cell shows the date: its rows are told together, «ngày ghi» (or «năm ghi» of a year)."""
+    told = dates_ahead_in_file([spec], {spec.key: value}, AHEAD_DAY)
+    assert [(problem.header, problem.message) for problem in told] == [(spec.key, f"{said} {AHEAD_TOLD}")]
+
+
+def test_a_date_on_or_before_today_is_not_told_ahead_by_either():
+    spec = DELEGATIONS.field("report_received_on")
+    for told in (dates_ahead, dates_ahead_in_file):
+        assert told([spec], {spec.key: AHEAD_DAY}, AHEAD_DAY) == []

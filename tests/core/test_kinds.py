@@ -115,7 +115,7 @@ TODAY = dt.date(2026, 12, 2)
 def test_planned_dates_may_lie_ahead_and_the_others_are_told():
     trip = {"decision_on": dt.date(2026, 11, 20), "depart_on": dt.date(2027, 1, 5), "return_on": dt.date(2027, 1, 9),
             "report_received_on": dt.date(2027, 1, 20), "birth_date": "1975"}
-    told = DELEGATIONS.dates_ahead(trip, TODAY)
+    told = DELEGATIONS.dates_ahead_in_file(trip, TODAY)
     assert [problem.header for problem in told] == ["report_received_on"]
     assert told[0].message == ("ngày ghi ở sau hôm nay (02/12/2026): hãy xem lại, có thể đã gõ nhầm năm "
                                "(hoặc đồng hồ của máy tính chưa đúng)")  # as an import tells it, on many rows
