@@ -19,7 +19,9 @@ from .text import without_apostrophe
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")  # «12 / 03 / 1965» too
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
-_SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(\d{2})$")  # «12/3/26»
+_PART = r"\d{1,2}\s*[/.\-]\s*"  # a day or a month, and what follows it
+_SHORT_YEAR = re.compile(rf"^({_PART}{_PART})(\d{{2}})$")  # «12/3/26»
+_TWO_FIGURE_YEAR = re.compile(rf"^((?:{_PART}){{0,2}})(\d{{2}})$")  # «12/3/75», «3/75», «75»
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _UNKNOWN = re.compile(r"(?<![\d?xX])(\?{1,2}|[xX]{1,2})(?=\s*[/.\-])")  # «?/1950», «x/x/1950»: a day or month not known
 _WORD_FIRST = re.compile(r"^(?:ngày|tháng|năm)\s+(?=\d)", re.IGNORECASE)  # «ngày 12/3/1975», «năm 1975»
@@ -150,7 +152,32 @@ def _partial(value: object, forms: str) -> PartialDate | None:
         return _checked(int(m[2]), int(m[1]))
     if m := _YEAR.match(figures):
         return _checked(int(m[1]))
-    raise RowProblem(f"«{_short(text)}» không phải ngày tháng; ghi {forms}")
+    raise RowProblem(_two_figure_year(text, forms) or f"«{_short(text)}» không phải ngày tháng; ghi {forms}")
+
+
+def _two_figure_year(text: str, forms: str) -> str | None:
+    """What to write for a date whose year has two figures («12/3/75», «3/75», «75»): the dates it is in the
+    centuries of 1900 and 2000 that are values of the field, for the officer to choose: a file's century is
+    never guessed. None for other text, and for two figures alone where no year is a value of the field."""
+    match = _TWO_FIGURE_YEAR.match(_in_figures(text))
+    if match is None:
+        return None
+    meant = [partial.display for century in (1900, 2000)
+             if (partial := _written_in_full(f"{match[1]}{century + int(match[2])}", forms)) is not None]
+    if meant:
+        return f"«{_short(text)}»: năm phải ghi đủ bốn chữ số: {' hoặc '.join(f'«{date}»' for date in meant)}"
+    return f"«{_short(text)}»: năm phải ghi đủ bốn chữ số; ghi {forms}" if match[1] else None
+
+
+def _written_in_full(text: str, forms: str) -> PartialDate | None:
+    """The date `text` is, when it is one the field takes (of the precision of its `forms`)."""
+    try:
+        partial = _partial(text, forms)
+    except RowProblem:
+        return None
+    if forms == FULL_FORM:
+        return partial if partial.day is not None else None
+    return partial if forms != YEAR_FORM or partial.month is None else None
 
 
 def _in_figures(text: str) -> str:

@@ -178,10 +178,33 @@ def test_a_day_that_does_not_exist_given_its_century_is_still_refused_with_the_u
     with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
         parse_date(with_full_year(typed, 2026))
 
-def test_a_file_s_day_with_a_two_digit_year_is_refused_not_given_a_century():
-    """An import must not guess the century: «12/3/65» in a cell is said wrong."""
-    with pytest.raises(RowProblem):
-        parse_date("12/3/65")
+@pytest.mark.parametrize(("parse", "raw", "told"), [
+    (parse_date, "12/3/75", "«12/3/75»: năm phải ghi đủ bốn chữ số: «12/03/1975» hoặc «12/03/2075»"),
+    (parse_partial, "12/3/26", "«12/3/26»: năm phải ghi đủ bốn chữ số: «12/03/1926» hoặc «12/03/2026»"),
+    (parse_date, "ngày 12 tháng 3 năm 75", "«ngày 12 tháng 3 năm 75»: năm phải ghi đủ bốn chữ số: «12/03/1975» hoặc "
+                                           "«12/03/2075»"),
+    (parse_partial, "3/75", "«3/75»: năm phải ghi đủ bốn chữ số: «03/1975» hoặc «03/2075»"),
+    (parse_partial, "75", "«75»: năm phải ghi đủ bốn chữ số: «1975» hoặc «2075»"),
+    (parse_year, "75", "«75»: năm phải ghi đủ bốn chữ số: «1975» hoặc «2075»"),
+    (parse_date, "29/2/00", "«29/2/00»: năm phải ghi đủ bốn chữ số: «29/02/2000»"),  # 1900 had no 29/02
+])
+def test_a_file_s_date_with_a_two_figure_year_is_refused_with_both_centuries_it_may_be(parse, raw, told):
+    """The spec reads a cell's text as dd/mm/yyyy: an import must not guess the century of «12/3/75» (a form
+    does, `with_full_year`), but tells the officer what to write."""
+    with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
+        parse(raw)
+
+
+@pytest.mark.parametrize(("parse", "raw", "told"), [
+    (parse_date, "3/75", "«3/75»: năm phải ghi đủ bốn chữ số; ghi dd/mm/yyyy"),  # a month is no day
+    (parse_date, "31/2/75", "«31/2/75»: năm phải ghi đủ bốn chữ số; ghi dd/mm/yyyy"),  # in no century
+    (parse_year, "12/3/75", "«12/3/75»: năm phải ghi đủ bốn chữ số; ghi yyyy"),
+    (parse_date, "75", "«75» không phải ngày tháng; ghi dd/mm/yyyy"),  # two figures alone are a year only where
+    (parse_date, 75, "«75» không phải ngày tháng; ghi dd/mm/yyyy"),    # a year is a value of the field
+])
+def test_a_two_figure_year_no_century_makes_a_value_of_the_field_is_told_with_the_field_s_forms(parse, raw, told):
+    with pytest.raises(RowProblem, match=f"^{re.escape(told)}$"):
+        parse(raw)
 
 
 @pytest.mark.parametrize("raw, iso", [

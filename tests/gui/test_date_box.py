@@ -45,7 +45,7 @@ def test_a_text_that_is_no_day_is_marked_told_and_the_last_day_kept_until_put_ri
     assert box.problem() == "Từ ngày «31/02/2025»: ngày 31/02/2025 không tồn tại"
     assert box.day() == dt.date(2026, 12, 5) and "border" in box.styleSheet() and days == []
     type_day(qtbot, box, "1/7/25")
-    assert refusals[-1] == "Từ ngày «1/7/25»: «1/7/25» không phải ngày tháng; ghi dd/mm/yyyy."
+    assert refusals[-1] == "Từ ngày «1/7/25»: «1/7/25»: năm phải ghi đủ bốn chữ số: «01/07/1925» hoặc «01/07/2025»."
     type_day(qtbot, box, "05/12/2026")  # the same day again: put right, and told so
     assert box.problem() is None and box.styleSheet() == "" and days == [dt.date(2026, 12, 5)]
 
