@@ -11,7 +11,7 @@ from .database import Database
 from .permissions import Action
 from .schema import slips
 from .text import identity_key
-from .typed import FIRST_FIGURE, first_of_year, following_number
+from .typed import count_in, first_of_year, following_number
 
 
 def suggested(db: Database, issued_on: dt.date) -> str:
@@ -61,15 +61,15 @@ def taken(connection: Connection, year: int, number: str) -> bool:
 def _after_highest(numbers: list[str]) -> str:
     """The number after the highest of `numbers` written as the first of them is (what surrounds its count)."""
     latest = numbers[0]
-    match = FIRST_FIGURE.search(latest)
+    match = count_in(latest)
     if match is None:
         return ""
     shape = _shape(latest)
-    highest = max(int(FIRST_FIGURE.search(number)[0]) for number in numbers if _shape(number) == shape)
+    highest = max(int(count_in(number)[0]) for number in numbers if _shape(number) == shape)
     return following_number(latest[:match.start()] + str(highest).zfill(len(match[0])) + latest[match.end():])
 
 
 def _shape(number: str) -> tuple[str, str] | None:
     """What surrounds the count of `number` («/pxm» of «0012/PXM»), as the key compares it."""
-    match = FIRST_FIGURE.search(number)
+    match = count_in(number)
     return (identity_key(number[:match.start()]), identity_key(number[match.end():])) if match else None

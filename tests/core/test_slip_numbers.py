@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bvct_desktop.core import editing, recycle_bin, slip_numbers
-from bvct_desktop.core.typed import first_of_year
+from bvct_desktop.core.typed import first_of_year, following_number
 
 SECOND_OF_JANUARY = dt.date(2027, 1, 2)
 
@@ -70,6 +70,25 @@ def test_the_next_of_a_pile_is_the_one_after_the_slip_saved_still_free_in_its_ye
     ("12/2026", "1/2027"), ("0412/PXM-2026", "0001/PXM-2027"), ("12/PXM", "1/PXM"), ("12/12026", "1/12026"),
     ("PXM", ""), ("12/PXM-26", "1/PXM-27"), ("0012/26", "0001/27"), ("12/PXM.26", "1/PXM.27"),
     ("12/PV26", "1/PV26"), ("12/126", "1/126"), ("12/PXM-25", "1/PXM-25"),
+    ("2026/15/PXM", "2027/1/PXM"), ("2026-0012", "2027-0001"), ("2026.15", "2027.1"),
 ])
 def test_the_first_number_of_a_new_year_as_the_last_one_was_written(written, first):
     assert first_of_year(written, 2026, 2027) == first
+
+
+@pytest.mark.parametrize(("written", "following"), [
+    ("2024/15/QĐ", "2024/16/QĐ"), ("2024-15", "2024-16"), ("2026 / 0099/PXM", "2026 / 0100/PXM"),
+    ("0099/PXM", "0100/PXM"), ("12/2026", "13/2026"), ("2024/PXM", "2025/PXM"), ("2024/PXM-26", "2025/PXM-26"),
+    ("1999/2026", "2000/2026"),
+])
+def test_a_number_written_year_first_is_counted_on_the_figures_after_its_year(written, following):
+    """«2024/15/QĐ» is the 15th of 2024: the next is «2024/16/QĐ», not «2025/15/QĐ». Four figures with no other
+    after them («2024/PXM») are the count."""
+    assert following_number(written) == following
+
+
+def test_the_highest_of_a_year_written_year_first_is_the_highest_count(db):
+    for number, issued_on in (("2026/9", "02/03/2026"), ("2026/15", "03/03/2026"), ("2026/3", "04/03/2026")):
+        _slip(db, number, issued_on)
+    assert slip_numbers.suggested(db, dt.date(2026, 3, 5)) == "2026/16"
+    assert slip_numbers.suggested(db, SECOND_OF_JANUARY) == "2027/1"
