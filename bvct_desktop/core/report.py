@@ -40,11 +40,10 @@ def count(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
     with db.read() as connection:
         result = {"from": start.isoformat(), "to": end.isoformat()}
         result.update(_vetting_cases(connection, start, end))
-        result.update(_slips(connection, start, end))
-        result["slips_without_result"] = slips_without_result(result)
         counted_to = min(end, db.clock().date())
+        result.update(_slips(connection, start, end, counted_to))
+        result["slips_without_result"] = slips_without_result(result)
         result["slips_overdue"] = _slips_overdue(connection, start, end, counted_to)
-        result["slips_answered_ahead"] = _slips_answered_after(connection, start, end, counted_to)
         province = settings.read_all(connection, end)["dia_danh"]
         result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
         result.update(_delegations(connection, start, end))
@@ -68,24 +67,28 @@ def _vetting_cases(connection: Connection, start: dt.date, end: dt.date) -> dict
 
 
 # SQLAlchemy cannot say INDEXED BY for SQLite; these two walk the report indexes of the schema in
-# order (no table rows read, no sort), however many slips the period holds.
+# order (no table rows read, no sort), however many slips the period holds. :counted_to is the day the
+# replies are counted received by: the period's last, or today in a report made before it ends.
 _SLIP_GROUPS = (
     "SELECT recipient_id, purpose, count(*), "
-    "count(CASE WHEN result_on <= :end THEN 1 END) "
+    "count(CASE WHEN result_on <= :end THEN 1 END), count(CASE WHEN result_on <= :counted_to THEN 1 END) "
     "FROM slips {groups} "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end "
     "GROUP BY recipient_id, purpose")
 _SLIP_RESULTS = (
     "SELECT person_id, result, count(*) FROM slips "
-    "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end AND result_on <= :end "
+    "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end AND result_on <= :counted_to "
     "AND result IS NOT NULL GROUP BY person_id, result")
 _SLIP_SUBJECTS = (
     "SELECT count(DISTINCT person_id) FROM slips {subjects} "
     "WHERE deleted_at IS NULL AND issued_on BETWEEN :start AND :end")
 
 
-def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    period = {"start": start, "end": end}
+def _slips(connection: Connection, start: dt.date, end: dt.date, counted_to: dt.date) -> dict[str, Any]:
+    """The slips of the period; answered: those whose reply is dated by its end (the spec's), those dated after
+    `counted_to` among them told apart (ahead: a mistyped date most likely, not a reply received by the day
+    the report names), and by recipient and as records found only those received by `counted_to`."""
+    period = {"start": start, "end": end, "counted_to": counted_to}
     hints = {"groups": sql.indexed_by(connection, "ix_slips_report_groups"),
              "subjects": sql.indexed_by(connection, "ix_slips_report_subjects")}
     groups = connection.execute(_dated(_SLIP_GROUPS.format(**hints)), period).all()
@@ -94,10 +97,11 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
     by_recipient: Counter[str] = Counter()
     answered_by_recipient: Counter[str] = Counter()
     by_purpose: Counter[str] = Counter()
-    for recipient_id, purpose, count, answered in groups:
+    for recipient_id, purpose, count, _answered, received in groups:
         by_recipient[names[recipient_id]] += count
-        answered_by_recipient[names[recipient_id]] += answered or 0
+        answered_by_recipient[names[recipient_id]] += received or 0
         by_purpose[purpose or UNSTATED] += count
+    answered = sum(group[3] or 0 for group in groups)
     found = [(person_id, count) for person_id, result, count in connection.execute(_dated(_SLIP_RESULTS), period)
              if archive_replies.found_archive_record(result)]
     undated = connection.execute(select(func.count()).where(
@@ -105,7 +109,8 @@ def _slips(connection: Connection, start: dt.date, end: dt.date) -> dict[str, An
     return {"slips_issued": sum(group[2] for group in groups), "slip_subjects": subjects,
             "slips_with_archive_record": sum(count for _, count in found),
             "slip_subjects_with_archive_record": len({person_id for person_id, _ in found}),
-            "slips_answered": sum(group[3] or 0 for group in groups), "slips_with_undated_result": undated,
+            "slips_answered": answered, "slips_answered_ahead": answered - sum(answered_by_recipient.values()),
+            "slips_with_undated_result": undated,
             "slips_by_recipient": _largest_first(by_recipient),
             "slips_answered_by_recipient": {name: answered_by_recipient[name] for name in _largest_first(by_recipient)},
             "slips_by_purpose": _largest_first(by_purpose),
@@ -129,18 +134,11 @@ def _slips_overdue(connection: Connection, start: dt.date, end: dt.date, on: dt.
         deadlines.slip_reply_overdue(on, settings.read_history(connection)))).scalar()
 
 
-def _slips_answered_after(connection: Connection, start: dt.date, end: dt.date, day: dt.date) -> int:
-    """Of the slips answered (slips_answered), those whose reply is dated after `day` (today, in a report
-    made before its period ends): a mistyped date most likely, not a reply received by the day the report
-    names."""
-    return connection.execute(select(func.count()).where(
-        slips.c.deleted_at.is_(None), slips.c.issued_on.between(start, end), slips.c.result_on > day,
-        slips.c.result_on <= end)).scalar()
-
-
 def _dated(statement: str):
-    """The statement with its period's bounds bound as dates (each engine stores them its own way)."""
-    return text(statement).bindparams(bindparam("start", type_=Date), bindparam("end", type_=Date))
+    """The statement with the days it names (its period's bounds, the day replies are counted to) bound as dates
+    (each engine stores them its own way)."""
+    return text(statement).bindparams(*(bindparam(name, type_=Date) for name in ("start", "end", "counted_to")
+                                        if f":{name}" in statement))
 
 
 def _largest_first(counts: Mapping[str, int]) -> dict[str, int]:

@@ -17,19 +17,19 @@ MADE_ON = dt.datetime(2027, 1, 5, 8, 0)
 A93, DONG_NAI = "Cục A93B – Bộ Công an", "Công an tỉnh Đồng Nai"
 YEAR, H1, NINE = ((dt.date(2026, 1, 1), dt.date(2026, month, last)) for month, last in ((12, 31), (6, 30), (9, 30)))
 Q1_2027 = (dt.date(2027, 1, 1), dt.date(2027, 3, 31))
-# number, sent, name, purpose, recipient, answered
-SLIPS = (("38/PXM", "15/11/2026", "Ngô Văn Bốn", "Bầu cử", A93, None),          # due 15/12/2026: overdue at the end
-         ("39/PXM", "20/12/2026", "Lê Thị Ba", "Quy hoạch", DONG_NAI, None),    # due 19/01/2027: not yet
-         ("40/PXM", "28/12/2026", "Trần Văn Hai", "Bổ nhiệm", A93, "04/01/2027"),
-         ("1/PXM", "02/01/2027", "Đinh Văn Năm", "Kết nạp Đảng", DONG_NAI, None))
+# number, sent, name, purpose, recipient, answered, result
+SLIPS = (("38/PXM", "15/11/2026", "Ngô Văn Bốn", "Bầu cử", A93, None, None),  # due 15/12/2026: overdue at the end
+         ("39/PXM", "20/12/2026", "Lê Thị Ba", "Quy hoạch", DONG_NAI, None, None),  # due 19/01/2027: not yet
+         ("40/PXM", "28/12/2026", "Trần Văn Hai", "Bổ nhiệm", A93, "04/01/2027", "Có tài liệu tàng thư chế độ cũ"),
+         ("1/PXM", "02/01/2027", "Đinh Văn Năm", "Kết nạp Đảng", DONG_NAI, "20/01/2027", "Có hồ sơ tàng thư"))
 
 
 @pytest.fixture
 def db(both_engines_cli, tmp_path):
     cli = both_engines_cli
     rows = [[number, sent, name, None, "1970", "Nam", "Hàm Tiến", None, None, None, None, "Bản thân", None, purpose,
-             recipient, answered, "Không có tàng thư" if answered else None, None]
-            for number, sent, name, purpose, recipient, answered in SLIPS]
+             recipient, answered, result, None]
+            for number, sent, name, purpose, recipient, answered, result in SLIPS]
     assert cli("import", "slips", workbook(tmp_path / "phieu.xlsx", SAMPLES["slips"][0], rows))[0] == 0
     trip = ["200-QĐ/TU", "15/12/2026", "Đoàn công tác cuối năm", "Hàn Quốc", "Công tác", "30/12/2026", "03/01/2027",
             None, "Bùi Thị Hương", "02/02/1975", "Đức Linh", None, "Giám đốc", "Sở Ngoại vụ", "Trưởng đoàn"]
@@ -57,6 +57,24 @@ def test_the_year_2026_made_on_05_01_2027_counts_january_s_replies_and_conclusio
         "vetting_cases_opened": 3, "vetting_cases_concluded": 0,
         "delegations": 1, "cadres_sent_abroad": 1,  # decided on 15/12/2026, whenever it came back
         "complaints_received": 2, "complaints_resolved": 0}
+
+
+def test_the_year_2026_s_appendix_1_and_archive_records_leave_out_a_reply_of_january(db):
+    """40/PXM's reply of 04/01/2027 found an archive record: not in 2026's report, by recipient nor as a record
+    found, as it is not among the slips answered."""
+    figures = report.figures(db, *YEAR)
+    assert figures["slips_answered_by_recipient"] == {A93: 0, DONG_NAI: 0}
+    assert (figures["slips_with_archive_record"], figures["slip_subjects_with_archive_record"]) == (0, 0)
+
+
+def test_the_first_quarter_of_2027_made_on_05_01_counts_by_recipient_and_as_found_only_the_replies_dated_by_then(db):
+    """1/PXM's reply is written as of 20/01/2027, after the day the report is made: among the slips answered by
+    the quarter's end (the spec's slips_answered) and told apart as dated ahead, but neither received by its
+    recipient in Phụ lục 1 nor a record found, as «Đến ngày 05/01/2027 đã nhận kết quả» does not count it."""
+    figures = report.figures(db, *Q1_2027)
+    assert (figures["slips_answered"], figures["slips_answered_ahead"]) == (1, 1)
+    assert figures["slips_answered_by_recipient"] == {DONG_NAI: 0}
+    assert (figures["slips_with_archive_record"], figures["slip_subjects_with_archive_record"]) == (0, 0)
 
 
 @pytest.mark.parametrize("period", [H1, NINE], ids=["6 tháng", "9 tháng"])
