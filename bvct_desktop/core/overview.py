@@ -32,7 +32,8 @@ ARCHIVE_REPLY_OWED_BY = {ARCHIVE_FROM_OTHERS: "Tỉnh bạn chưa trả lời", 
 # and the report documents), in the order its sections state them: the order of the report page's table and
 # of the report workbook's figures sheet.
 REPORT_LABELS = {
-    # I.1: the vetting cases, then the slips: issued, their subjects, answered, results without their day,
+    # I.1: the vetting cases, then the slips: issued, their subjects, answered (those of them dated after the day
+    # the replies are counted to, in a report made before its period ends, told apart), results without their day,
     # without a result and those of them overdue, those that found an archive record, and the slips carried
     # over from before the period
     "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
@@ -40,6 +41,7 @@ REPORT_LABELS = {
     "slips_issued": "Phiếu yêu cầu xác minh lai lịch đã phát hành",
     "slip_subjects": "Số đối tượng được xác minh lai lịch",
     "slips_answered": "Phiếu đã nhận kết quả (đến cuối kỳ)",
+    "slips_answered_ahead": "Phiếu đã nhận kết quả: ghi ngày nhận kết quả sau ngày lập báo cáo (cần xem lại)",
     "slips_with_undated_result": "Phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả",
     "slips_without_result": "Phiếu chưa có kết quả (đến cuối kỳ)",
     "slips_overdue": "Phiếu quá hạn trả lời (chưa có kết quả)",

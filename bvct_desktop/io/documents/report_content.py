@@ -93,7 +93,10 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # 13, before 06/12/2026: the Party's reporting year (15/12 to 14/12) and its 6 and 9 months were named by their
 # dates («từ ngày 15/12/2025 đến ngày 14/12/2026», not «năm 2026»). 14, before 06/12/2026: the letters forwarded
 # to the competent body were among those «đang giải quyết», and the anonymous letters were not told.
-WORDING = 15
+# 15, before 07/12/2026: Phụ lục 1 counted the replies by recipient, and its total, to the period's last day
+# in a report made before it (the body to the report's), and the figures sheet did not list those dated after it.
+WORDING = 16
+FACTS_SINCE = {"slips_answered_ahead": 16}  # a figure counted before the wording that lists it
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
 ORDER_BEFORE_10 = ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects",
@@ -271,7 +274,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     )
     labels = {**dict(FACTS), **(LABELS_BEFORE_5 if source.wording < 5 else {})}
     order = labels if source.wording >= 10 else ORDER_BEFORE_10
-    facts = tuple((key, labels[key], int(f[key])) for key in order if key in f)  # as counted when issued
+    facts = tuple((key, labels[key], int(f[key])) for key in order  # as counted when issued
+                  if key in f and source.wording >= FACTS_SINCE.get(key, 0))
     return ReportContent(subject(start, end, source.wording), period_name(start, end, source.wording), start, end,
                          _intro(start, end, issuer, source.wording),
                          sections, _appendices(f, source.wording), facts, tuple(recipients), source.draft,
@@ -352,7 +356,7 @@ def _cases(f: Mapping[str, Any], wording: int) -> list[str]:
 
 
 def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: int) -> list[str]:
-    issued, answered = f["slips_issued"], f["slips_answered"]
+    issued = f["slips_issued"]
     if not issued:
         return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch.{_slips_carried_over(f, ' ')}"]
     by_purpose = _ordered(f["slips_by_purpose"], SLIP_PURPOSES)
@@ -370,8 +374,7 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
                if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
                              "liên quan")
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
-    ahead = f.get("slips_answered_ahead", 0)  # none: a report issued before it was counted
-    answered -= ahead
+    answered, ahead = _received(f), f.get("slips_answered_ahead", 0)
     told_apart = (f"{n(ahead)} phiếu ghi ngày nhận kết quả sau ngày {display_date(counted_to)} (cần xem lại), "
                   if ahead else "")
     told_apart += f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
@@ -383,6 +386,11 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
               f"({percent(answered, issued)}), {told_apart}còn {n(awaited)} phiếu chưa có "
               f"kết quả{late}; {finding}.{_slips_carried_over(f, ' ')}")
     return [first, second]
+
+
+def _received(f: Mapping[str, Any]) -> int:
+    """The slips answered whose reply is dated by the day the replies are counted to (slips_answered_ahead)."""
+    return f["slips_answered"] - f.get("slips_answered_ahead", 0)  # none: a report issued before it was counted
 
 
 def _slips_carried_over(f: Mapping[str, Any], before: str = "") -> str:
@@ -516,7 +524,7 @@ def _count_column(key: str, label: str) -> Column:
 
 def _appendices(f: Mapping[str, Any], wording: int) -> tuple[Appendix, ...]:
     return (
-        _by_recipient(f),
+        _by_recipient(f, wording),
         _simple("Phụ lục 2. Phiếu yêu cầu xác minh lai lịch theo mục đích xác minh", SLIPS.field("purpose").header,
                 "Số phiếu", _every(f["slips_by_purpose"], SLIP_PURPOSES), f["slips_issued"]),
         _simple("Phụ lục 3. Đoàn ra nước ngoài theo mục đích", DELEGATIONS.field("purpose").header, "Số đoàn",
@@ -559,9 +567,10 @@ def _letters_note(f: Mapping[str, Any], wording: int) -> str:
     return f"{carried}{capitalised(done)}{_forwarded(f, wording)}{still}."
 
 
-def _by_recipient(f: Mapping[str, Any]) -> Appendix:
+def _by_recipient(f: Mapping[str, Any], wording: int) -> Appendix:
     """Each recipient under its group, the group's count in bold above its units; with the slips each
-    has answered by the period's end (not in a report issued before they were counted)."""
+    has answered by the day the replies are counted to (not in a report issued before they were counted; by the
+    period's end in one issued with wording 15)."""
     answered = f.get("slips_answered_by_recipient")
     replied = (_count_column("answered", "Đã có kết quả"),) if answered else ()
     columns = (tables.counter(), _name_column(SLIPS.field("recipient").header, 1 + len(replied)),
@@ -577,10 +586,11 @@ def _by_recipient(f: Mapping[str, Any]) -> Appendix:
         for name, count in units.items():
             number += 1
             rows.append({tables.NUMBER: number, "name": name, "count": count, **replies((name,))})
-    total = {"answered": f["slips_answered"]} if answered else {}
+    received = _received(f) if wording >= 16 else f["slips_answered"]
+    total = {"answered": received} if answered else {}
     rows.append({"name": "Tổng cộng", "count": f["slips_issued"], **total, TOTAL: True})
     return Appendix("Phụ lục 1. Phiếu yêu cầu xác minh lai lịch theo nơi nhận", columns, tuple(rows),
-                    f"Đã nhận kết quả {n(f['slips_answered'])} phiếu; có tài liệu lưu trữ (tàng thư) liên quan "
+                    f"Đã nhận kết quả {n(received)} phiếu; có tài liệu lưu trữ (tàng thư) liên quan "
                     f"{n(f['slips_with_archive_record'])} phiếu.{_slips_carried_over(f, ' ')}")
 
 

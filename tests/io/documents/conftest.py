@@ -72,7 +72,7 @@ FIGURES = {
         "vetting_conclusions_by_result": {"Đủ tiêu chuẩn": 3, "Có vấn đề nhưng không vi phạm": 1},
         "slips_issued": 1250, "slip_subjects": 480, "slips_answered": 1100, "slips_with_archive_record": 37,
         "slip_subjects_with_archive_record": 30,
-        "slips_with_undated_result": 0, "slips_without_result": 150, "slips_overdue": 0,
+        "slips_answered_ahead": 0, "slips_with_undated_result": 0, "slips_without_result": 150, "slips_overdue": 0,
         "slips_by_recipient": {"Cục A93B – Bộ Công an": 700, "Phòng PV27 – Công an tỉnh Bình Thuận": 430,
                                "Phòng PV01 – Công an tỉnh Đồng Nai": 70, "Phòng PV01 – Công an tỉnh Khánh Hòa": 50},
         "slips_by_recipient_group": {

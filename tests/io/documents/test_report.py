@@ -465,6 +465,22 @@ def test_phu_luc_1_says_how_many_slips_each_recipient_and_each_group_has_answere
         "Phòng PV01 – Công an tỉnh Khánh Hòa": (50, 20), "Tổng cộng": (1250, 1100)}
 
 
+def test_phu_luc_1_adds_up_the_replies_received_by_the_day_the_report_counts_to(source, options):
+    """Made on 15/12 for the year, 100 of A93's replies written as of a day after it: its row counts those
+    received by 15/12 (as counted), the total and the note say the 1.000 the body says, not the 1.100 answered
+    by the year's end; a report issued before (wording 15) counted by recipient to the year's end: as issued."""
+    by_recipient = {**source.figures["slips_answered_by_recipient"], "Cục A93B – Bộ Công an": 550}
+    whole_year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31", "slips_answered_ahead": 100,
+                  "slips_answered_by_recipient": by_recipient}
+    made = dataclasses.replace(source, figures=whole_year, on=dt.date(2025, 12, 15))
+    appendix = render.report_content(made, options).appendices[0]
+    assert appendix.records[-1]["answered"] == 1000 == sum(row["answered"] for row in appendix.records if "stt" in row)
+    assert appendix.note.startswith("Đã nhận kết quả 1.000 phiếu;")
+    issued_before = render.report_content(dataclasses.replace(made, wording=15), options).appendices[0]
+    assert issued_before.records[-1]["answered"] == 1100
+    assert issued_before.note.startswith("Đã nhận kết quả 1.100 phiếu;")
+
+
 def test_a_report_issued_before_replies_were_counted_by_recipient_keeps_its_phu_luc_1(source, options):
     figures = {key: value for key, value in source.figures.items() if key != "slips_answered_by_recipient"}
     by_recipient = render.report_content(dataclasses.replace(source, figures=figures, wording=11), options)
@@ -686,11 +702,23 @@ def test_the_figures_sheet_lists_each_figure_with_its_subject_as_the_sections_st
     assert labels == list(REPORT_LABELS.values())
     helped = labels.index("Nghiên cứu tàng thư giúp tỉnh bạn")
     assert labels[helped + 1] == "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"
-    assert labels[2:12] == [REPORT_LABELS[key] for key in (
-        "slips_issued", "slip_subjects", "slips_answered", "slips_with_undated_result", "slips_without_result",
-        "slips_overdue",
+    assert labels[2:13] == [REPORT_LABELS[key] for key in (
+        "slips_issued", "slip_subjects", "slips_answered", "slips_answered_ahead", "slips_with_undated_result",
+        "slips_without_result", "slips_overdue",
         "slips_with_archive_record", "slip_subjects_with_archive_record", "slips_carried_over",
         "slips_carried_over_answered")]
+
+
+def test_the_figures_sheet_has_the_replies_dated_after_the_day_counted_to_the_body_tells_apart(source, options):
+    """«100 phiếu ghi ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại)» is a row of «Số liệu» too; a report
+    issued before it had its row (wording 15) keeps its rows, though its figures counted it."""
+    whole_year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31", "slips_answered_ahead": 100}
+    made = dataclasses.replace(source, figures=whole_year, on=dt.date(2025, 12, 15))
+    facts = {key: (label, value) for key, label, value in render.report_content(made, options).facts}
+    assert facts["slips_answered_ahead"] == (
+        "Phiếu đã nhận kết quả: ghi ngày nhận kết quả sau ngày lập báo cáo (cần xem lại)", 100)
+    issued_before = render.report_content(dataclasses.replace(made, wording=15), options).facts
+    assert "slips_answered_ahead" not in {key for key, _label, _value in issued_before}
 
 
 def test_the_figures_sheet_has_the_slips_still_without_a_result_the_body_states(tmp_path, source, options):
