@@ -2,6 +2,8 @@
 figure written here by hand from the records entered, periods' edges included (a slip sent on 31/12
 of the year before and answered in January, one sent on 30/06 and answered on 01/07)."""
 
+import datetime as dt
+import functools
 import json
 
 import pytest
@@ -13,6 +15,7 @@ from bvct_desktop.core.schema import persons, vetting_cases
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
+MADE_ON = dt.datetime(2027, 1, 5, 8, 0)
 H1, NINE_MONTHS, YEAR = ("2026-01-01", "2026-06-30"), ("2026-01-01", "2026-09-30"), ("2026-01-01", "2026-12-31")
 Q3 = ("2026-07-01", "2026-09-30")
 A93, PV27, DONG_NAI = "Cục A93B – Bộ Công an", "Phòng PV27 – Công an tỉnh Bình Thuận", "Công an tỉnh Đồng Nai"
@@ -78,7 +81,10 @@ EXPECTED = {
 
 
 @pytest.fixture
-def cli(both_engines_cli):
+def cli(both_engines_cli, monkeypatch):
+    """`bvct` as the chief runs it on MADE_ON, the year over: whatever the computer's date, no reply of the year
+    is dated after the day its report counts to."""
+    monkeypatch.setattr(vault, "unlock", functools.partial(vault.unlock, clock=lambda: MADE_ON))
     return both_engines_cli
 
 
