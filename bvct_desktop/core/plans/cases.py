@@ -30,11 +30,16 @@ _LIVE_CASES = (select(vetting_cases).where(vetting_cases.c.deleted_at.is_(None))
                .order_by(vetting_cases.c.opened_on, vetting_cases.c.id))  # a person's, oldest first
 
 
+def is_own(slip: dict[str, Any]) -> bool:
+    """Whether the slip is about the person vetted (Bản thân), not a relative."""
+    return not slip["vetted_name"] and slip["relation"] in (None, SELF)
+
+
 def vetted_person(slip: dict[str, Any], person_of_cadre: Callable[[int], int],
                   named: Callable[[str], list[int]]) -> int | None:
     """Whom a slip's vetting is for: its subject (Bản thân), the linked cadre, or the one person
-    of that name; None when nobody can be told."""
-    if not slip["vetted_name"] and slip["relation"] in (None, SELF):
+    `named` finds of that name; None when nobody can be told."""
+    if is_own(slip):
         return slip["person_id"]
     if slip["vetted_cadre_id"] is not None:
         return person_of_cadre(slip["vetted_cadre_id"])
@@ -113,6 +118,10 @@ class CasePlanner:
             for row in self._connection.execute(_LIVE_CASES.where(
                     vetting_cases.c.person_id.in_(stored[start:start + CHUNK]))).mappings():
                 self._cases[row["person_id"]].append(dict(row))
+
+    def vets(self, person_id: int) -> bool:
+        """Whether the person has a vetting case (live, or opened in this plan)."""
+        return bool(self._of(person_id))
 
     def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
         cases = [case for case in self._of(person_id) if case["purpose"] == purpose]

@@ -8,13 +8,16 @@ import datetime as dt
 from operator import itemgetter
 from typing import Any
 
+from sqlalchemy import or_, select
+
 from ..errors import RowProblem
 from ..kinds import SELF, SLIPS
 from ..people import Identity
+from ..schema import slips as slips_table
 from ..stored_rows import StoredRows
 from ..text import identity_key
 from .base import Columns, Outcome, Plan, Target, outcome, result_without_day
-from .cases import CasePlanner, vetted_person
+from .cases import CHUNK, CasePlanner, is_own, vetted_person
 from .flags import DECEASED, stored_flags
 
 NO_REPLY_DATE = "Có kết quả, thiếu ngày nhận"  # the slip register's status listing them
@@ -119,9 +122,12 @@ class SlipPlan(Plan):
         unattached = []
         slips = sorted({id(slip): slip for slip in self._to_attach}.values(), key=itemgetter("issued_on", "id"))
         left = {slip["vetting_case_id"] for slip in slips if slip["vetting_case_id"] is not None}
-        persons = [vetted_person(slip, self.cadres.person_of, self.people.named) for slip in slips]
-        self.cases.prefetch(filter(None, persons), self.people.changes.stored_max + 1)
-        for slip, person in zip(slips, persons, strict=True):
+        concerned = self._persons_concerned(slips)
+        self.cases.prefetch(concerned, self.people.changes.stored_max + 1)
+        own = self._own_slip_subjects(slips, concerned)
+        for slip in slips:
+            person = vetted_person(slip, self.cadres.person_of, lambda name: [
+                pid for pid in self.people.named(name) if pid in own or self.cases.vets(pid)])
             if person is None:
                 unattached.append(slip["number"])
                 continue
@@ -130,6 +136,33 @@ class SlipPlan(Plan):
         if left:
             self.cases.follow_slips(left, slips)
         return unattached
+
+    def _persons_concerned(self, slips: list[dict[str, Any]]) -> set[int]:
+        """Whom the slips' vetting may be for: their subjects vetted themselves, the cadres linked and every
+        person of the names given."""
+        concerned = set()
+        for slip in slips:
+            if slip["vetted_cadre_id"] is not None:
+                concerned.add(self.cadres.person_of(slip["vetted_cadre_id"]))
+            elif slip["vetted_name"]:
+                concerned.update(self.people.named(slip["vetted_name"]))
+            else:
+                concerned.add(slip["person_id"])
+        return concerned
+
+    def _own_slip_subjects(self, slips: list[dict[str, Any]], concerned: set[int]) -> set[int]:
+        """Those `concerned` whom a slip of their own (Bản thân) is about, the office vetting them: a
+        person only named by a relative's slip may be a namesake (a name does not make the same person)."""
+        planned = {slip["id"] for slip in slips}
+        own = {slip["person_id"] for slip in slips if is_own(slip)}
+        stored = sorted(pid for pid in concerned - own if pid <= self.people.changes.stored_max)
+        table = slips_table.c
+        for start in range(0, len(stored), CHUNK):
+            own.update(row.person_id for row in self.connection.execute(select(table.id, table.person_id).where(
+                table.person_id.in_(stored[start:start + CHUNK]), table.vetted_name.is_(None),
+                or_(table.relation.is_(None), table.relation == SELF), table.deleted_at.is_(None)))
+                if row.id not in planned)
+        return own
 
 
 def _key(values: dict[str, Any]) -> tuple[int, str]:

@@ -47,3 +47,59 @@ def test_a_slip_saved_while_its_cadre_is_in_the_recycle_bin_keeps_the_cadre_it_v
         editing.save(db, "slips", {**form, "note": "Đã gửi lại"}, slip, form["person_id"])
     recycle_bin.restore(db, "cadres", cadre)
     assert _vetted_cadres(db) == {"0012/PXM": cadre, "0013/PXM": cadre}
+
+
+A93 = "Cục A93B – Bộ Công an"
+
+
+def _slip(number, name, birth, town, relation, vetted, purpose="Kết nạp Đảng", issued_on="05/11/2026"):
+    return [number, issued_on, name, birth, town, relation, vetted, purpose, A93]
+
+
+def _cases_of_slips(db) -> dict[str, tuple[str, str] | None]:
+    """Each slip's case as (the name and birth date of its person vetted), None when it has none."""
+    from bvct_desktop.core.schema import persons, vetting_cases
+
+    with db.read() as connection:
+        rows = connection.execute(select(slips.c.number, persons.c.full_name, persons.c.birth_date).select_from(
+            slips.outerjoin(vetting_cases, slips.c.vetting_case_id == vetting_cases.c.id)
+            .outerjoin(persons, vetting_cases.c.person_id == persons.c.id))).all()
+    return {number: (name, birth) if name else None for number, name, birth in rows}
+
+
+def test_a_parent_s_slip_serves_the_applicant_vetted_not_a_namesake_known_only_as_someone_s_relative(db):
+    """Admission applicants are no cadres: a parent's slip names the applicant only by name. Lê Văn Mười born
+    1950, whose own record is a cadre's father, is not the applicant of the same name: the person rule tells
+    namesakes apart, so his slip opens no admission case for the father, and the one applicant of that name
+    whose own slip opened his case is whom the mother's slip serves, whatever the file's order."""
+    sheet = rows_sheet([SLIP_HEADERS,
+                        _slip("1/PXM", "Lê Văn Mười", "1950", "La Gi", "Cha", "Phạm Minh Quang", "Bổ nhiệm"),
+                        _slip("2/PXM", "Lê Thị Sáu", "1975", "Hàm Tiến", "Mẹ", "Trần Văn Nam"),
+                        _slip("3/PXM", "Trần Văn Nam", "2000", "Hàm Tiến", "Bản thân", None),
+                        _slip("4/PXM", "Nguyễn Thị Bảy", "1976", "Hàm Tiến", "Mẹ", "Lê Văn Mười")])
+    result = importing.import_sheet(db, SLIPS, sheet)
+    assert result.ok
+    cases = _cases_of_slips(db)
+    assert cases["2/PXM"] == cases["3/PXM"] == ("Trần Văn Nam", "2000")
+    assert cases["4/PXM"] is None
+    assert result.extras["Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)"] == ["1/PXM", "4/PXM"]
+
+
+def test_a_parent_s_slip_serves_the_one_applicant_of_that_name_though_a_relative_bears_it_too(db):
+    sheet = rows_sheet([SLIP_HEADERS,
+                        _slip("1/PXM", "Trần Văn Nam", "1950", "La Gi", "Cha", "Phạm Minh Quang", "Bổ nhiệm"),
+                        _slip("2/PXM", "Trần Văn Nam", "2000", "Hàm Tiến", "Bản thân", None),
+                        _slip("3/PXM", "Lê Thị Sáu", "1975", "Hàm Tiến", "Mẹ", "Trần Văn Nam")])
+    assert importing.import_sheet(db, SLIPS, sheet).ok
+    assert _cases_of_slips(db)["3/PXM"] == ("Trần Văn Nam", "2000")
+
+
+def test_a_parent_s_slip_naming_one_of_two_namesake_applicants_stays_unattached(db):
+    """The slip names the applicant by name alone: which of two is not for the program to guess."""
+    sheet = rows_sheet([SLIP_HEADERS,
+                        _slip("1/PXM", "Trần Văn Nam", "2000", "Hàm Tiến", "Bản thân", None),
+                        _slip("2/PXM", "Trần Văn Nam", "1998", "La Gi", "Bản thân", None),
+                        _slip("3/PXM", "Trần Văn Bốn", "1970", "La Gi", "Cha", "Trần Văn Nam")])
+    result = importing.import_sheet(db, SLIPS, sheet)
+    assert result.ok and _cases_of_slips(db)["3/PXM"] is None
+    assert result.extras["Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)"] == ["3/PXM"]
