@@ -270,7 +270,8 @@ def post_trip_reports_due(db: Database, today: dt.date) -> list[Due]:
 
 def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
     """Slips without a reply past their deadline (slip_reply_due), each named with its subject and, when
-    that is another's relative, whom the vetting is for (vetted_for)."""
+    that is another's relative, whom the vetting is for (vetted_for); a recipient named after a former
+    province, with the province it is part of on `today`."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     with db.read() as connection:
         history = settings.read_history(connection)
@@ -280,8 +281,11 @@ def slips_awaiting_reply(db: Database, today: dt.date) -> list[Due]:
             .select_from(slips.join(persons).join(recipients))
             .where(slips.c.deleted_at.is_(None), slip_reply_overdue(today, history))
             .order_by(slips.c.issued_on, slips.c.id)).all()
+    from . import gazetteer  # its place names are read on the first list, not at start-up
+
     return [Due(row.id, f"Phiếu {row.number} – {_subject(row.full_name, row.relation, row.vetted_name)} – "
-                f"{row.recipient}", slip_reply_due(row.issued_on, history)) for row in rows]
+                f"{gazetteer.with_province_now(row.recipient, today)}", slip_reply_due(row.issued_on, history))
+            for row in rows]
 
 
 def _subject(full_name: str, relation: str | None, vetted: str | None) -> str:

@@ -601,6 +601,13 @@ def former_province_told(name: str) -> str | None:
     return f"«{name}» mang tên tỉnh cũ: từ {EFFECTIVE} tỉnh ấy thuộc {in_sentence(now)}" if now else None
 
 
+def with_province_now(name: str, on: dt.date) -> str:
+    """«Phòng PV27 – Công an tỉnh Bình Thuận (nay: Tỉnh Lâm Đồng)» on a day since 01/7/2025, for a name that is, or
+    ends with, a former province; the name alone before that day, or naming a current province."""
+    now = province_now(name) if on >= MERGED_ON else None
+    return f"{name} (nay: {now})" if now else name
+
+
 def without_unit_words(query: str) -> list[str]:
     """The words of a search typed, each unit word left out that comes before the name of a unit of its
     type and that name one phrase («Đặc khu Phú Quý» → «Phú Quý», its words together and in order, not

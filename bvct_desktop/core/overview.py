@@ -5,7 +5,9 @@ in core/deadlines)."""
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 
@@ -220,7 +222,8 @@ def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_
 def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
     """Requests between our archive and another province's with no reply by `today` past their deadline
     (deadlines.archive_reply_due), either way, each title saying who owes the reply: those we sent («Nhờ tỉnh
-    bạn nghiên cứu») and those another province sent us («Nghiên cứu giúp tỉnh bạn»)."""
+    bạn nghiên cứu») and those another province sent us («Nghiên cứu giúp tỉnh bạn»); a former province with the
+    one it is part of on `today`."""
     db.require(Action.BROWSE, "xem việc đến hạn")
     vetted = persons.alias("vetted")
     with db.read() as connection:
@@ -234,8 +237,13 @@ def archive_requests_unanswered(db: Database, today: dt.date) -> list[Due]:
                          .outerjoin(vetted, vetted.c.id == vetting_cases.c.person_id))
             .where(archive_requests.c.deleted_at.is_(None), deadlines.archive_reply_overdue(today, history))
             .order_by(archive_requests.c.doc_on, archive_requests.c.id)).mappings().all()
-    return [Due(row["id"], f"{ARCHIVE_REPLY_OWED_BY[row['request_kind']]}: "
-                f"{request_title(row, vetted_for(row['full_name'], row['relation'], row['vetted_name']))}",
+    from . import gazetteer  # its place names are read on the first list, not at start-up
+
+    def title(row: Mapping[str, Any]) -> str:
+        named_now = {**row, "province": gazetteer.with_province_now(row["province"], today)}
+        return request_title(named_now, vetted_for(row["full_name"], row["relation"], row["vetted_name"]))
+
+    return [Due(row["id"], f"{ARCHIVE_REPLY_OWED_BY[row['request_kind']]}: {title(row)}",
                 deadlines.archive_reply_due(row["doc_on"], history)) for row in rows]
 
 

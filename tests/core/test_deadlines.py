@@ -20,6 +20,15 @@ def test_slips_without_reply_past_the_limit(db):
     assert late[0].due_on == dt.date(2025, 2, 5) and late[0].days_late(dt.date(2025, 2, 21)) == 16
 
 
+def test_a_slip_still_unanswered_since_the_merger_names_the_province_its_recipient_is_part_of_now(db):
+    """13/PXM went to Công an tỉnh Bình Thuận before 01/7/2025 and is still unanswered: the home page's list
+    the officer chases it from says whom that is now; before the merger, the name alone."""
+    [before] = [due.title for due in deadlines.slips_awaiting_reply(db, dt.date(2025, 6, 30)) if "13/PXM" in due.title]
+    [since] = [due.title for due in deadlines.slips_awaiting_reply(db, dt.date(2025, 7, 1)) if "13/PXM" in due.title]
+    assert before == "Phiếu 13/PXM – Phạm Minh Quang – Phòng PV27 – Công an tỉnh Bình Thuận"
+    assert since == f"{before} (nay: Tỉnh Lâm Đồng)"
+
+
 def test_a_slip_answered_later_was_overdue_on_the_days_before_its_reply(db):
     """12/PXM, sent to Cục A93B on 05/01/2025, was answered on 20/02/2025: a reminder dated
     10/02/2025 lists it, one dated 20/02/2025 does not."""

@@ -78,6 +78,16 @@ def test_an_unanswered_request_serving_a_case_names_the_one_vetted_and_how_they_
         "ngày 10/03/2025)"]
 
 
+def test_an_unanswered_request_naming_a_former_province_says_the_province_it_is_part_of_now(db):
+    """A request written to «Đắk Nông» (part of Lâm Đồng since 01/7/2025): the home page's list says so."""
+    editing.save(db, "archive-requests", {
+        "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Đắk Nông", "doc_no": "12-CV/BTCTU",
+        "doc_on": "10/05/2025", "full_name": "Trương Văn Bảy", "birth_date": "1945"})
+    titles = [due.title for due in overview.archive_requests_unanswered(db, dt.date(2025, 7, 15))]
+    assert "Tỉnh bạn chưa trả lời: Đắk Nông (nay: Tỉnh Lâm Đồng) – Trương Văn Bảy (văn bản số 12-CV/BTCTU ngày " \
+           "10/05/2025)" in titles
+
+
 def test_a_request_to_another_province_is_due_as_a_slip_on_the_next_working_day(db):
     """Sent 10/12/2025: the 60 days end Sunday 08/02/2026, so it is chased from Tuesday 10/02/2026, not on
     the Monday, its deadline; and the 90 days set from 01/01/2026 do not push it back."""
