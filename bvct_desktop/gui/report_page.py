@@ -28,7 +28,7 @@ from .date_box import period_taken, tell_reversed
 from .designer.ui_report_page import Ui_ReportPage
 from .dialogs import FILE_FILTERS, YES
 from .flow_layout import reflow
-from .look import colour, read_only, wait_cursor
+from .look import colour, giving_way, read_only, wait_cursor
 from .qt import QAbstractItemView, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QTimer, QWidget
 from .workers import run_in_background, wait_for
 
@@ -50,7 +50,7 @@ def figures_table(widget: QTableWidget) -> QTableWidget:
 
 def fill(widget: QTableWidget, rows: list[tuple[str, int]]) -> None:
     """The rows, each label also its tooltip: a recipient too long for the column is read whole there.
-    The table is as tall as its rows: the page scrolls, no row is hidden below the table's own edge."""
+    The table is as tall as its rows: the figures scroll, no row is hidden below the table's own edge."""
     show_rows(widget, len(rows))
     widget.setRowCount(len(rows))
     for row, (label, value) in enumerate(rows):
@@ -81,6 +81,8 @@ class ReportPage(QWidget, Ui_ReportPage):
         self.setupUi(self)
         for row in (self.chooser, self.export_row):
             reflow(row)
+        for view in (self.figures_scroll, self.strengths, self.weaknesses, self.directions):
+            giving_way(view)  # the figures and the parts scroll under the period and the actions, always in sight
         self.context = context
         self.figures: dict | None = None
         self._stale = False  # records changed since the figures shown were counted

@@ -13,6 +13,7 @@ from bvct_desktop.core.permissions import LEADER, OFFICER, VIEWER
 from bvct_desktop.gui import live
 from bvct_desktop.gui.dialogs import NO, YES
 from bvct_desktop.gui.look import scrolling
+from bvct_desktop.gui.qt import QScrollArea
 from bvct_desktop.gui.report_page import ReportPage
 from bvct_desktop.io.documents.report_content import FACTS
 from tests.conftest import PASSWORD
@@ -186,8 +187,16 @@ def test_the_page_shows_every_figure_the_report_states(page):
     assert figures["Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả"] == "0"
 
 
-def test_every_row_of_a_breakdown_is_on_the_page_without_scrolling_its_table(page, qtbot):
-    """Slips of every purpose: the chief reads the eight rows against Phụ lục 2 with the page's own scroll
+def beside_the_navigation(page: ReportPage) -> QScrollArea:
+    """The page as the main window shows it at 1366×768, beside its navigation."""
+    shown = scrolling(page)
+    shown.resize(1366 - 240, 728)
+    shown.show()
+    return shown
+
+
+def test_every_row_of_a_breakdown_is_read_by_the_figures_scroll_bar_none_hidden_in_its_table(page, qtbot):
+    """Slips of every purpose: the chief reads the eight rows against Phụ lục 2 with the figures' own scroll
     bar, none hidden below a table's (at 1366×768 the table showed five and scrolled)."""
     headers, rows = SAMPLES["slips"]
     sample = dict(zip(headers, rows[0], strict=True))
@@ -195,15 +204,28 @@ def test_every_row_of_a_breakdown_is_on_the_page_without_scrolling_its_table(pag
              for n, purpose in enumerate(["Bầu cử", "Bổ nhiệm", "Quy hoạch", "Đi nước ngoài", "Giải quyết đơn thư",
                                           "Khác", None])]
     import_rows(page.context.db, "slips", headers, slips)
-    shown = scrolling(page)  # as the main window shows it, beside its navigation
-    shown.resize(1366 - 240, 728)
-    shown.show()
+    shown = beside_the_navigation(page)
     page.refresh()
     table = page.breakdowns["slips_by_purpose"]
     assert table.rowCount() == 8
     for table in page.breakdowns.values():
         qtbot.waitUntil(lambda table=table: table.viewport().height() >= table.verticalHeader().length())
     shown.takeWidget()  # the page goes back to its fixture
+
+
+def test_at_1366_by_768_the_period_and_the_actions_stay_in_sight_while_the_figures_scroll(page, qtbot):
+    """The page was 1,143 px tall: the officer scrolled «Lập số liệu», «In…» and «Xuất PDF…» out of sight to
+    read the figures, and back to use them. It fits beside the navigation; the figures scroll in their tab."""
+    shown = beside_the_navigation(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.height() <= shown.viewport().height())
+    assert shown.verticalScrollBar().maximum() == 0
+    figures = page.figures_scroll.verticalScrollBar()
+    figures.setValue(figures.maximum())
+    assert figures.maximum() > 0
+    for button in (page.run_button, page.print_button, *page.export_buttons.values()):
+        assert shown.viewport().rect().contains(button.mapTo(shown.viewport(), button.rect().bottomRight()))
+    shown.takeWidget()
 
 
 def test_the_figures_shown_follow_a_change_of_the_records_so_the_page_says_what_the_report_will(page, qtbot):

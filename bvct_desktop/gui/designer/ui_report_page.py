@@ -5,12 +5,14 @@ from ..qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpacerItem,
     QSpinBox,
@@ -170,7 +172,16 @@ class Ui_ReportPage(object):
         self.figures_tab.setObjectName(u"figures_tab")
         self.figures_tab_layout = QVBoxLayout(self.figures_tab)
         self.figures_tab_layout.setObjectName(u"figures_tab_layout")
-        self.figures_box = QGroupBox(self.figures_tab)
+        self.figures_tab_layout.setContentsMargins(0, 0, 0, 0)
+        self.figures_scroll = QScrollArea(self.figures_tab)
+        self.figures_scroll.setObjectName(u"figures_scroll")
+        self.figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.figures_scroll.setWidgetResizable(True)
+        self.figures_page = QWidget()
+        self.figures_page.setObjectName(u"figures_page")
+        self.figures_page_layout = QVBoxLayout(self.figures_page)
+        self.figures_page_layout.setObjectName(u"figures_page_layout")
+        self.figures_box = QGroupBox(self.figures_page)
         self.figures_box.setObjectName(u"figures_box")
         self.figures_layout = QVBoxLayout(self.figures_box)
         self.figures_layout.setObjectName(u"figures_layout")
@@ -186,16 +197,20 @@ class Ui_ReportPage(object):
         self.figures_layout.addWidget(self.main_table)
 
 
-        self.figures_tab_layout.addWidget(self.figures_box)
+        self.figures_page_layout.addWidget(self.figures_box)
 
-        self.details_box = QGroupBox(self.figures_tab)
+        self.details_box = QGroupBox(self.figures_page)
         self.details_box.setObjectName(u"details_box")
         self.details_grid = QGridLayout(self.details_box)
         self.details_grid.setObjectName(u"details_grid")
 
-        self.figures_tab_layout.addWidget(self.details_box)
+        self.figures_page_layout.addWidget(self.details_box)
 
-        self.figures_tab_layout.setStretch(1, 1)
+        self.figures_page_layout.setStretch(1, 1)
+        self.figures_scroll.setWidget(self.figures_page)
+
+        self.figures_tab_layout.addWidget(self.figures_scroll)
+
         self.content_tabs.addTab(self.figures_tab, "")
         self.notes_tab = QWidget()
         self.notes_tab.setObjectName(u"notes_tab")
