@@ -1916,6 +1916,28 @@ def test_a_member_s_long_name_and_unit_cut_short_are_read_whole_under_the_mouse(
     assert tooltip_at(table, unit) == LONG_UNIT
 
 
+@pytest.mark.parametrize("width", [None, 1300, 1366])
+def test_a_member_s_long_name_is_read_whole_before_the_unit_and_the_position(qtbot, monkeypatch, context, width):
+    """Six long names beside long home towns, positions and units at 1366×768, the form as it opens, widened and
+    maximised: every column was narrowed to one width, so «Nguyễn Thị Thanh Hương Bích …» was cut while «Phó Giám
+    đốc phụ trách Trung tâm» showed whole (at 1,300 px the home town took 367 px and left the name 111). The name is
+    whom the officer checks against the decision: it is whole, the unit and home town give way."""
+    page = _page(qtbot, context, "delegations")
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "delegations",
+                                                                        page.model.record_id(0)))
+    form.resize(width or form.width(), form.height())
+    names = ["Nguyễn Thị Thanh Hương Bích Ngọc", "Tôn Nữ Hoàng Phương Thảo Nguyên", "Công Tằng Tôn Nữ Diệu Huyền"]
+    form.members.set_members([{"full_name": name, "birth_date": "1968-10-12",
+                               "home_town": "xã Hàm Thuận Bắc, huyện Hàm Thuận Bắc, tỉnh Bình Thuận",
+                               "cccd": f"06016801{number:04d}", "position": "Phó Giám đốc phụ trách Trung tâm",
+                               "unit": LONG_UNIT, "role": "Thành viên"} for number, name in enumerate(names * 2)])
+    qtbot.wait(1)
+    table = form.members.table
+    assert every_column_in_view(table) == []
+    assert table.columnWidth(KEYS.index("full_name")) >= max(
+        table.fontMetrics().horizontalAdvance(name) + 8 for name in names)
+
+
 def cut_members(table) -> list[str]:
     """What a delegation's member table shows cut short: the headers of columns out of view sideways or
     narrower than a cell's text, or than a role box needs for its longest choice beside its arrow (a column

@@ -24,6 +24,7 @@ from .inputs import as_typed, show_value
 KEYS = editing.MEMBER_PERSON_KEYS + editing.MEMBER_KEYS
 # the columns of free text, which share the room the others (dates, numbers, the role box) leave
 GROWING = tuple(KEYS.index(key) for key in ("full_name", "home_town", "position", "unit"))
+NAME = (KEYS.index("full_name"),)  # kept whole before the others: whom the officer checks against the decision
 # shown once a member is marked as not going: most delegations go whole, and the others need the room
 NOT_GOING = KEYS.index("not_going")
 
@@ -40,7 +41,7 @@ class MembersTable(QWidget):
         self.table = QTableWidget(0, len(KEYS))
         self.table.setHorizontalHeaderLabels([kind.field(key).header for key in KEYS])
         self.table.setColumnHidden(NOT_GOING, True)
-        keep_fitted(self.table, GROWING)
+        keep_fitted(self.table, GROWING, NAME)
         self.table.setItemDelegate(CutTextTips(self.table))
         self.table.setMinimumHeight(150)
         self.table.itemChanged.connect(self._edited)
@@ -118,7 +119,7 @@ class MembersTable(QWidget):
         self.changed.emit()
 
     def _fit(self) -> None:
-        fit_to_width(self.table, GROWING)
+        fit_to_width(self.table, GROWING, NAME)
 
     def _append(self, member: dict) -> None:
         row = self.table.rowCount()

@@ -73,7 +73,8 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     narrowed, none below what most of its rows need if that is within a third of the width (a header wider than
     its values goes on more lines: a cadre's political issue read whole), else none below its least; the `whole`
     columns (the name kept in view while the rest scrolls) not below what most of their rows need, within a third
-    of the width and, in a table that can fit, the room the others leave (a few long names never push them out).
+    of the width and, in a table that can fit, the room the others leave (a few long names never push them out) —
+    the others at their least when at what most of their rows need they would leave a name cut.
     Room left goes first to the cells still cut, then to the `growing` columns (else to those with cells wider
     than their header): an empty column keeps to its header; in a table with no rows, all share it."""
     header = table.horizontalHeader()
@@ -89,8 +90,10 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
         short = [size.most if size.most <= available // WHOLE_SHARE else 0 for size in sizes]
         for floors in ([max(size.least, most) for size, most in zip(sizes, short, strict=True)],
                        [size.least for size in sizes]):
-            widths = fit(usual, _keeping(sizes, floors, kept, available), available)
-            if sum(widths) <= available:
+            floors = _keeping(sizes, floors, kept, available)
+            widths = fit(usual, floors, available)
+            if sum(widths) <= available and all(
+                    floors[place] >= min(sizes[place].most, available // WHOLE_SHARE) for place in kept):
                 break
     widths = fit([size.whole for size in sizes], widths, available)
     sharing = [place for place, logical in enumerate(shown) if logical in growing] or [
@@ -262,25 +265,25 @@ def wrap_cells(table: QTableView) -> None:
 class _Refitting(QObject):
     """Fits its table's columns again whenever the table's width changes."""
 
-    def __init__(self, table: QTableView, growing: Sequence[int]):
+    def __init__(self, table: QTableView, growing: Sequence[int], whole: Sequence[int]):
         super().__init__(table)
-        self.growing = growing
+        self.growing, self.whole = growing, whole
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
-            fit_to_width(self.parent(), self.growing)
+            fit_to_width(self.parent(), self.growing, self.whole)
         return False
 
 
-def keep_fitted(table: QTableView, growing: Sequence[int] = ()) -> None:
+def keep_fitted(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = ()) -> None:
     """A record window's table: its columns fitted to its width as a register's are at first, again
-    whenever the width changes (call `fit_to_width` with the same `growing` after refilling it); what
-    is left goes to the cells cut, then to the `growing` columns, else to those with content (the
-    last stretches over what rounding leaves)."""
+    whenever the width changes (call `fit_to_width` with the same `growing` and `whole` after refilling
+    it); what is left goes to the cells cut, then to the `growing` columns, else to those with content
+    (the last stretches over what rounding leaves)."""
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setDefaultAlignment(header.defaultAlignment() | Qt.TextFlag.TextWordWrap)
-    table.viewport().installEventFilter(_Refitting(table, growing))
+    table.viewport().installEventFilter(_Refitting(table, growing, whole))
 
 
 class ColumnLayout:
