@@ -15,10 +15,13 @@ from .qt import (
     QDialog,
     QFileDialog,
     QHeaderView,
+    QIdentityProxyModel,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QLocale,
     QMessageBox,
+    QModelIndex,
     QSettings,
     Qt,
     QTreeView,
@@ -30,6 +33,7 @@ DATABASE_FILTER = "Cơ sở dữ liệu BVCT (*.db);;Mọi tệp (*)"
 FILE_FILTERS = {"pdf": "Tệp PDF (*.pdf)", "xlsx": "Tệp Excel (*.xlsx)", "docx": "Văn bản Word (*.docx)"}
 TYPING_WIDTH = 560  # a line-asking dialog's, within the screen: a note of a hundred letters reads in its box
 FILE_DIALOG_SIZE = (880, 540)  # Qt's own opens at 620 × 410, cramped
+SIZE_COLUMN, MODIFIED_COLUMN = 1, 3  # of Qt's model of a folder
 
 
 @dataclass
@@ -137,6 +141,7 @@ def file_dialog(parent: QWidget | None, title: str, start: str, filter_text: str
     Windows' recent items and its open/save history, which the program cannot take back."""
     dialog = QFileDialog(parent, title, start, filter_text)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setProxyModel(VietnameseFolder(dialog))
     room = (parent or dialog).screen().availableGeometry()
     width, height = FILE_DIALOG_SIZE
     dialog.resize(min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10))
@@ -144,6 +149,22 @@ def file_dialog(parent: QWidget | None, title: str, start: str, filter_text: str
     columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file's name takes what is left
     return dialog
+
+
+class VietnameseFolder(QIdentityProxyModel):
+    """A folder's files as the program writes them: Qt's model writes sizes and days in the system's locale
+    (QLocale::system(), which the program's default locale does not reach: «1 bytes», «7 12 2026 05:16» on a
+    PC set to English); here «1 byte», «120,6 kB» in the default locale (vi_VN) and the day dd/mm/yyyy."""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or index.column() not in (SIZE_COLUMN, MODIFIED_COLUMN):
+            return super().data(index, role)
+        folder, entry = self.sourceModel(), self.mapToSource(index)
+        if index.column() == MODIFIED_COLUMN:
+            return folder.lastModified(entry).toString("dd/MM/yyyy HH:mm")
+        if folder.isDir(entry):
+            return super().data(index, role)  # a folder has no size
+        return QLocale().formattedDataSize(folder.size(entry), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def forget_file_dialogs() -> None:

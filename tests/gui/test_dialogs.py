@@ -1,6 +1,8 @@
 """What the officer is asked through `Dialogs`: a line typed under a question that may name a long file name,
 read whole on an office screen at Windows' 150 %; a file chosen, leaving no trace of the folders visited."""
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
@@ -114,6 +116,30 @@ def test_a_file_dialog_opens_wide_enough_for_its_columns_and_within_an_office_sc
     for column in range(columns.count()):
         title = columns.model().headerData(column, Qt.Orientation.Horizontal)
         assert columns.sectionSize(column) > columns.fontMetrics().horizontalAdvance(title), title
+    dialog.deleteLater()
+
+
+def test_a_file_dialog_shows_sizes_and_days_as_vietnamese_write_them(app, qtbot, qt_settings, tmp_path):
+    """Qt's model of the folder writes in the system's locale, not the program's: «1 bytes», «120.56 KiB» and
+    «7 12 2026 05:16» on a PC set to English. The dialog shows «1 byte», «120,6 kB» and dd/mm/yyyy."""
+    prepare_application()
+    (tmp_path / "mot.txt").write_bytes(b"x")
+    (tmp_path / "bien-ban.pdf").write_bytes(bytes(123_456))
+    modified = dt.datetime(2026, 3, 5, 14, 7)
+    for name in ("mot.txt", "bien-ban.pdf"):
+        os.utime(tmp_path / name, (modified.timestamp(), modified.timestamp()))
+    dialog = file_dialog(None, "Mở tệp", str(tmp_path), "Mọi tệp (*)")
+    view = dialog.findChild(QTreeView)
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 2)
+
+    def shown(name: str) -> list[str]:
+        root = view.rootIndex()
+        [row] = [row for row in range(2) if model.index(row, 0, root).data() == name]
+        return [model.index(row, column, root).data() for column in (1, 3)]
+
+    assert shown("mot.txt") == ["1 byte", "05/03/2026 14:07"]
+    assert shown("bien-ban.pdf") == ["120,6 kB", "05/03/2026 14:07"]
     dialog.deleteLater()
 
 
