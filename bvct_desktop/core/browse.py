@@ -233,10 +233,10 @@ def _name_order(column: ColumnElement) -> ColumnElement:
 
 
 def _number_order(key: ColumnElement) -> tuple[ColumnElement, ...]:
-    """Slip numbers in the order they are counted: by the number they begin with («9/PXM» before
-    «1234/PXM»), then the rest of the number; those beginning with no figure after them, in text order."""
-    number = sql.leading_number(key)
-    return number.is_(None), number, key
+    """Slip numbers in the order they are counted (sql.number_count: «9/PXM» before «1234/PXM», «2026/9» before
+    «2026/15»), then the rest of the number; those with no figure to count on after them, in text order. The count
+    is worked out once a number (for those with no figure, 0 instead of NULL, which empties_last would test)."""
+    return sql.has_figure(key).is_(False), func.coalesce(sql.number_count(key), 0), key
 
 
 def _fixed(condition: ColumnElement) -> Status:

@@ -6,7 +6,19 @@ so new code uses these instead of an engine's own function (`strftime`, `INDEXED
 
 from collections.abc import Sequence
 
-from sqlalchemy import BindParameter, Column, ColumnElement, Date, Integer, Numeric, ScalarSelect, String, case, or_
+from sqlalchemy import (
+    BindParameter,
+    Boolean,
+    Column,
+    ColumnElement,
+    Date,
+    Integer,
+    Numeric,
+    ScalarSelect,
+    String,
+    case,
+    or_,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import FromClause, Join, functions, operators
@@ -15,23 +27,58 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.util import find_tables
 
 
-class leading_number(FunctionElement):  # noqa: N801 - used as a SQL function
-    """The whole number a text begins with ("1234/PXM" → 1234, "007/PXM" → 7); NULL when it begins
-    with no figure."""
+class number_count(FunctionElement):  # noqa: N801 - used as a SQL function
+    """The count in a number written as on the document, as core/typed.count_in reads it: its first figures
+    («0099/PXM» → 99, «PXM-5» → 5), those after its year when it begins with one («2026/15/QĐ», «2026-15» → 15; not
+    «1999/2026» → 1999); NULL when it has no figure (has_figure)."""
 
     type = Numeric()
     inherit_cache = True
 
 
-@compiles(leading_number, "sqlite")
-def _leading_number_sqlite(element, compiler, **kw) -> str:
+@compiles(number_count, "sqlite")
+def _number_count_sqlite(element, compiler, **kw) -> str:
     text = compiler.process(element.clauses, **kw)
-    return f"CASE WHEN {text} GLOB '[0-9]*' THEN CAST({text} AS INTEGER) END"
+    separator = f"ltrim(substr({text}, 5))"
+    after_year = f"ltrim(substr({separator}, 2))"
+    no_figures = text
+    for figure in "0123456789":
+        no_figures = f"replace({no_figures}, '{figure}', '')"
+    return (f"CASE WHEN {_begins_with_year_sqlite(text)} AND substr({separator}, 1, 1) IN ('/', '.', '-')"
+            f" AND {after_year} GLOB '[0-9]*' AND NOT ({_begins_with_year_sqlite(after_year)})"
+            f" THEN CAST({after_year} AS INTEGER)"
+            f" WHEN {text} GLOB '[0-9]*' THEN CAST({text} AS INTEGER)"
+            f" WHEN {text} GLOB '*[0-9]*' THEN CAST(ltrim({text}, {no_figures}) AS INTEGER) END")
 
 
-@compiles(leading_number, "postgresql")
-def _leading_number_postgresql(element, compiler, **kw) -> str:
-    return f"CAST(substring({compiler.process(element.clauses, **kw)} FROM '^[0-9]+') AS numeric)"
+def _begins_with_year_sqlite(text: str) -> str:
+    """Whether `text` begins with a year, 1900 to 2099 in four figures and no fifth (CAST reads its first
+    figures)."""
+    return f"{text} GLOB '[12]*' AND CAST({text} AS INTEGER) BETWEEN 1900 AND 2099"
+
+
+@compiles(number_count, "postgresql")
+def _number_count_postgresql(element, compiler, **kw) -> str:
+    text = compiler.process(element.clauses, **kw)
+    after_year = r"'^(?:19|20)\d\d\s*[/.-]\s*(?!(?:19|20)\d\d(?:\D|$))(\d+)'"
+    return rf"CAST(coalesce(substring({text} FROM {after_year}), substring({text} FROM '\d+')) AS numeric)"
+
+
+class has_figure(FunctionElement):  # noqa: N801 - used as a SQL function
+    """Whether a text holds a figure: a number with none has no count (number_count)."""
+
+    type = Boolean()
+    inherit_cache = True
+
+
+@compiles(has_figure, "sqlite")
+def _has_figure_sqlite(element, compiler, **kw) -> str:
+    return f"({compiler.process(element.clauses, **kw)} GLOB '*[0-9]*')"
+
+
+@compiles(has_figure, "postgresql")
+def _has_figure_postgresql(element, compiler, **kw) -> str:
+    return rf"({compiler.process(element.clauses, **kw)} ~ '\d')"
 
 
 class days_after(FunctionElement):  # noqa: N801 - used as a SQL function

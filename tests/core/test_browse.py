@@ -222,18 +222,20 @@ def test_slips_with_a_result_but_no_reply_date_are_found_and_not_overdue(db):
     assert slip not in overdue
 
 
-def test_slips_sort_by_the_number_their_number_begins_with(db):
-    """«9/PXM» before «1234/PXM», as the officer counts them; then the rest of the number, and last the
-    numbers that begin with no figure."""
+def test_slips_sort_by_the_number_they_count_as_the_next_number_reads_it(db):
+    """As the officer counts them (typed.count_in): «9/PXM» before «1234/PXM», «0099/PXM» before «0100/PXM»,
+    «2026/9» before «2026/15» (counted after their year), «PXM-5» by its 5; a tie by the rest of the number, and
+    last a number with no figure to count on."""
     first = browse.record_ids(db, "slips", "12/PXM")[0]
     stored = editing.load(db, "slips", first)
-    for number in ("1236/PXM", "PXM-5", "9/PXM", "1234/PXM", "12a/PXM", "007/PXM", "1235/PXM"):
+    for number in ("1236/PXM", "PXM-5", "9/PXM", "2026/15", "1234/PXM", "0100/PXM", "12a/PXM", "007/PXM", "PXM",
+                   "0099/PXM", "2026/9", "1235/PXM"):
         editing.save(db, "slips", {**stored, editing.VERSION: (), "number": number}, None, stored["person_id"])
     ids = browse.record_ids(db, "slips", sort="number", descending=False)
     rows = browse.fetch_rows(db, "slips", ids)
     numbers = [rows[i][0] for i in ids]
-    assert numbers == ["1/PXM", "007/PXM", "9/PXM", "12/PXM", "12a/PXM", "13/PXM", "1234/PXM", "1235/PXM",
-                       "1236/PXM", "PXM-5"]
+    assert numbers == ["1/PXM", "PXM-5", "007/PXM", "2026/9", "9/PXM", "12/PXM", "12a/PXM", "13/PXM", "2026/15",
+                       "0099/PXM", "0100/PXM", "1234/PXM", "1235/PXM", "1236/PXM", "PXM"]
     assert browse.record_ids(db, "slips", sort="number", descending=True) == ids[::-1]
 
 
