@@ -761,8 +761,8 @@ def listing(db: Database, kind: str, filters: Filters = Filters(), sort: str | N
     today = today or db.clock().date()
     with db.read() as connection:
         order = _order(spec, filters, sort, descending, connection)
-        own = all(element.table is table for expression in order for element in iterate(expression)
-                  if isinstance(element, SqlColumn))  # else the joins the sort column needs
+        # the register's joins when the order reads their columns (a subquery of each record reads its own tables)
+        own = all(source is table for source in select(*order).columns_clause_froms)
         statement = select(table.c.id, person).select_from(table if own else spec.source)
         statement = statement.where(table.c.deleted_at.is_not(None) if filters.deleted
                                     else table.c.deleted_at.is_(None))
