@@ -120,7 +120,7 @@ def _joined_in_order_postgresql(element, compiler, **kw) -> str:
 
 
 class day_number(FunctionElement):  # noqa: N801 - used as a SQL function
-    """A date's whole days since Monday 01/01/1900 (0 that day)."""
+    """A date's whole days since Monday 01/01/1900 (0 that day, less than 0 before it)."""
 
     type = Integer()
     inherit_cache = True
