@@ -12,7 +12,7 @@ import pytest
 from bvct_desktop.gui.app import Session, prepare_application
 from bvct_desktop.gui.attachments_panel import NOTE_ASKED
 from bvct_desktop.gui.dialogs import FILE_DIALOG_SIZE, FILE_FILTERS, Dialogs, file_dialog, text_dialog
-from bvct_desktop.gui.qt import QApplication, QFileDialog, QLabel, QLineEdit, QSettings, Qt, QTimer, QTreeView
+from bvct_desktop.gui.qt import QApplication, QFileDialog, QLabel, QLineEdit, QListView, QSettings, Qt, QTimer, QTreeView
 from tests.gui import register_support as support
 from tests.gui.shell_support import on_office_screen
 from tests.gui.test_attachments_panel import LONG_NAME, LONG_NOTE
@@ -104,18 +104,22 @@ def test_the_next_file_dialog_opens_in_the_folder_last_chosen_and_is_qt_s_own(ap
 
 
 @pytest.mark.parametrize("scale", [1, 1.5])
-def test_a_file_dialog_opens_wide_enough_for_its_columns_and_within_an_office_screen(app, monkeypatch, qt_settings,
-                                                                                    scale):
+def test_a_file_dialog_opens_wide_enough_for_its_columns_and_within_an_office_screen(app, qtbot, monkeypatch,
+                                                                                    qt_settings, scale):
     prepare_application()  # Qt's words in Vietnamese
     screen = on_office_screen(monkeypatch, scale)
     dialog = file_dialog(None, "Lưu tài liệu", "bien-ban.pdf", FILE_FILTERS["pdf"])
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
     assert dialog.width() >= min(FILE_DIALOG_SIZE[0], screen.width() * 9 // 10)
     dialog.show()
+    qtbot.waitExposed(dialog)
+    app.processEvents()
     columns = dialog.findChild(QTreeView).header()
     for column in range(columns.count()):
         title = columns.model().headerData(column, Qt.Orientation.Horizontal)
         assert columns.sectionSize(column) > columns.fontMetrics().horizontalAdvance(title), title
+    places = dialog.findChild(QListView, "sidebar")  # «Máy tính», the home folder: read whole, not «Má…»
+    assert places.viewport().width() >= places.sizeHintForColumn(0)
     dialog.deleteLater()
 
 
