@@ -47,7 +47,7 @@ def count(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
         province = settings.read_all(connection, end)["dia_danh"]
         result["slips_by_recipient_group"] = recipient_groups.grouped(result["slips_by_recipient"], province)
         result.update(_delegations(connection, start, end))
-        result.update(_archive(connection, start, end))
+        result.update(_archive(connection, start, end, counted_to))
         result.update(_complaints(connection, start, end))
     return result
 
@@ -167,28 +167,30 @@ _ARCHIVE_KEYS = {ARCHIVE_FOR_OTHERS: "archive_research_for_other_provinces",
                 ARCHIVE_FROM_OTHERS: "archive_research_requested_from_other_provinces"}
 
 
-def _archive(connection: Connection, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """Each kind's requests dated in the period, those answered by its end and those of them whose reply found
-    a record (archive_replies reads it as a slip's); those dated before it and not answered on the day before
-    it (carried over), and those of them answered by its end."""
+def _archive(connection: Connection, start: dt.date, end: dt.date, counted_to: dt.date) -> dict[str, Any]:
+    """Each kind's requests dated in the period; answered: those whose reply is dated by its end, those dated after
+    `counted_to` among them told apart (ahead, as the slips' are), and as records found (archive_replies reads the
+    reply as a slip's) only those answered by `counted_to`; those dated before it and not answered on the day
+    before it (carried over), and those of them answered by its end."""
     live = archive_requests.c.deleted_at.is_(None)
-    answered = func.sum(case((deadlines.done_by(archive_requests.c.answered_on, end), 1), else_=0))
-    counts = {kind: (count, done or 0) for kind, count, done in connection.execute(
-        select(archive_requests.c.request_kind, func.count(), answered)
+    answered_on = archive_requests.c.answered_on
+    groups = connection.execute(
+        select(archive_requests.c.request_kind, archive_requests.c.result, func.count(),
+               func.count(case((deadlines.done_by(answered_on, end), 1))),
+               func.count(case((deadlines.done_by(answered_on, counted_to), 1))))
         .where(live, archive_requests.c.doc_on.between(start, end))
-        .group_by(archive_requests.c.request_kind)).all()}
-    found = Counter(kind for kind, reply in connection.execute(
-        select(archive_requests.c.request_kind, archive_requests.c.result)
-        .where(live, archive_requests.c.doc_on.between(start, end),
-               deadlines.done_by(archive_requests.c.answered_on, end)))
-        if archive_replies.found_archive_record(reply))
+        .group_by(archive_requests.c.request_kind, archive_requests.c.result)).all()
+    tally: Counter[tuple[str, str]] = Counter()
+    for kind, reply, count, answered, received in groups:
+        tally.update({(kind, ""): count, (kind, "_answered"): answered, (kind, "_answered_ahead"): answered - received,
+                      (kind, "_with_record"): received if archive_replies.found_archive_record(reply) else 0})
     result = {}
     for kind, key in _ARCHIVE_KEYS.items():
+        result.update({f"{key}{suffix}": tally[kind, suffix]
+                       for suffix in ("", "_answered", "_answered_ahead", "_with_record")})
         carried = _carried_over(connection, and_(live, archive_requests.c.request_kind == kind),
-                                archive_requests.c.doc_on, archive_requests.c.answered_on, start, end)
-        result.update(zip((key, f"{key}_answered", f"{key}_with_record", f"{key}_carried_over",
-                           f"{key}_carried_over_answered"),
-                          (*counts.get(kind, (0, 0)), found[kind], *carried), strict=True))
+                                archive_requests.c.doc_on, answered_on, start, end)
+        result.update(zip((f"{key}_carried_over", f"{key}_carried_over_answered"), carried, strict=True))
     return result
 
 

@@ -22,6 +22,13 @@ SLIPS = (("38/PXM", "15/11/2026", "Ngô Văn Bốn", "Bầu cử", A93, None, No
          ("39/PXM", "20/12/2026", "Lê Thị Ba", "Quy hoạch", DONG_NAI, None, None),  # due 19/01/2027: not yet
          ("40/PXM", "28/12/2026", "Trần Văn Hai", "Bổ nhiệm", A93, "04/01/2027", "Có tài liệu tàng thư chế độ cũ"),
          ("1/PXM", "02/01/2027", "Đinh Văn Năm", "Kết nạp Đảng", DONG_NAI, "20/01/2027", "Có hồ sơ tàng thư"))
+# kind, province, number, dated, name, born, home town, answered, result
+ARCHIVE = (("Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "2-CV/BTCTU", "02/01/2027", "Võ Văn Sáu", "1949", "Tánh Linh",
+            "04/01/2027", "Có hồ sơ tàng thư chế độ cũ"),
+           ("Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "3-CV/BTCTU", "03/01/2027", "Phan Văn Bảy", "1951", "Hàm Tân",
+            "25/01/2027", "Có tài liệu tàng thư chế độ cũ"),  # our reply written as of a day after 05/01/2027
+           ("Nhờ tỉnh bạn nghiên cứu", "TP Hồ Chí Minh", "1-CV/BTCTU", "02/01/2027", "Lý Thị Tám", "1953", "Phan Rí",
+            "15/02/2027", "Có hồ sơ tàng thư"))  # theirs: the same
 
 
 @pytest.fixture
@@ -38,6 +45,8 @@ def db(both_engines_cli, tmp_path):
                ["28/12/2026", "Trần Văn Lộc", "Kiến nghị", None, "Kiến nghị cuối năm", None, "04/01/2027",
                 "Đã trả lời"]]
     assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", SAMPLES["complaints"][0], letters))[0] == 0
+    research = workbook(tmp_path / "tang_thu.xlsx", SAMPLES["archive-requests"][0], [list(row) for row in ARCHIVE])
+    assert cli("import", "archive-requests", research)[0] == 0
     database = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MADE_ON)
     with database.read() as connection:
         case = connection.execute(select(vetting_cases.c.id).join(persons)
@@ -75,6 +84,17 @@ def test_the_first_quarter_of_2027_made_on_05_01_counts_by_recipient_and_as_foun
     assert (figures["slips_answered"], figures["slips_answered_ahead"]) == (1, 1)
     assert figures["slips_answered_by_recipient"] == {DONG_NAI: 0}
     assert (figures["slips_with_archive_record"], figures["slip_subjects_with_archive_record"]) == (0, 0)
+
+
+def test_the_first_quarter_of_2027_made_on_05_01_counts_as_answered_and_found_only_the_archive_replies_dated_by_then(db):
+    """The replies to Đồng Nai of 04/01 and of 25/01/2027 and Hồ Chí Minh City's of 15/02/2027 all found a record:
+    each is answered by the quarter's end, but only that of 04/01 was sent by the day the report is made; those
+    dated after it are told apart, as the slips' are, and are no record found in Phụ lục 4."""
+    figures = report.figures(db, *Q1_2027)
+    for key, counts in (("archive_research_for_other_provinces", (2, 2, 1, 1)),
+                        ("archive_research_requested_from_other_provinces", (1, 1, 1, 0))):
+        assert (figures[key], figures[f"{key}_answered"], figures[f"{key}_answered_ahead"],
+                figures[f"{key}_with_record"]) == counts
 
 
 @pytest.mark.parametrize("period", [H1, NINE], ids=["6 tháng", "9 tháng"])
