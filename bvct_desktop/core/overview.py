@@ -51,10 +51,13 @@ REPORT_LABELS = {
     "slip_subjects_with_archive_record": "Số đối tượng có tài liệu lưu trữ (tàng thư) liên quan",
     "slips_carried_over": "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
     "slips_carried_over_answered": "Phiếu kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
-    # I.2: the archive research for other provinces, then that asked of them, each with those answered, those
-    # whose reply found a record and those carried over
+    # I.2: the archive research for other provinces, then that asked of them, each with those answered (those of
+    # them dated after the day the replies are counted to told apart, as the slips'), those whose reply found a
+    # record and those carried over
     "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
     "archive_research_for_other_provinces_answered": "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",
+    "archive_research_for_other_provinces_answered_ahead":
+        "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời, ghi ngày trả lời sau ngày lập báo cáo (cần xem lại)",
     "archive_research_for_other_provinces_with_record": "Nghiên cứu tàng thư giúp tỉnh bạn: có tài liệu",
     "archive_research_for_other_provinces_carried_over":
         "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
@@ -62,6 +65,9 @@ REPORT_LABELS = {
         "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)",
     "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
     "archive_research_requested_from_other_provinces_answered": "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả",
+    "archive_research_requested_from_other_provinces_answered_ahead":
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả, ghi ngày nhận kết quả sau ngày lập báo cáo "
+        "(cần xem lại)",
     "archive_research_requested_from_other_provinces_with_record":
         "Đề nghị tỉnh bạn nghiên cứu tàng thư: tỉnh bạn trả lời có tài liệu",
     "archive_research_requested_from_other_provinces_carried_over":

@@ -86,7 +86,7 @@ def test_the_first_quarter_of_2027_made_on_05_01_counts_by_recipient_and_as_foun
     assert (figures["slips_with_archive_record"], figures["slip_subjects_with_archive_record"]) == (0, 0)
 
 
-def test_the_first_quarter_of_2027_made_on_05_01_counts_as_answered_and_found_only_the_archive_replies_dated_by_then(db):
+def test_the_first_quarter_of_2027_made_on_05_01_counts_as_answered_and_found_only_archive_replies_dated_by_then(db):
     """The replies to Đồng Nai of 04/01 and of 25/01/2027 and Hồ Chí Minh City's of 15/02/2027 all found a record:
     each is answered by the quarter's end, but only that of 04/01 was sent by the day the report is made; those
     dated after it are told apart, as the slips' are, and are no record found in Phụ lục 4."""

@@ -157,15 +157,17 @@ def test_six_months_figures_with_breakdowns(page):
 
 
 def test_each_figure_stands_with_its_subject_as_the_report_states_it(page):
-    """The archive research done for another province is followed by those answered, those whose reply found a
-    record and those carried over; the slips' figures stand together after the vetting cases, the delegations
-    after the archive research and the letters last, as sections I.1 to I.4 state them."""
+    """The archive research done for another province is followed by those answered, those of them dated after the
+    report's day, those whose reply found a record and those carried over; the slips' figures stand together after
+    the vetting cases, the delegations after the archive research and the letters last, as sections I.1 to I.4
+    state them."""
     page.refresh()
     labels = list(rows(page.main_table))
     assert labels == list(REPORT_LABELS.values())
     helped = labels.index("Nghiên cứu tàng thư giúp tỉnh bạn")
-    assert labels[helped:helped + 5] == [
+    assert labels[helped:helped + 6] == [
         "Nghiên cứu tàng thư giúp tỉnh bạn", "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",
+        "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời, ghi ngày trả lời sau ngày lập báo cáo (cần xem lại)",
         "Nghiên cứu tàng thư giúp tỉnh bạn: có tài liệu",
         "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
         "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)"]

@@ -95,7 +95,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # to the competent body were among those «đang giải quyết», and the anonymous letters were not told.
 # 15, before 07/12/2026: Phụ lục 1 counted the replies by recipient, and its total, to the period's last day
 # in a report made before it (the body to the report's), and the figures sheet did not list those dated after it.
-WORDING = 16
+# 16, before 07/12/2026: I.2 and Phụ lục 4 counted the archive research answered, and the records found, to the
+# period's last day in a report made before it, and did not tell apart the replies dated after the report's day.
+WORDING = 17
 FACTS_SINCE = {"slips_answered_ahead": 16}  # a figure counted before the wording that lists it
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
@@ -261,7 +263,8 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
             *(Paragraph(text) for text in _cases(f, source.wording)),
             *(Paragraph(text) for text in _vetting(f, issuer, _replies_counted_to(source, end), source.wording)),
-            Paragraph("2. Công tác nghiên cứu tàng thư", HEADING), Paragraph(_archive(f, source.wording)),
+            Paragraph("2. Công tác nghiên cứu tàng thư", HEADING),
+            Paragraph(_archive(f, _replies_counted_to(source, end), source.wording)),
             Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
             Paragraph(_abroad(f, office, source.wording)),
             Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(f, source.wording)),
@@ -388,9 +391,10 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
     return [first, second]
 
 
-def _received(f: Mapping[str, Any]) -> int:
-    """The slips answered whose reply is dated by the day the replies are counted to (slips_answered_ahead)."""
-    return f["slips_answered"] - f.get("slips_answered_ahead", 0)  # none: a report issued before it was counted
+def _received(f: Mapping[str, Any], figure: str = "slips") -> int:
+    """The slips (or archive requests of `figure`) answered whose reply is dated by the day the replies are counted
+    to (…_answered_ahead: none in a report issued before they were counted)."""
+    return f[f"{figure}_answered"] - f.get(f"{figure}_answered_ahead", 0)
 
 
 def _slips_carried_over(f: Mapping[str, Any], before: str = "") -> str:
@@ -431,17 +435,27 @@ def _group_name(group: str, units: Mapping[str, int]) -> str:
     return "các đơn vị thuộc Bộ Công an" if group == recipient_groups.MINISTRY else "các đơn vị Công an tỉnh"
 
 
-def _archive(f: Mapping[str, Any], wording: int) -> str:
+def _archive(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> str:
     for_others = f["archive_research_for_other_provinces"]
     from_others = f["archive_research_requested_from_other_provinces"]
-    answered = _done(f["archive_research_for_other_provinces_answered"], "trả lời", "trường hợp", wording)
+    answered = _archive_answered(f, "archive_research_for_other_provinces", "trả lời", counted_to, wording)
     first = (f"Nghiên cứu tàng thư giúp tỉnh bạn {n(for_others)} trường hợp, {answered}" if for_others
              else "Trong kỳ không có yêu cầu nghiên cứu tàng thư của tỉnh bạn")
-    received = _done(f["archive_research_requested_from_other_provinces_answered"], "nhận kết quả", "trường hợp",
-                     wording)
+    received = _archive_answered(f, "archive_research_requested_from_other_provinces", "nhận kết quả", counted_to,
+                                 wording)
     second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, {received}" if from_others
               else "không có trường hợp nào phải đề nghị tỉnh bạn nghiên cứu tàng thư")
     return f"{first}; {second} (Phụ lục 4).{_archive_carried_over(f, wording)}"
+
+
+def _archive_answered(f: Mapping[str, Any], figure: str, verb: str, counted_to: dt.date, wording: int) -> str:
+    """"đã trả lời 8 trường hợp, 2 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại": those answered
+    by the day the replies are counted to, then those dated after it (none in a report issued before they were
+    counted)."""
+    ahead = f.get(f"{figure}_answered_ahead", 0)
+    told_apart = f", {n(ahead)} trường hợp ghi ngày {verb} sau ngày {display_date(counted_to)}, cần xem lại" \
+        if ahead else ""
+    return f"{_done(_received(f, figure), verb, 'trường hợp', wording)}{told_apart}"
 
 
 def _archive_carried_over(f: Mapping[str, Any], wording: int) -> str:
@@ -600,13 +614,19 @@ def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
                *(_count_column(key, label) for key, label in zip(
                    counted, ("Số trường hợp", "Đã có kết quả", "Có tài liệu"), strict=False)))
     rows = tables.numbered([
-        {"name": name, **{key: f[f"{figure}{suffix}"] for key, suffix in zip(
-            counted, ("", "_answered", "_with_record"), strict=False)}}
+        _archive_row(f, name, figure, counted)
         for name, figure in ((ARCHIVE_FOR_OTHERS, "archive_research_for_other_provinces"),
                              (ARCHIVE_FROM_OTHERS, "archive_research_requested_from_other_provinces"))])
     total = {"name": "Tổng cộng", TOTAL: True, **{key: sum(row[key] for row in rows) for key in counted}}
     note = _archive_carried_over(f, wording).strip() if wording >= 11 else ""
     return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total), note)
+
+
+def _archive_row(f: Mapping[str, Any], name: str, figure: str, counted: Sequence[str]) -> dict[str, Any]:
+    """One kind's row: its requests, those answered by the day the replies are counted to, those that found a
+    record (not in a report issued before they were counted)."""
+    figures = {"count": f[figure], "answered": _received(f, figure), "found": f.get(f"{figure}_with_record")}
+    return {"name": name, **{key: figures[key] for key in counted}}
 
 
 def _every(counts: Mapping[str, int], choices: Sequence[str]) -> dict[str, int]:

@@ -90,6 +90,8 @@ FIGURES = {
         "archive_research_for_other_provinces": 12, "archive_research_requested_from_other_provinces": 5,
         "archive_research_for_other_provinces_answered": 10,
         "archive_research_requested_from_other_provinces_answered": 3,
+        "archive_research_for_other_provinces_answered_ahead": 0,
+        "archive_research_requested_from_other_provinces_answered_ahead": 0,
         "archive_research_for_other_provinces_with_record": 4,
         "archive_research_requested_from_other_provinces_with_record": 1,
         "complaints_received": 15, "complaints_resolved": 12,

@@ -721,6 +721,33 @@ def test_the_figures_sheet_has_the_replies_dated_after_the_day_counted_to_the_bo
     assert "slips_answered_ahead" not in {key for key, _label, _value in issued_before}
 
 
+AHEAD = {"archive_research_for_other_provinces_answered_ahead": 2,
+         "archive_research_requested_from_other_provinces_answered_ahead": 1}
+
+
+def test_the_archive_research_answered_is_that_of_replies_dated_by_the_day_the_report_counts_to(source, options):
+    """Made on 15/12 for the year, 2 of the 10 replies to other provinces and 1 of the 3 received written as of a
+    day after it: I.2 and Phụ lục 4 say those answered by 15/12, the others told apart as the slips' are, and
+    «Số liệu» lists them; a report issued before they were counted (wording 16) is written again as issued."""
+    year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
+    made = dataclasses.replace(source, figures={**year, **AHEAD}, on=dt.date(2025, 12, 15))
+    assert ("Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp, đã trả lời 8 trường hợp, 2 trường hợp ghi ngày trả "
+            "lời sau ngày 15/12/2025, cần xem lại; đề nghị tỉnh bạn nghiên cứu tàng thư 5 trường hợp, đã nhận kết "
+            "quả 2 trường hợp, 1 trường hợp ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại (Phụ lục 4).") \
+        in text_of(made, options)
+    content = render.report_content(made, options)
+    assert [row["answered"] for row in content.appendices[3].records] == [8, 2, 10]
+    facts = {key: (label, value) for key, label, value in content.facts}
+    assert facts["archive_research_for_other_provinces_answered_ahead"] == (
+        "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời, ghi ngày trả lời sau ngày lập báo cáo (cần xem lại)", 2)
+    assert facts["archive_research_requested_from_other_provinces_answered_ahead"] == (
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả, ghi ngày nhận kết quả sau ngày lập báo cáo "
+        "(cần xem lại)", 1)
+    issued_before = dataclasses.replace(made, figures=year, wording=16)
+    assert "đã trả lời 10 trường hợp; đề nghị tỉnh bạn nghiên cứu tàng thư 5 trường hợp, đã nhận kết quả 3 trường " \
+           "hợp (Phụ lục 4)." in text_of(issued_before, options)
+
+
 def test_the_figures_sheet_has_the_slips_still_without_a_result_the_body_states(tmp_path, source, options):
     """«còn 150 phiếu chưa có kết quả» in I.1 is a row of «Số liệu» too, after the results without their
     day and before those overdue (which are among them); a report issued before keeps its rows."""
