@@ -391,6 +391,36 @@ def test_a_disabled_user_cannot_log_in_with_psql_either(office):
         _login(office, USERS["xem"])
 
 
+def test_a_disabled_account_logging_in_with_its_password_is_told_it_is_disabled_a_stranger_is_not(office):
+    """The server checks the password before the account: only whoever holds a disabled account's
+    password is told it is disabled (as a file tells an account whose slot opens); a wrong password,
+    or a name no account has, is the same wrong login."""
+    viewer = USERS["xem"]
+    assert office("users", "disable", viewer)[0] == 0
+    code, _, err = office.as_user(viewer, _password(viewer))("users", "list")
+    assert code == 3 and "Tài khoản không tồn tại hoặc đã bị khóa." in err, err
+    for name, password in ((viewer, "sai-mat-khau"), ("khong_ai", _password(viewer))):
+        code, _, err = office.as_user(name, password)("users", "list")
+        assert code == 3 and "Sai tên người dùng hoặc mật khẩu." in err and "bị khóa" not in err, err
+
+
+def test_a_new_connection_of_a_session_whose_account_was_disabled_says_so(office):
+    """A session open when its account is disabled may need a new connection (its pool's were closed):
+    it is told the account is disabled, in the words of a file's session, not a wrong login."""
+    officer_name = USERS["chuyen-vien"]
+    officer = vault.unlock(office.db, officer_name, _password(officer_name))
+    told = []
+    officer.on_account_change = told.append
+    try:
+        assert office("users", "disable", officer_name)[0] == 0
+        officer.engine.dispose()
+        with pytest.raises(AccountDisabled, match=f"Tài khoản «{officer_name}» đã bị khóa; "):
+            officer.still_active()
+        assert told == [False]
+    finally:
+        officer.close()
+
+
 def test_a_reopened_user_logs_in_with_psql_with_the_new_password_only_in_its_group(office, cluster, tmp_path):
     viewer = USERS["xem"]
     assert office("users", "disable", viewer)[0] == 0

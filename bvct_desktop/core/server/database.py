@@ -76,15 +76,25 @@ class ServerDatabase(Database):
     @contextlib.contextmanager
     def _errors_translated(self) -> Iterator[None]:
         """The driver's errors in the program's words; a write the server refused as a disabled account's
-        (disabled after the account was last read) is told as one, and the desktop told of the account."""
+        (disabled after the account was last read) is told as one, and the desktop told of the account;
+        so is a new connection refused to the account (the pool's were closed)."""
         with server_engine.translated_errors(self.address):
             try:
                 yield
+            except server_engine.DisabledLogin as error:
+                self._told_disabled()
+                raise AccountDisabled(disabled_message(self.actor.name)) from error
             except exc.DBAPIError as error:
                 if getattr(error.orig, "sqlstate", None) != objects.DISABLED:
                     raise
                 self.still_active()
                 raise AccountDisabled(disabled_message(self.actor.name)) from error
+
+    def _told_disabled(self) -> None:
+        """The account is known disabled without a read (no connection could be made to read it)."""
+        if self._active:
+            self._active = False
+            self.on_account_change(False)
 
     def _append(self, connection: Connection, entries: list[dict]) -> None:
         """The entries as the program sees them; the server's trigger numbers and links them."""

@@ -38,6 +38,11 @@ TRY_AGAIN = "Khi máy chủ chạy lại (hỏi quản trị viên nếu lâu), 
 _PLACED = (operators.nulls_first_op, operators.nulls_last_op)
 
 
+class DisabledLogin(AuthError):
+    """The server took the login's password and refused the login: its account is disabled (the
+    password is checked first, so only whoever holds it learns this)."""
+
+
 class _Compiler(PGDialect_psycopg.statement_compiler):
     """ORDER BY as SQLite orders: NULL first when ascending, last when descending."""
 
@@ -160,7 +165,7 @@ def _connection_refused(lower: str, address: ServerAddress, where: str, wrong_lo
     if "password authentication failed" in lower or "no password supplied" in lower:
         return AuthError(wrong_login)
     if "not permitted to log in" in lower:
-        return AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
+        return DisabledLogin("Tài khoản không tồn tại hoặc đã bị khóa.")
     if "database" in lower and "does not exist" in lower:
         return DamagedError(f"Không có cơ sở dữ liệu «{address.dbname}» trên máy chủ {where}.")
     if "no pg_hba.conf entry" in lower:

@@ -46,7 +46,8 @@ _AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as th
 # 1: own key slots, the trail and slots for a backup by key proof; 2: a login's entries dated by the server;
 # 3: dated in Vietnam's time, not at the UTC offset of the PC that made the objects
 # 4: no entry but a refusal by a disabled account, even from a session opened before it was disabled
-VERSION, VERSION_KEY = 4, "server_objects"
+# 5: a disabled account keeps its password (refused after it, so that its holder is told why)
+VERSION, VERSION_KEY = 5, "server_objects"
 DISABLED = "28000"  # invalid_authorization_specification: what the server says to a disabled account's write
 
 
@@ -384,7 +385,8 @@ BEGIN
                                                   WHERE role = '{ADMIN}' AND active) <= 1 THEN
     RAISE EXCEPTION 'the last administrator stays' USING ERRCODE = 'check_violation';
   END IF;
-  EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', user_name);
+  -- the password stays: the server checks it before refusing the login, so whoever holds it is told why
+  EXECUTE format('ALTER ROLE %I NOLOGIN', user_name);
   UPDATE public.users SET active = false WHERE name = user_name;
   DELETE FROM public.key_slots WHERE name = user_name;
 END""", _AS_OWNER),
