@@ -6,12 +6,12 @@ migration (`prepare`, idempotent):
 - ids assigned as the file database assigns them (the next after the largest), so rows the plans
   number themselves and rows numbered by the server never collide;
 - each counted table's writes counted by a trigger run as the owner (`change_counts`, core/watch.py);
-- the audit chain extended by the server: a trigger run as the owner takes the chain's head
-  (locked), sets the entry's id, its login and role, and its HMAC with a secret no login can read;
-  `bvct_audit_verify()` recomputes it; nobody but the owner may change or delete an entry, and a
-  login may write entries in its own name only, with an outcome the program writes, dated by the
-  server (`_server_moment`) whatever moment it sends, and a disabled account none but a refusal
-  (`DISABLED`), whatever session it opened before it was disabled;
+- the audit chain extended by the server: a trigger run as the owner takes the chain's head (locked
+  to the commit, moved once at the commit), sets the entry's id, its login and role, and its HMAC
+  with a secret no login can read; `bvct_audit_verify()` recomputes it; nobody but the owner may
+  change or delete an entry, and a login may write entries in its own name only, with an outcome the
+  program writes, dated by the server (`_server_moment`) whatever moment it sends, and a disabled
+  account none but a refusal (`DISABLED`), whatever session it opened before it was disabled;
 - no change without its audit entry: a transaction of a login that wrote to a table of the records
   (access.py's `audited`) is refused at its commit unless it also wrote an audit entry — psql
   with an officer's password leaves the same trace as the program;
@@ -46,7 +46,8 @@ _AS_OWNER = "SECURITY DEFINER SET search_path = pg_catalog, public"  # run as th
 # 1: own key slots, the trail and slots for a backup by key proof; 2: a login's entries dated by the server;
 # 3: dated in Vietnam's time, not at the UTC offset of the PC that made the objects
 # 4: no entry but a refusal by a disabled account, even from a session opened before it was disabled
-# 5: a disabled account keeps its password (refused after it, so that its holder is told why)
+# 5: a disabled account keeps its password (refused after it, so that its holder is told why); the chain's
+# head moved once a transaction, at its commit
 VERSION, VERSION_KEY = 5, "server_objects"
 DISABLED = "28000"  # invalid_authorization_specification: what the server says to a disabled account's write
 
@@ -147,6 +148,7 @@ def _private(connection: Connection) -> None:
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.audit_head "
                                "(count bigint NOT NULL, mac text NOT NULL)")
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.changes_to_audit (xact xid8 PRIMARY KEY)")
+    _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.head_to_move (xact xid8 PRIMARY KEY)")
     _sql(connection, f"CREATE TABLE IF NOT EXISTS {PRIVATE}.key_proof (digest bytea NOT NULL)")
     _sql(connection, f"INSERT INTO {PRIVATE}.audit_secret SELECT public.gen_random_bytes(32) "
                                f"WHERE NOT EXISTS (SELECT 1 FROM {PRIVATE}.audit_secret)")
@@ -236,10 +238,18 @@ def _functions(owner: str, server_moment: str) -> list[str]:
         _function(f"{PRIVATE}.audit_link() RETURNS trigger", f"""
 DECLARE
   head record;
+  latest record;
   secret bytea;
   author record;
 BEGIN
+  -- the chain's lock, to the commit; the head kept apart moves once, at the commit (move_head): a row
+  -- updated at each entry leaves a version per entry to read past at the next
   SELECT count, mac INTO head FROM {PRIVATE}.audit_head FOR UPDATE;
+  SELECT id, mac INTO latest FROM public.audit_log WHERE id > head.count ORDER BY id DESC LIMIT 1;
+  IF FOUND THEN  -- this transaction's entries so far
+    head.count := latest.id;
+    head.mac := latest.mac;
+  END IF;
   IF session_user <> {_literal(owner)} THEN
     IF NEW.user_name IS DISTINCT FROM session_user THEN
       RAISE EXCEPTION 'an audit entry of % names %', session_user, NEW.user_name
@@ -266,9 +276,19 @@ BEGIN
   NEW.mac := '';
   NEW.mac := encode(public.hmac(convert_to(head.mac || {PRIVATE}.audit_canonical(NEW), 'UTF8'), secret,
                                 'sha256'), 'hex');
-  UPDATE {PRIVATE}.audit_head SET count = NEW.id, mac = NEW.mac;
+  INSERT INTO {PRIVATE}.head_to_move (xact) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
   RETURN NEW;
 END""", _AS_OWNER),
+        _function(f"{PRIVATE}.move_head() RETURNS trigger", f"""
+BEGIN
+  UPDATE {PRIVATE}.audit_head SET count = latest.id, mac = latest.mac
+    FROM (SELECT id, mac FROM public.audit_log ORDER BY id DESC LIMIT 1) AS latest;
+  DELETE FROM {PRIVATE}.head_to_move WHERE xact = NEW.xact;
+  RETURN NULL;
+END""", _AS_OWNER),
+        f"DROP TRIGGER IF EXISTS bvct_move_head ON {PRIVATE}.head_to_move",  # no OR REPLACE for these
+        f"CREATE CONSTRAINT TRIGGER bvct_move_head AFTER INSERT ON {PRIVATE}.head_to_move "
+        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.move_head()",
         "CREATE OR REPLACE TRIGGER bvct_audit_link BEFORE INSERT ON audit_log "
         f"FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.audit_link()",
         _function(f"{PRIVATE}.note_change() RETURNS trigger", f"""
@@ -304,6 +324,9 @@ BEGIN
   checked := 0;
   SELECT key INTO secret FROM {PRIVATE}.audit_secret;
   SELECT count, mac INTO head FROM {PRIVATE}.audit_head;
+  IF EXISTS (SELECT 1 FROM {PRIVATE}.head_to_move WHERE xact = pg_current_xact_id_if_assigned()) THEN
+    SELECT id AS count, mac INTO head FROM public.audit_log ORDER BY id DESC LIMIT 1;  -- the head at its commit
+  END IF;
   head_count := head.count;
   FOR entry IN SELECT * FROM public.audit_log ORDER BY id LOOP
     IF entry.id <> expected THEN
