@@ -217,10 +217,10 @@ class Database(abc.ABC):
         """Appends audit entries (the arguments of `audit_chain.append`) to the chain."""
 
     @contextlib.contextmanager
-    def bulk_writes(self, connection: Connection) -> Iterator[None]:
+    def bulk_writes(self, connection: Connection, step: Callable[[], None]) -> Iterator[None]:
         """Around the writing of a large import in `connection`'s transaction (the file database
-        keeps a smaller page cache meanwhile, and makes the indexes it set aside at the end, or
-        `builds_beside`)."""
+        keeps a smaller page cache meanwhile, makes the indexes it set aside at the end, or
+        `builds_beside`, and calls `step` inside its long statements too, where raising stops them)."""
         yield
 
     def builds_beside(self, connection: Connection) -> contextlib.AbstractContextManager[bool]:
@@ -395,8 +395,8 @@ class FileDatabase(Database):
             yield
 
     @contextlib.contextmanager
-    def bulk_writes(self, connection: Connection) -> Iterator[None]:
-        with engine.smaller_cache(connection), engine.built_later(connection):
+    def bulk_writes(self, connection: Connection, step: Callable[[], None]) -> Iterator[None]:
+        with engine.smaller_cache(connection), engine.heard_inside(connection, step), engine.built_later(connection):
             yield
 
     def _append(self, connection: Connection, entries: list[dict]) -> None:

@@ -8,7 +8,7 @@ password apart before a connection is made, so here every such error means damag
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -35,6 +35,11 @@ COPY_CACHE_KIB = 2_048
 CHECK_CACHE_KIB = 16_384
 LATER_INFO = "bvct_built_later"  # statements waiting for `built_later`'s end (connection.info)
 DATABASE_ERRORS = (exc.DBAPIError, sqlcipher.DatabaseError)  # SQLite's word on a file, through SQLAlchemy or not
+HEARD_INFO = "bvct_heard"  # the `heard_inside` of the block running (connection.info)
+# SQLite's steps between two calls of `heard_inside`'s step: 100,000 slips inserted, their indexes made again and
+# their audit entries appended call it about every 10 ms
+HEARD_EVERY = 100_000
+BESIDE_HEARD_S = 0.05  # how long the block after `beside` waits for its statements between two steps
 BUSY_INFO = "bvct_busy_ms"  # the busy time `busy_wait` last set on the pooled connection (connection.info)
 
 
@@ -156,6 +161,7 @@ def beside(connection: Connection) -> Iterator[bool]:
     waiting, failed, stop = pending[:], [], threading.Event()
     pending.clear()
     driver = connection.connection.driver_connection
+    heard = connection.info.get(HEARD_INFO)
 
     def build() -> None:
         try:
@@ -168,18 +174,70 @@ def beside(connection: Connection) -> Iterator[bool]:
 
     worker = threading.Thread(target=build, name="bvct-indexes")
     event.listen(connection, "before_cursor_execute", refuse)
-    worker.start()
-    try:
-        yield True
-    except BaseException:
-        stop.set()
-        driver.interrupt()
-        raise
-    finally:
-        worker.join()
-        event.remove(connection, "before_cursor_execute", refuse)
+    with heard.suspended() if heard else contextlib.nullcontext():
+        worker.start()
+        try:
+            yield True
+            while heard and worker.is_alive():  # the block done first: the wait is heard
+                heard.step()
+                worker.join(BESIDE_HEARD_S)
+        except BaseException:
+            stop.set()
+            driver.interrupt()
+            raise
+        finally:
+            worker.join()
+            event.remove(connection, "before_cursor_execute", refuse)
     if failed:
         raise failed[0]
+
+
+class _Heard:
+    """`step` called by SQLite inside the statements of `heard_inside`'s block; the error it raises is kept."""
+
+    def __init__(self, driver: sqlcipher.Connection, step: Callable[[], None]):
+        self.driver, self.step = driver, step
+        self.stopped: BaseException | None = None
+        self.driver.set_progress_handler(self._handler, HEARD_EVERY)
+
+    def _handler(self) -> int:
+        """SQLite's progress handler: nonzero interrupts the statement."""
+        if self.stopped is None:
+            try:
+                self.step()
+            except BaseException as error:  # noqa: BLE001 - raised again in place of the statement's
+                self.stopped = error
+        return self.stopped is not None
+
+    @contextlib.contextmanager
+    def suspended(self) -> Iterator[None]:
+        """No call in the block: statements run on another thread, which must not wait for Python's lock."""
+        self.driver.set_progress_handler(None, 0)
+        try:
+            yield
+        finally:
+            self.driver.set_progress_handler(self._handler, HEARD_EVERY)
+
+    def close(self) -> None:
+        self.driver.set_progress_handler(None, 0)
+
+
+@contextlib.contextmanager
+def heard_inside(connection: Connection, step: Callable[[], None]) -> Iterator[None]:
+    """`step` called inside the block's statements too, every HEARD_EVERY of SQLite's steps, and while the
+    block waits for `beside`'s (a large import's one long statement: an index made again, a hundred thousand
+    rows inserted): a caller stops them by raising there — the statement running is interrupted, and that
+    error raised in the place of SQLite's (the transaction then rolls back)."""
+    heard = connection.info[HEARD_INFO] = _Heard(connection.connection.driver_connection, step)
+    try:
+        yield
+    except Exception:
+        if heard.stopped is not None:
+            raise heard.stopped from None
+        raise
+    finally:
+        heard.close()
+        del connection.info[HEARD_INFO]
 
 
 def _run(driver_connection, statements: list[tuple[str, tuple]], stop: threading.Event | None = None) -> None:

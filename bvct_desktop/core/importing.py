@@ -466,6 +466,7 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         result.problems.append(Problem(2, None, "tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)"))
     with (write or db.write)() as connection:
         plan = PLANS[kind.name](connection, db.clock())
+        plan.heard = step
         with _heard_at_each_statement(connection, progress):
             plan.prefetch(rows)
         step()
@@ -499,12 +500,13 @@ def import_sheet(db: Database, kind: Kind, sheet: SheetData, dry_run: bool = Fal
         result.extras = plan.finish()
         step()
         writes = plan.writes() if result.ok and not dry_run else None  # a check tells and audits no more
+        step()
         del plan, rows  # what planning looked rows up by: not needed to write them
         step()
         if writes is not None:
             writing = _step(progress, WRITING)
             writing()
-            with db.bulk_writes(connection):
+            with db.bulk_writes(connection, writing):
                 writes.apply_audited(db, connection, writing)
             writing()
         db.audit(connection, "thử nhập" if dry_run else "nhập", "ok" if result.ok else "failed", kind=kind.name,

@@ -12,7 +12,7 @@ few; a file asks for all its names in a few queries (`prefetch`).
 
 import functools
 import operator
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import Column, ColumnElement, exists, or_, select
@@ -22,6 +22,7 @@ from . import gazetteer, search
 from .changes import TableChanges, differing
 from .collation import name_sort_key
 from .errors import RowProblem
+from .heard import in_pieces, no_step
 from .plain_names import Named, Spellings, is_plain, stored_plain, stored_spelled_like
 from .schema import archive_requests, cadres, persons, relatives, slips
 from .stored_rows import KeyedQuery, StoredRows
@@ -335,13 +336,13 @@ class PersonBook:
                    .scalars())
         return [pid for pid in pids if pid in kept]
 
-    def finish(self) -> None:
+    def finish(self, step: Callable[[], None] = no_step) -> None:
         """Gives the persons new in this plan their search and sort keys from their values as planned,
-        all at once (each distinct name and place folded once)."""
-        rows = list(self.changes.new.values())
-        sort_keys = map(name_sort_key, map(operator.itemgetter("full_name"), rows))
-        for row, searched, sort in zip(rows, search_keys(rows), sort_keys, strict=True):
-            row["search_key"], row["sort_key"] = searched, sort
+        a piece at a time (each distinct name and place folded once), `step` called before each."""
+        for rows in in_pieces(list(self.changes.new.values()), step):
+            sort_keys = map(name_sort_key, map(operator.itemgetter("full_name"), rows))
+            for row, searched, sort in zip(rows, search_keys(rows), sort_keys, strict=True):
+                row["search_key"], row["sort_key"] = searched, sort
 
     def current(self, pid: int) -> dict[str, Any]:
         return self._current[pid]

@@ -215,3 +215,47 @@ def test_after_saves_waiting_briefly_reads_and_writes_wait_the_usual_time_again(
     assert _save(db, 2) == db.busy_timeout_ms
     with db.read() as connection:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == db.busy_timeout_ms
+
+
+class Stopped(Exception):
+    """What the desktop's «Hủy» raises from an import's `progress`."""
+
+
+TEN_MILLION_ROWS = ("INSERT INTO waiting WITH RECURSIVE r(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM r "
+                    "WHERE x < 10000000) SELECT x, bvct_thread() FROM r")
+
+
+def _stopping(calls: list[int], after: int):
+    """A step recording the thread calling it, raising Stopped at its call `after` + 1."""
+    def step() -> None:
+        calls.append(threading.get_ident())
+        if len(calls) > after:
+            raise Stopped
+    return step
+
+
+def test_a_long_statement_calls_the_step_inside_it_and_raising_there_stops_it_with_that_error(db):
+    """«Hủy» pressed while a large import inserts a table's rows stops the statement running, not the one
+    after it: the step's own error is raised (not SQLite's «interrupted»), and nothing is written."""
+    calls = []
+    with pytest.raises(Stopped), db.write() as connection:
+        _thread_function(connection)
+        with engine.heard_inside(connection, _stopping(calls, 3)):
+            connection.exec_driver_sql(TEN_MILLION_ROWS)
+    assert len(calls) == 4
+    assert _rows(db) == []
+
+
+def test_the_wait_for_the_statements_beside_calls_the_step_on_its_own_thread_and_raising_there_stops_them(db):
+    """The block beside done first (an import's audit entries made before its indexes), its wait calls the
+    step, where «Hủy» is heard; the statements' thread never calls it (it would wait for Python's lock)."""
+    calls, started = [], threading.Event()
+    with pytest.raises(Stopped), db.write() as connection:
+        _thread_function(connection, started.set)
+        with engine.heard_inside(connection, _stopping(calls, 2)), engine.built_later(connection):
+            engine.later(connection, TEN_MILLION_ROWS)
+            with engine.beside(connection):
+                started.wait(timeout=10)
+    assert calls == [threading.get_ident()] * 3
+    assert not any(thread.name == "bvct-indexes" for thread in threading.enumerate())
+    assert _rows(db) == []

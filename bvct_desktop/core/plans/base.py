@@ -27,6 +27,7 @@ from ..changes import TableChanges
 from ..database import Database
 from ..errors import RowProblem
 from ..fields import dates_after_expected, values_excluded, values_told
+from ..heard import no_step
 from ..identity_numbers import cccd_warnings
 from ..kinds import Kind, PersonLink, gender_doubts
 from ..lookups import NameList
@@ -76,10 +77,6 @@ class Outcome:
     changed: list[str] = field(default_factory=list)  # field keys of the kind
 
 
-def _no_step() -> None:
-    """A writing no one may stop."""
-
-
 @dataclass
 class Writes:
     """A plan's changes to its tables and the records it touched: all a plan keeps once every row
@@ -89,12 +86,12 @@ class Writes:
     tables: list[TableChanges]  # in foreign-key order
     touched: dict[int, str]     # record id → CREATED, UPDATED or RESTORED
 
-    def apply(self, connection: Connection, step: Callable[[], None] = _no_step) -> None:
+    def apply(self, connection: Connection, step: Callable[[], None] = no_step) -> None:
         for changes in self.tables:
             step()
             changes.apply(connection)
 
-    def apply_audited(self, db: Database, connection: Connection, step: Callable[[], None] = _no_step) -> None:
+    def apply_audited(self, db: Database, connection: Connection, step: Callable[[], None] = no_step) -> None:
         """Applies the plan and writes one audit entry per record it created or changed.
 
         A change names each changed field with its old and new value (the old one is gone from the
@@ -181,6 +178,7 @@ class Plan(abc.ABC):
         self.records = (self.cadres.changes if self.kind.table is cadres
                         else TableChanges(connection, self.kind.table, now))
         self.lists = {key: NameList(connection, lookup, now) for key, lookup in self.kind.lookups.items()}
+        self.heard: Callable[[], None] = no_step  # called in its long loops, where an import hears «Hủy»
         self.touched: dict[int, str] = {}  # record id → CREATED, UPDATED or RESTORED
         self.alike: list[RowProblem] = []  # the row taken last made new persons who may be others
         self.row = 0  # the number of the row taken last
@@ -230,7 +228,7 @@ class Plan(abc.ABC):
 
     def writes(self) -> "Writes":
         """What the plan writes, without what planning looked rows up by."""
-        self.people.finish()
+        self.people.finish(self.heard)
         return Writes(self.kind, self.all_changes(), self.touched)
 
     def apply_audited(self, db: Database, connection: Connection) -> None:
