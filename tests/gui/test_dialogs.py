@@ -12,7 +12,17 @@ import pytest
 from bvct_desktop.gui.app import Session, prepare_application
 from bvct_desktop.gui.attachments_panel import NOTE_ASKED
 from bvct_desktop.gui.dialogs import FILE_DIALOG_SIZE, FILE_FILTERS, Dialogs, file_dialog, text_dialog
-from bvct_desktop.gui.qt import QApplication, QFileDialog, QLabel, QLineEdit, QListView, QSettings, Qt, QTimer, QTreeView
+from bvct_desktop.gui.qt import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSettings,
+    Qt,
+    QTimer,
+    QTreeView,
+)
 from tests.gui import register_support as support
 from tests.gui.shell_support import on_office_screen
 from tests.gui.test_attachments_panel import LONG_NAME, LONG_NOTE
