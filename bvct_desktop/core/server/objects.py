@@ -223,6 +223,15 @@ def office_now(connection: Connection) -> dt.datetime:
     return connection.execute(text(f"SELECT {_server_moment()}")).scalar()
 
 
+def _at_commit(trigger: str, table: str, function: str) -> list[str]:
+    """The constraint trigger running `function` at the commit of each transaction that inserted its row in the
+    private `table` (one a transaction: the row's key is the transaction's id). Dropped first: a constraint
+    trigger has no OR REPLACE."""
+    return [f"DROP TRIGGER IF EXISTS {trigger} ON {PRIVATE}.{table}",
+            f"CREATE CONSTRAINT TRIGGER {trigger} AFTER INSERT ON {PRIVATE}.{table} "
+            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.{function}()"]
+
+
 def _functions(owner: str, server_moment: str) -> list[str]:
     program_roles = ", ".join(f"'{role}'" for role in ROLES)
     outcomes = ", ".join(f"'{outcome}'" for outcome in audit.OUTCOMES)
@@ -286,9 +295,7 @@ BEGIN
   DELETE FROM {PRIVATE}.head_to_move WHERE xact = NEW.xact;
   RETURN NULL;
 END""", _AS_OWNER),
-        f"DROP TRIGGER IF EXISTS bvct_move_head ON {PRIVATE}.head_to_move",  # no OR REPLACE for these
-        f"CREATE CONSTRAINT TRIGGER bvct_move_head AFTER INSERT ON {PRIVATE}.head_to_move "
-        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.move_head()",
+        *_at_commit("bvct_move_head", "head_to_move", "move_head"),
         "CREATE OR REPLACE TRIGGER bvct_audit_link BEFORE INSERT ON audit_log "
         f"FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.audit_link()",
         _function(f"{PRIVATE}.note_change() RETURNS trigger", f"""
@@ -309,9 +316,7 @@ BEGIN
   DELETE FROM {PRIVATE}.changes_to_audit WHERE xact = NEW.xact;
   RETURN NULL;
 END""", _AS_OWNER),
-        f"DROP TRIGGER IF EXISTS bvct_require_audit ON {PRIVATE}.changes_to_audit",  # no OR REPLACE for these
-        f"CREATE CONSTRAINT TRIGGER bvct_require_audit AFTER INSERT ON {PRIVATE}.changes_to_audit "
-        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {PRIVATE}.require_audit()",
+        *_at_commit("bvct_require_audit", "changes_to_audit", "require_audit"),
         _function("""public.bvct_audit_verify(OUT checked bigint, OUT broken_id bigint, OUT problem text,
                                                     OUT head_count bigint)""", f"""
 DECLARE
