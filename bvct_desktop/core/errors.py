@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 WRONG_LOGIN = "Sai tên người dùng hoặc mật khẩu."  # at a login: which of the two is wrong is not told
+ACCOUNT_CLOSED = "Tài khoản không tồn tại hoặc đã bị khóa."  # a login whose password opened no account in use
 WRONG_PASSWORD = "Mật khẩu không đúng."  # the acting user's password asked again (no name typed)
 
 

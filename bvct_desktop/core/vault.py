@@ -33,7 +33,7 @@ from . import (
 )
 from .address import Address, FileAddress, ServerAddress
 from .database import Actor, Clock, Database, FileDatabase, system_clock
-from .errors import WRONG_LOGIN, AuthError, BvctError, DamagedError, InputError, os_reason
+from .errors import ACCOUNT_CLOSED, WRONG_LOGIN, AuthError, BvctError, DamagedError, InputError, os_reason
 from .permissions import ADMIN
 from .schema import meta, users
 
@@ -175,7 +175,7 @@ def unlock(path: Path | Address, user: str, password: str, clock: Clock = system
         with db.write() as connection:
             row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == user)).first()
             if row is None or not row.active:
-                raise AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
+                raise AuthError(ACCOUNT_CLOSED)
             db.actor = Actor(user, row.role)
             copied = db.copy_failed_logins(connection, keys)
             db.audit(connection, lockout.LOGIN)

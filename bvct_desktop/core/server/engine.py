@@ -22,6 +22,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from ... import errorlog
 from ..address import ServerAddress
 from ..errors import (
+    ACCOUNT_CLOSED,
     DISK_FULL,
     WRONG_LOGIN,
     AuthError,
@@ -165,7 +166,7 @@ def _connection_refused(lower: str, address: ServerAddress, where: str, wrong_lo
     if "password authentication failed" in lower or "no password supplied" in lower:
         return AuthError(wrong_login)
     if "not permitted to log in" in lower:
-        return DisabledLogin("Tài khoản không tồn tại hoặc đã bị khóa.")
+        return DisabledLogin(ACCOUNT_CLOSED)
     if "database" in lower and "does not exist" in lower:
         return DamagedError(f"Không có cơ sở dữ liệu «{address.dbname}» trên máy chủ {where}.")
     if "no pg_hba.conf entry" in lower:

@@ -17,7 +17,7 @@ from ... import __version__
 from .. import keyfile, migrations, passwords, settings, user_names
 from ..address import ServerAddress
 from ..database import Actor, Clock, system_clock
-from ..errors import AuthError, DamagedError, InputError, SchemaBehind
+from ..errors import ACCOUNT_CLOSED, AuthError, DamagedError, InputError, SchemaBehind
 from ..permissions import ADMIN
 from ..schema import audit_log, meta, users
 from . import engine as server_engine
@@ -105,7 +105,7 @@ def unlock(address: ServerAddress, user: str, password: str, clock: Clock = syst
             db_id, key = _opened(connection, address, user, password, schema_checked)
             row = connection.execute(select(users.c.role, users.c.active).where(users.c.name == user)).first()
         if row is None or not row.active:
-            raise AuthError("Tài khoản không tồn tại hoặc đã bị khóa.")
+            raise AuthError(ACCOUNT_CLOSED)
         db = ServerDatabase(address, engine, db_id, Actor(user, row.role), clock, key, password, busy_timeout_ms)
         with db.write() as connection:
             db.audit(connection, "đăng nhập")
