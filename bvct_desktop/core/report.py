@@ -87,7 +87,8 @@ _SLIP_SUBJECTS = (
 def _slips(connection: Connection, start: dt.date, end: dt.date, counted_to: dt.date) -> dict[str, Any]:
     """The slips of the period; answered: those whose reply is dated by its end (the spec's), those dated after
     `counted_to` among them told apart (ahead: a mistyped date most likely, not a reply received by the day
-    the report names), and by recipient and as records found only those received by `counted_to`."""
+    the report names), and by recipient and as records found only those received by `counted_to`; those carried
+    over, and answered as the period's are."""
     period = {"start": start, "end": end, "counted_to": counted_to}
     hints = {"groups": sql.indexed_by(connection, "ix_slips_report_groups"),
              "subjects": sql.indexed_by(connection, "ix_slips_report_subjects")}
@@ -114,9 +115,9 @@ def _slips(connection: Connection, start: dt.date, end: dt.date, counted_to: dt.
             "slips_by_recipient": _largest_first(by_recipient),
             "slips_answered_by_recipient": {name: answered_by_recipient[name] for name in _largest_first(by_recipient)},
             "slips_by_purpose": _largest_first(by_purpose),
-            **dict(zip(("slips_carried_over", "slips_carried_over_answered"), _carried_over(
+            **_carried_over_keys("slips_carried_over", _carried_over(
                 connection, and_(slips.c.deleted_at.is_(None), ~deadlines.result_without_date()),
-                slips.c.issued_on, slips.c.result_on, start, end), strict=True))}
+                slips.c.issued_on, slips.c.result_on, start, end, counted_to))}
 
 
 def slips_without_result(f: Mapping[str, Any]) -> int:
@@ -171,7 +172,7 @@ def _archive(connection: Connection, start: dt.date, end: dt.date, counted_to: d
     """Each kind's requests dated in the period; answered: those whose reply is dated by its end, those dated after
     `counted_to` among them told apart (ahead, as the slips' are), and as records found (archive_replies reads the
     reply as a slip's) only those answered by `counted_to`; those dated before it and not answered on the day
-    before it (carried over), and those of them answered by its end."""
+    before it (carried over), and those of them answered by its end, those dated after `counted_to` told apart."""
     live = archive_requests.c.deleted_at.is_(None)
     answered_on = archive_requests.c.answered_on
     groups = connection.execute(
@@ -188,9 +189,9 @@ def _archive(connection: Connection, start: dt.date, end: dt.date, counted_to: d
     for kind, key in _ARCHIVE_KEYS.items():
         result.update({f"{key}{suffix}": tally[kind, suffix]
                        for suffix in ("", "_answered", "_answered_ahead", "_with_record")})
-        carried = _carried_over(connection, and_(live, archive_requests.c.request_kind == kind),
-                                archive_requests.c.doc_on, answered_on, start, end)
-        result.update(zip((f"{key}_carried_over", f"{key}_carried_over_answered"), carried, strict=True))
+        result.update(_carried_over_keys(f"{key}_carried_over", _carried_over(
+            connection, and_(live, archive_requests.c.request_kind == kind), archive_requests.c.doc_on, answered_on,
+            start, end, counted_to)))
     return result
 
 
@@ -211,8 +212,8 @@ def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[st
     forwarded_unresolved = connection.execute(select(func.count()).where(
         live, complaints.c.received_on <= end, deadlines.done_by(complaints.c.forwarded_on, end),
         deadlines.not_done_by(complaints.c.resolved_on, end))).scalar()
-    carried, resolved_of_carried = _carried_over(connection, live, complaints.c.received_on,
-                                                 complaints.c.resolved_on, start, end)
+    carried, resolved_of_carried, _ahead = _carried_over(connection, live, complaints.c.received_on,
+                                                         complaints.c.resolved_on, start, end, end)
     by_kind = {kind: (count, done) for kind, count, done in connection.execute(
         select(complaints.c.complaint_kind, func.count(), resolved).where(in_period)
         .group_by(complaints.c.complaint_kind)).all()}
@@ -226,10 +227,19 @@ def _complaints(connection: Connection, start: dt.date, end: dt.date) -> dict[st
 
 
 def _carried_over(connection: Connection, live: ColumnElement, dated: ColumnElement, done_on: ColumnElement,
-                  start: dt.date, end: dt.date) -> tuple[int, int]:
+                  start: dt.date, end: dt.date, counted_to: dt.date) -> tuple[int, int, int]:
     """The records dated before the period and not yet done with on the day before it (a slip sent on
-    31/12 and answered in January, a letter still open), and those of them done with by its end."""
+    31/12 and answered in January, a letter still open), those of them done with by its end, and those of these
+    done with after `counted_to` (ahead: the day a report made before the period ends counts to)."""
     carried_over = and_(live, dated < start, deadlines.not_done_by(done_on, start - dt.timedelta(days=1)))
-    done = func.coalesce(func.sum(case((deadlines.done_by(done_on, end), 1), else_=0)), 0)
-    count, done_count = connection.execute(select(func.count(), done).where(carried_over)).one()
-    return count, done_count
+    done, received = (func.coalesce(func.sum(case((deadlines.done_by(done_on, day), 1), else_=0)), 0)
+                      for day in (end, counted_to))
+    count, done_count, received_count = connection.execute(select(func.count(), done, received)
+                                                           .where(carried_over)).one()
+    return count, done_count, done_count - received_count
+
+
+def _carried_over_keys(key: str, counts: tuple[int, int, int]) -> dict[str, int]:
+    """A register's `_carried_over` counts under their report keys: "slips_carried_over", "…_answered",
+    "…_answered_ahead"."""
+    return dict(zip((key, f"{key}_answered", f"{key}_answered_ahead"), counts, strict=True))

@@ -19,11 +19,14 @@ YEAR, H1, NINE = ((dt.date(2026, 1, 1), dt.date(2026, month, last)) for month, l
 Q1_2027 = (dt.date(2027, 1, 1), dt.date(2027, 3, 31))
 # number, sent, name, purpose, recipient, answered, result
 SLIPS = (("38/PXM", "15/11/2026", "Ngô Văn Bốn", "Bầu cử", A93, None, None),  # due 15/12/2026: overdue at the end
-         ("39/PXM", "20/12/2026", "Lê Thị Ba", "Quy hoạch", DONG_NAI, None, None),  # due 19/01/2027: not yet
+         ("39/PXM", "20/12/2026", "Lê Thị Ba", "Quy hoạch", DONG_NAI, "12/01/2027",  # due 19/01/2027: not yet
+          "Không có tài liệu"),  # the reply written as of a day after 05/01/2027
          ("40/PXM", "28/12/2026", "Trần Văn Hai", "Bổ nhiệm", A93, "04/01/2027", "Có tài liệu tàng thư chế độ cũ"),
          ("1/PXM", "02/01/2027", "Đinh Văn Năm", "Kết nạp Đảng", DONG_NAI, "20/01/2027", "Có hồ sơ tàng thư"))
 # kind, province, number, dated, name, born, home town, answered, result
-ARCHIVE = (("Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "2-CV/BTCTU", "02/01/2027", "Võ Văn Sáu", "1949", "Tánh Linh",
+ARCHIVE = (("Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "1530-CV/BTCTU", "28/12/2026", "Hồ Văn Mười", "1950", "Bắc Bình",
+            "12/01/2027", "Không có tài liệu"),  # carried over into 2027, our reply written as of after 05/01/2027
+           ("Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "2-CV/BTCTU", "02/01/2027", "Võ Văn Sáu", "1949", "Tánh Linh",
             "04/01/2027", "Có hồ sơ tàng thư chế độ cũ"),
            ("Nghiên cứu giúp tỉnh bạn", "Đồng Nai", "3-CV/BTCTU", "03/01/2027", "Phan Văn Bảy", "1951", "Hàm Tân",
             "25/01/2027", "Có tài liệu tàng thư chế độ cũ"),  # our reply written as of a day after 05/01/2027
@@ -97,6 +100,20 @@ def test_the_first_quarter_of_2027_made_on_05_01_counts_as_answered_and_found_on
                 figures[f"{key}_with_record"]) == counts
 
 
+def test_the_first_quarter_of_2027_made_on_05_01_tells_apart_the_carried_over_replies_dated_after_it(db):
+    """40/PXM of 28/12/2026 was answered on 04/01/2027, 39/PXM of 20/12/2026 is written as answered on 12/01/2027,
+    and so is our reply to Đồng Nai's request of 28/12/2026: all three carried over into the quarter and answered by
+    its end, but the two written as of after 05/01/2027, the day the report is made, told apart as the period's
+    own replies are (ahead: «trong kỳ đã nhận kết quả» counts those received by that day)."""
+    figures = report.figures(db, *Q1_2027)
+    assert (figures["slips_carried_over"], figures["slips_carried_over_answered"],
+            figures["slips_carried_over_answered_ahead"]) == (3, 2, 1)
+    key = "archive_research_for_other_provinces_carried_over"
+    assert (figures[key], figures[f"{key}_answered"], figures[f"{key}_answered_ahead"]) == (1, 1, 1)
+    key = "archive_research_requested_from_other_provinces_carried_over"
+    assert (figures[key], figures[f"{key}_answered"], figures[f"{key}_answered_ahead"]) == (0, 0, 0)
+
+
 @pytest.mark.parametrize("period", [H1, NINE], ids=["6 tháng", "9 tháng"])
 def test_the_six_and_nine_months_of_2026_hold_nothing_of_its_last_weeks(db, period):
     figures = report.figures(db, *period)
@@ -109,7 +126,7 @@ def test_the_first_quarter_of_2027_takes_over_what_2026_left_open(db):
         "slips_issued", "slips_carried_over", "slips_carried_over_answered", "vetting_cases_opened",
         "vetting_cases_concluded", "delegations", "complaints_received", "complaints_carried_over",
         "complaints_carried_over_resolved", "slips_overdue")} == {
-        "slips_issued": 1, "slips_carried_over": 3, "slips_carried_over_answered": 1,
+        "slips_issued": 1, "slips_carried_over": 3, "slips_carried_over_answered": 2,
         "vetting_cases_opened": 1, "vetting_cases_concluded": 1,  # 2026's case concluded on 05/01/2027
         "delegations": 0, "complaints_received": 0, "complaints_carried_over": 2, "complaints_carried_over_resolved": 1,
         "slips_overdue": 0}  # 1/PXM of 02/01/2027 is not due until February
