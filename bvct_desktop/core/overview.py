@@ -37,7 +37,7 @@ REPORT_LABELS = {
     # I.1: the vetting cases, then the slips: issued, their subjects, answered (those of them dated after the day
     # the replies are counted to, in a report made before its period ends, told apart), results without their day,
     # without a result and those of them overdue, those that found an archive record, and the slips carried
-    # over from before the period
+    # over from before the period with those answered (those dated after the day counted to told apart)
     "vetting_cases_opened": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị mở trong kỳ",
     "vetting_cases_concluded": "Hồ sơ thẩm định, thẩm tra tiêu chuẩn chính trị đã kết luận trong kỳ",
     "slips_issued": "Phiếu yêu cầu xác minh lai lịch đã phát hành",
@@ -51,9 +51,11 @@ REPORT_LABELS = {
     "slip_subjects_with_archive_record": "Số đối tượng có tài liệu lưu trữ (tàng thư) liên quan",
     "slips_carried_over": "Phiếu kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
     "slips_carried_over_answered": "Phiếu kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
+    "slips_carried_over_answered_ahead":
+        "Phiếu kỳ trước chuyển sang: đã nhận kết quả, ghi ngày nhận kết quả sau ngày lập báo cáo (cần xem lại)",
     # I.2: the archive research for other provinces, then that asked of them, each with those answered (those of
     # them dated after the day the replies are counted to told apart, as the slips'), those whose reply found a
-    # record and those carried over
+    # record and those carried over (with those answered, told apart the same way)
     "archive_research_for_other_provinces": "Nghiên cứu tàng thư giúp tỉnh bạn",
     "archive_research_for_other_provinces_answered": "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời",
     "archive_research_for_other_provinces_answered_ahead":
@@ -63,6 +65,9 @@ REPORT_LABELS = {
         "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang (chưa trả lời khi bắt đầu kỳ)",
     "archive_research_for_other_provinces_carried_over_answered":
         "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời (đến cuối kỳ)",
+    "archive_research_for_other_provinces_carried_over_answered_ahead":
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời, ghi ngày trả lời sau ngày lập báo cáo "
+        "(cần xem lại)",
     "archive_research_requested_from_other_provinces": "Đề nghị tỉnh bạn nghiên cứu tàng thư",
     "archive_research_requested_from_other_provinces_answered": "Đề nghị tỉnh bạn nghiên cứu tàng thư: đã nhận kết quả",
     "archive_research_requested_from_other_provinces_answered_ahead":
@@ -74,6 +79,9 @@ REPORT_LABELS = {
         "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang (chưa có kết quả khi bắt đầu kỳ)",
     "archive_research_requested_from_other_provinces_carried_over_answered":
         "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang: đã nhận kết quả (đến cuối kỳ)",
+    "archive_research_requested_from_other_provinces_carried_over_answered_ahead":
+        "Đề nghị tỉnh bạn nghiên cứu tàng thư kỳ trước chuyển sang: đã nhận kết quả, ghi ngày nhận kết quả sau ngày "
+        "lập báo cáo (cần xem lại)",
     # I.3
     "delegations": "Đoàn ra nước ngoài",
     "cadres_sent_abroad": "Lượt cán bộ đi nước ngoài",

@@ -119,25 +119,28 @@ def test_a_request_from_another_province_we_have_not_answered_is_owed_after_the_
 
 # The report's figures as its sections state them: I.1 the vetting cases, then the slips (issued, their
 # subjects, answered, those of them dated after the day counted to, results without their day, overdue, with an
-# archive record, carried over and answered); I.2 the archive research both ways, each with those answered (those
-# of them dated after the day counted to told apart), with a record found and carried over; I.3 the delegations;
+# archive record, carried over and answered, and of them dated after the day counted to); I.2 the archive research
+# both ways, each with those answered (those of them dated after the day counted to told apart), with a record found
+# and carried over (answered, told apart the same way); I.3 the delegations;
 # I.4 the letters received, resolved, carried over and resolved.
 REPORT_SECTIONS = {
     "I.1": ("vetting_cases_opened", "vetting_cases_concluded", "slips_issued", "slip_subjects", "slips_answered",
             "slips_answered_ahead", "slips_with_undated_result", "slips_without_result", "slips_overdue",
             "slips_with_archive_record", "slip_subjects_with_archive_record", "slips_carried_over",
-            "slips_carried_over_answered"),
+            "slips_carried_over_answered", "slips_carried_over_answered_ahead"),
     "I.2": ("archive_research_for_other_provinces", "archive_research_for_other_provinces_answered",
             "archive_research_for_other_provinces_answered_ahead",
             "archive_research_for_other_provinces_with_record",
             "archive_research_for_other_provinces_carried_over",
             "archive_research_for_other_provinces_carried_over_answered",
+            "archive_research_for_other_provinces_carried_over_answered_ahead",
             "archive_research_requested_from_other_provinces",
             "archive_research_requested_from_other_provinces_answered",
             "archive_research_requested_from_other_provinces_answered_ahead",
             "archive_research_requested_from_other_provinces_with_record",
             "archive_research_requested_from_other_provinces_carried_over",
-            "archive_research_requested_from_other_provinces_carried_over_answered"),
+            "archive_research_requested_from_other_provinces_carried_over_answered",
+            "archive_research_requested_from_other_provinces_carried_over_answered_ahead"),
     "I.3": ("delegations", "cadres_sent_abroad"),
     "I.4": ("complaints_received", "complaints_anonymous", "complaints_resolved", "complaints_forwarded",
             "complaints_forwarded_unresolved", "complaints_carried_over", "complaints_carried_over_resolved"),

@@ -97,7 +97,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # in a report made before it (the body to the report's), and the figures sheet did not list those dated after it.
 # 16, before 07/12/2026: I.2 and Phụ lục 4 counted the archive research answered, and the records found, to the
 # period's last day in a report made before it, and did not tell apart the replies dated after the report's day.
-WORDING = 17
+# 17, before 07/12/2026: Phụ lục 4's note did not tell apart the replies dated after the report's day its column
+# «Đã có kết quả» leaves out, as I.2 does.
+WORDING = 18
 FACTS_SINCE = {"slips_answered_ahead": 16}  # a figure counted before the wording that lists it
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
@@ -258,13 +260,14 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
     f, office = source.figures, source.office
     start, end = dt.date.fromisoformat(f["from"]), dt.date.fromisoformat(f["to"])
     issuer = issuer_name(office, as_before=source.wording < 3)
+    counted_to = _replies_counted_to(source, end)
     sections = (
         Section("I. KẾT QUẢ THỰC HIỆN", (
             Paragraph("1. Công tác thẩm định, thẩm tra, xác minh tiêu chuẩn chính trị", HEADING),
             *(Paragraph(text) for text in _cases(f, source.wording)),
-            *(Paragraph(text) for text in _vetting(f, issuer, _replies_counted_to(source, end), source.wording)),
+            *(Paragraph(text) for text in _vetting(f, issuer, counted_to, source.wording)),
             Paragraph("2. Công tác nghiên cứu tàng thư", HEADING),
-            Paragraph(_archive(f, _replies_counted_to(source, end), source.wording)),
+            Paragraph(_archive(f, counted_to, source.wording)),
             Paragraph("3. Quản lý cán bộ, đảng viên đi nước ngoài", HEADING),
             Paragraph(_abroad(f, office, source.wording)),
             Paragraph("4. Tiếp nhận, giải quyết đơn thư", HEADING), Paragraph(_complaints(f, source.wording)),
@@ -281,7 +284,7 @@ def build(source: ReportSource, recipients: Sequence[str]) -> ReportContent:
                   if key in f and source.wording >= FACTS_SINCE.get(key, 0))
     return ReportContent(subject(start, end, source.wording), period_name(start, end, source.wording), start, end,
                          _intro(start, end, issuer, source.wording),
-                         sections, _appendices(f, source.wording), facts, tuple(recipients), source.draft,
+                         sections, _appendices(f, counted_to, source.wording), facts, tuple(recipients), source.draft,
                          source.wording)
 
 
@@ -361,7 +364,8 @@ def _cases(f: Mapping[str, Any], wording: int) -> list[str]:
 def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: int) -> list[str]:
     issued = f["slips_issued"]
     if not issued:
-        return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch.{_slips_carried_over(f, ' ')}"]
+        return [f"Trong kỳ, {issuer} không phát hành phiếu yêu cầu xác minh lai lịch."
+                f"{_slips_carried_over(f, counted_to, ' ')}"]
     by_purpose = _ordered(f["slips_by_purpose"], SLIP_PURPOSES)
     served = [f"{PURPOSE_WORDS[name]} {n(count)} phiếu" for name, count in by_purpose.items()
               if name in PURPOSE_WORDS and count]
@@ -377,9 +381,8 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
                if found else "qua tra cứu, xác minh chưa phát hiện trường hợp nào có tài liệu lưu trữ (tàng thư) "
                              "liên quan")
     undated = f.get("slips_with_undated_result", 0)  # a report issued before it was counted has none
-    answered, ahead = _received(f), f.get("slips_answered_ahead", 0)
-    told_apart = (f"{n(ahead)} phiếu ghi ngày nhận kết quả sau ngày {display_date(counted_to)} (cần xem lại), "
-                  if ahead else "")
+    answered = _received(f)
+    told_apart = f"{_slips_ahead(f, 'slips', counted_to)}, " if f.get("slips_answered_ahead") else ""
     told_apart += f"{n(undated)} phiếu đã ghi kết quả nhưng chưa ghi ngày nhận kết quả, " if undated else ""
     awaited = slips_without_result(f)
     late = _overdue_words(f.get("slips_overdue", 0), awaited)  # none: a report issued before it was counted
@@ -387,7 +390,7 @@ def _vetting(f: Mapping[str, Any], issuer: str, counted_to: dt.date, wording: in
     second = (f"Phiếu được gửi tới {_recipients(f['slips_by_recipient_group'])}{detail} "
               f"Đến ngày {display_date(counted_to)} đã nhận kết quả {n(answered)} phiếu "
               f"({percent(answered, issued)}), {told_apart}còn {n(awaited)} phiếu chưa có "
-              f"kết quả{late}; {finding}.{_slips_carried_over(f, ' ')}")
+              f"kết quả{late}; {finding}.{_slips_carried_over(f, counted_to, ' ')}")
     return [first, second]
 
 
@@ -397,14 +400,24 @@ def _received(f: Mapping[str, Any], figure: str = "slips") -> int:
     return f[f"{figure}_answered"] - f.get(f"{figure}_answered_ahead", 0)
 
 
-def _slips_carried_over(f: Mapping[str, Any], before: str = "") -> str:
-    """" Ngoài ra, kỳ trước chuyển sang 12 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 9 phiếu."; nothing
-    when none were (or a report issued before they were counted)."""
+def _slips_ahead(f: Mapping[str, Any], figure: str, counted_to: dt.date) -> str:
+    """"1 phiếu ghi ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại)": the slips of `figure` answered whose reply
+    is dated after the day the replies are counted to."""
+    return (f"{n(f.get(f'{figure}_answered_ahead', 0))} phiếu ghi ngày nhận kết quả sau ngày "
+            f"{display_date(counted_to)} (cần xem lại)")
+
+
+def _slips_carried_over(f: Mapping[str, Any], counted_to: dt.date, before: str = "") -> str:
+    """" Ngoài ra, kỳ trước chuyển sang 12 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 8 phiếu, 1 phiếu ghi ngày
+    nhận kết quả sau ngày 15/12/2025 (cần xem lại)."; nothing when none were (or a report issued before they were
+    counted); those dated after the day the replies are counted to not told in a report issued before they were."""
     carried = f.get("slips_carried_over", 0)
     if not carried:
         return ""
-    replies = _done(f["slips_carried_over_answered"], "nhận kết quả", "phiếu", WORDING)  # counted since wording 8
-    return f"{before}Ngoài ra, kỳ trước chuyển sang {n(carried)} phiếu chưa có kết quả, trong kỳ {replies}."
+    figure = "slips_carried_over"
+    replies = _done(_received(f, figure), "nhận kết quả", "phiếu", WORDING)  # counted since wording 8
+    told_apart = f", {_slips_ahead(f, figure, counted_to)}" if f.get(f"{figure}_answered_ahead") else ""
+    return f"{before}Ngoài ra, kỳ trước chuyển sang {n(carried)} phiếu chưa có kết quả, trong kỳ {replies}{told_apart}."
 
 
 def _overdue_words(overdue: int, awaited: int) -> str:
@@ -445,7 +458,7 @@ def _archive(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> str:
                                  wording)
     second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, {received}" if from_others
               else "không có trường hợp nào phải đề nghị tỉnh bạn nghiên cứu tàng thư")
-    return f"{first}; {second} (Phụ lục 4).{_archive_carried_over(f, wording)}"
+    return f"{first}; {second} (Phụ lục 4).{_archive_carried_over(f, counted_to, wording)}"
 
 
 def _archive_answered(f: Mapping[str, Any], figure: str, verb: str, counted_to: dt.date, wording: int) -> str:
@@ -458,16 +471,29 @@ def _archive_answered(f: Mapping[str, Any], figure: str, verb: str, counted_to: 
     return f"{_done(_received(f, figure), verb, 'trường hợp', wording)}{told_apart}"
 
 
-def _archive_carried_over(f: Mapping[str, Any], wording: int) -> str:
+# each kind of archive research: its figure, what the report calls it, what a reply to it is
+_ARCHIVE_WORDS = (("archive_research_for_other_provinces", "nghiên cứu giúp tỉnh bạn", "trả lời"),
+                  ("archive_research_requested_from_other_provinces", "đề nghị tỉnh bạn nghiên cứu", "nhận kết quả"))
+
+
+def _archive_carried_over(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> str:
     """" Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, trong kỳ đã trả lời
-    2 trường hợp; …"; nothing when none were (or a report issued before they were counted)."""
-    kinds = (("archive_research_for_other_provinces", "nghiên cứu giúp tỉnh bạn chưa trả lời", "trả lời"),
-             ("archive_research_requested_from_other_provinces", "đề nghị tỉnh bạn nghiên cứu chưa có kết quả",
-              "nhận kết quả"))
-    said = [f"{n(f[f'{key}_carried_over'])} trường hợp {what}, trong kỳ "
-            f"{_done(f[f'{key}_carried_over_answered'], verb, 'trường hợp', wording)}"
-            for key, what, verb in kinds if f.get(f"{key}_carried_over")]
+    1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại; …"; nothing when none were (or a
+    report issued before they were counted)."""
+    unanswered = {"trả lời": "chưa trả lời", "nhận kết quả": "chưa có kết quả"}
+    said = [f"{n(f[f'{key}_carried_over'])} trường hợp {what} {unanswered[verb]}, trong kỳ "
+            f"{_archive_answered(f, f'{key}_carried_over', verb, counted_to, wording)}"
+            for key, what, verb in _ARCHIVE_WORDS if f.get(f"{key}_carried_over")]
     return f" Ngoài ra, kỳ trước chuyển sang {'; '.join(said)}." if said else ""
+
+
+def _archive_ahead(f: Mapping[str, Any], counted_to: dt.date) -> str:
+    """"Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025, cần xem
+    lại; …": the period's requests answered whose reply is dated after the day the replies are counted to, which
+    Phụ lục 4's column «Đã có kết quả» leaves out; nothing when none are."""
+    said = [f"{n(f[f'{key}_answered_ahead'])} trường hợp {what} ghi ngày {verb} sau ngày {display_date(counted_to)}, "
+            "cần xem lại" for key, what, verb in _ARCHIVE_WORDS if f.get(f"{key}_answered_ahead")]
+    return f"Ngoài số đã có kết quả, {'; '.join(said)}." if said else ""
 
 
 def _abroad(f: Mapping[str, Any], office: Mapping[str, str], wording: int) -> str:
@@ -536,9 +562,9 @@ def _count_column(key: str, label: str) -> Column:
     return tables.plain(key, label, 1.0, "center", 12)
 
 
-def _appendices(f: Mapping[str, Any], wording: int) -> tuple[Appendix, ...]:
+def _appendices(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> tuple[Appendix, ...]:
     return (
-        _by_recipient(f, wording),
+        _by_recipient(f, counted_to, wording),
         _simple("Phụ lục 2. Phiếu yêu cầu xác minh lai lịch theo mục đích xác minh", SLIPS.field("purpose").header,
                 "Số phiếu", _every(f["slips_by_purpose"], SLIP_PURPOSES), f["slips_issued"]),
         _simple("Phụ lục 3. Đoàn ra nước ngoài theo mục đích", DELEGATIONS.field("purpose").header, "Số đoàn",
@@ -546,7 +572,7 @@ def _appendices(f: Mapping[str, Any], wording: int) -> tuple[Appendix, ...]:
                 "" if "cadres_sent_abroad_by_purpose" in f
                 else f"Số lượt cán bộ đi nước ngoài: {n(f['cadres_sent_abroad'])}.",
                 _beside(f, "Số lượt cán bộ", "cadres_sent_abroad_by_purpose", "cadres_sent_abroad")),
-        _archive_appendix(f, wording),
+        _archive_appendix(f, counted_to, wording),
         _simple("Phụ lục 5. Đơn thư theo loại", COMPLAINTS.field("complaint_kind").header, "Số đơn",
                 _every(f["complaints_by_kind"], COMPLAINT_KINDS), f["complaints_received"],
                 _letters_note(f, wording),
@@ -581,7 +607,7 @@ def _letters_note(f: Mapping[str, Any], wording: int) -> str:
     return f"{carried}{capitalised(done)}{_forwarded(f, wording)}{still}."
 
 
-def _by_recipient(f: Mapping[str, Any], wording: int) -> Appendix:
+def _by_recipient(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> Appendix:
     """Each recipient under its group, the group's count in bold above its units; with the slips each
     has answered by the day the replies are counted to (not in a report issued before they were counted; by the
     period's end in one issued with wording 15)."""
@@ -605,10 +631,10 @@ def _by_recipient(f: Mapping[str, Any], wording: int) -> Appendix:
     rows.append({"name": "Tổng cộng", "count": f["slips_issued"], **total, TOTAL: True})
     return Appendix("Phụ lục 1. Phiếu yêu cầu xác minh lai lịch theo nơi nhận", columns, tuple(rows),
                     f"Đã nhận kết quả {n(received)} phiếu; có tài liệu lưu trữ (tàng thư) liên quan "
-                    f"{n(f['slips_with_archive_record'])} phiếu.{_slips_carried_over(f, ' ')}")
+                    f"{n(f['slips_with_archive_record'])} phiếu.{_slips_carried_over(f, counted_to, ' ')}")
 
 
-def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
+def _archive_appendix(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> Appendix:
     counted = ("count", "answered", *(("found",) if wording >= 13 else ()))
     columns = (tables.counter(), _name_column(ARCHIVE_REQUESTS.field("request_kind").header, 2),
                *(_count_column(key, label) for key, label in zip(
@@ -618,7 +644,9 @@ def _archive_appendix(f: Mapping[str, Any], wording: int) -> Appendix:
         for name, figure in ((ARCHIVE_FOR_OTHERS, "archive_research_for_other_provinces"),
                              (ARCHIVE_FROM_OTHERS, "archive_research_requested_from_other_provinces"))])
     total = {"name": "Tổng cộng", TOTAL: True, **{key: sum(row[key] for row in rows) for key in counted}}
-    note = _archive_carried_over(f, wording).strip() if wording >= 11 else ""
+    ahead = _archive_ahead(f, counted_to) if wording >= 18 else ""
+    carried = _archive_carried_over(f, counted_to, wording) if wording >= 11 else ""
+    note = f"{ahead}{carried}".strip()
     return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total), note)
 
 

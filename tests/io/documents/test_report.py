@@ -702,11 +702,11 @@ def test_the_figures_sheet_lists_each_figure_with_its_subject_as_the_sections_st
     assert labels == list(REPORT_LABELS.values())
     helped = labels.index("Nghiên cứu tàng thư giúp tỉnh bạn")
     assert labels[helped + 1] == "Nghiên cứu tàng thư giúp tỉnh bạn: đã trả lời"
-    assert labels[2:13] == [REPORT_LABELS[key] for key in (
+    assert labels[2:14] == [REPORT_LABELS[key] for key in (
         "slips_issued", "slip_subjects", "slips_answered", "slips_answered_ahead", "slips_with_undated_result",
         "slips_without_result", "slips_overdue",
         "slips_with_archive_record", "slip_subjects_with_archive_record", "slips_carried_over",
-        "slips_carried_over_answered")]
+        "slips_carried_over_answered", "slips_carried_over_answered_ahead")]
 
 
 def test_the_figures_sheet_has_the_replies_dated_after_the_day_counted_to_the_body_tells_apart(source, options):
@@ -746,6 +746,56 @@ def test_the_archive_research_answered_is_that_of_replies_dated_by_the_day_the_r
     issued_before = dataclasses.replace(made, figures=year, wording=16)
     assert "đã trả lời 10 trường hợp; đề nghị tỉnh bạn nghiên cứu tàng thư 5 trường hợp, đã nhận kết quả 3 trường " \
            "hợp (Phụ lục 4)." in text_of(issued_before, options)
+
+
+CARRIED_AHEAD = {"slips_carried_over": 12, "slips_carried_over_answered": 9, "slips_carried_over_answered_ahead": 1,
+                 "archive_research_for_other_provinces_carried_over": 3,
+                 "archive_research_for_other_provinces_carried_over_answered": 2,
+                 "archive_research_for_other_provinces_carried_over_answered_ahead": 1,
+                 "archive_research_requested_from_other_provinces_carried_over": 1,
+                 "archive_research_requested_from_other_provinces_carried_over_answered": 1,
+                 "archive_research_requested_from_other_provinces_carried_over_answered_ahead": 1}
+
+
+def test_the_replies_to_what_was_carried_over_are_those_dated_by_the_day_the_report_counts_to(source, options):
+    """Made on 15/12 for the year, one of the 9 replies to the slips carried over, one of the 2 to other provinces'
+    requests and the one received written as of a day after it: I.1, I.2 and the notes of Phụ lục 1 and 4 say those
+    received by 15/12, the others told apart in the words of the period's own, and «Số liệu» lists them; a report
+    issued before they were counted is written again as issued."""
+    year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
+    made = dataclasses.replace(source, figures={**year, **CARRIED_AHEAD}, on=dt.date(2025, 12, 15))
+    slips = ("Ngoài ra, kỳ trước chuyển sang 12 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 8 phiếu, 1 phiếu ghi "
+             "ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại).")
+    archive = ("Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, trong kỳ đã trả "
+               "lời 1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại; 1 trường hợp đề "
+               "nghị tỉnh bạn nghiên cứu chưa có kết quả, trong kỳ chưa nhận kết quả trường hợp nào, 1 trường hợp "
+               "ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại.")
+    assert f"(Phụ lục 4). {archive}" in text_of(made, options)
+    assert f"phát hiện 30 trường hợp có tài liệu lưu trữ (tàng thư) liên quan. {slips}" in text_of(made, options)
+    content = render.report_content(made, options)
+    assert content.appendices[0].note.endswith(f"liên quan 37 phiếu. {slips}")
+    assert content.appendices[3].note == archive
+    facts = {key: (label, value) for key, label, value in content.facts}
+    assert facts["slips_carried_over_answered_ahead"] == (
+        "Phiếu kỳ trước chuyển sang: đã nhận kết quả, ghi ngày nhận kết quả sau ngày lập báo cáo (cần xem lại)", 1)
+    assert facts["archive_research_for_other_provinces_carried_over_answered_ahead"] == (
+        "Nghiên cứu tàng thư giúp tỉnh bạn kỳ trước chuyển sang: đã trả lời, ghi ngày trả lời sau ngày lập báo cáo "
+        "(cần xem lại)", 1)
+    issued_before = {key: value for key, value in CARRIED_AHEAD.items() if not key.endswith("_ahead")}
+    assert "kỳ trước chuyển sang 12 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 9 phiếu." in text_of(
+        dataclasses.replace(made, figures={**year, **issued_before}, wording=17), options)
+
+
+def test_phu_luc_4_s_note_tells_apart_the_replies_dated_after_the_day_the_report_counts_to_as_i_2_does(
+        source, options):
+    """Its column «Đã có kết quả» counts the replies dated by 15/12; the note says the others in I.2's words, so the
+    table read alone does not pass them for unanswered; a report issued before (wording 17) keeps its note."""
+    year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
+    made = dataclasses.replace(source, figures={**year, **AHEAD}, on=dt.date(2025, 12, 15))
+    assert render.report_content(made, options).appendices[3].note == (
+        "Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025, cần xem "
+        "lại; 1 trường hợp đề nghị tỉnh bạn nghiên cứu ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại.")
+    assert render.report_content(dataclasses.replace(made, wording=17), options).appendices[3].note == ""
 
 
 def test_the_figures_sheet_has_the_slips_still_without_a_result_the_body_states(tmp_path, source, options):
