@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import shiboken6
 
 from bvct_desktop.gui.app import Session, prepare_application
 from bvct_desktop.gui.attachments_panel import NOTE_ASKED
@@ -130,7 +131,7 @@ def test_a_file_dialog_opens_wide_enough_for_its_columns_and_within_an_office_sc
         assert columns.sectionSize(column) > columns.fontMetrics().horizontalAdvance(title), title
     places = dialog.findChild(QListView, "sidebar")  # «Máy tính», the home folder: read whole, not «Má…»
     assert places.viewport().width() >= places.sizeHintForColumn(0)
-    dialog.deleteLater()
+    shiboken6.delete(dialog)
 
 
 def test_a_file_dialog_shows_sizes_and_days_as_vietnamese_write_them(app, qtbot, qt_settings, tmp_path):
@@ -154,7 +155,7 @@ def test_a_file_dialog_shows_sizes_and_days_as_vietnamese_write_them(app, qtbot,
 
     assert shown("mot.txt") == ["1 byte", "05/03/2026 14:07"]
     assert shown("bien-ban.pdf") == ["120,6 kB", "05/03/2026 14:07"]
-    dialog.deleteLater()
+    shiboken6.delete(dialog)
 
 
 def test_the_folders_an_earlier_version_s_file_dialogs_left_are_forgotten_when_the_program_starts(app, tmp_path,
