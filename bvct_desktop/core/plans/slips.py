@@ -126,15 +126,18 @@ class SlipPlan(Plan):
         left = {slip["vetting_case_id"] for slip in slips if slip["vetting_case_id"] is not None}
         concerned = self._persons_concerned(slips)
         self.cases.prefetch(concerned, self.people.changes.stored_max + 1)
-        own = self._own_slip_subjects(slips, concerned)
+        # whom the office vets: a slip of their own or a case, one opened below too (told once a person, not once
+        # a namesake of each slip naming them: a common name has many)
+        vetted = self._own_slip_subjects(slips, concerned) | {pid for pid in concerned if self.cases.vets(pid)}
         for piece in in_pieces(slips, self.heard):
             for slip in piece:
                 person = vetted_person(slip, self.cadres.person_of, lambda name: [
-                    pid for pid in self.people.named(name) if pid in own or self.cases.vets(pid)])
+                    pid for pid in self.people.named(name) if pid in vetted])
                 if person is None:
                     unattached.append(slip["number"])
                     continue
                 case = self.cases.case_for(person, slip["purpose"], slip["issued_on"])
+                vetted.add(person)
                 self.records.change(slip["id"], slip, {"vetting_case_id": case})
         if left:
             self.cases.follow_slips(left, slips)
@@ -142,15 +145,17 @@ class SlipPlan(Plan):
 
     def _persons_concerned(self, slips: list[dict[str, Any]]) -> set[int]:
         """Whom the slips' vetting may be for: their subjects vetted themselves, the cadres linked and every
-        person of the names given."""
-        concerned = set()
+        person of the names given (each name looked up once: a register repeats them)."""
+        concerned, names = set(), set()
         for slip in slips:
             if slip["vetted_cadre_id"] is not None:
                 concerned.add(self.cadres.person_of(slip["vetted_cadre_id"]))
             elif slip["vetted_name"]:
-                concerned.update(self.people.named(slip["vetted_name"]))
+                names.add(slip["vetted_name"])
             else:
                 concerned.add(slip["person_id"])
+        for name in names:
+            concerned.update(self.people.named(name))
         return concerned
 
     def _own_slip_subjects(self, slips: list[dict[str, Any]], concerned: set[int]) -> set[int]:
