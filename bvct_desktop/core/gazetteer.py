@@ -58,6 +58,7 @@ _ANY_TYPE = "(?:" + "|".join(_TYPES) + ")"
 _TYPE = re.compile(rf"^{_ANY_TYPE} (?!\d)", re.MULTILINE)
 _UNIT_WORD_WRITTEN = re.compile(rf"^{_ANY_TYPE}\s+(?!\d)", re.IGNORECASE)
 _TYPE_WORD = re.compile(f"^{_ANY_TYPE}(?= )")
+_TYPE_WORDS = re.compile(f"(?:^|(?<= hoặc )){_ANY_TYPE}(?= )")  # "Xã Phan Rí Cửa hoặc Xã Tuy Phong, Lâm Đồng"
 _PARTS = re.compile(r"[,;()/]")  # what parts a written place: "Hàm Tiến (Phan Thiết)", "Ngũ Phụng/Phú Quí"
 # the province an office's name ends with: "… Công an tỉnh Bình Thuận", "… Thành phố Hồ Chí Minh"
 # the province named last in a text: after its type word, its Party committee's ("Tỉnh ủy Bình Định") or its
@@ -602,10 +603,10 @@ def former_province_told(name: str) -> str | None:
 
 
 def with_province_now(name: str, on: dt.date) -> str:
-    """«Phòng PV27 – Công an tỉnh Bình Thuận (nay: Tỉnh Lâm Đồng)» on a day since 01/7/2025, for a name that is, or
+    """«Phòng PV27 – Công an tỉnh Bình Thuận (nay: tỉnh Lâm Đồng)» on a day since 01/7/2025, for a name that is, or
     ends with, a former province; the name alone before that day, or naming a current province."""
     now = province_now(name) if on >= MERGED_ON else None
-    return f"{name} (nay: {now})" if now else name
+    return f"{name} {now_said(now)}" if now else name
 
 
 def without_unit_words(query: str) -> list[str]:
@@ -621,9 +622,14 @@ def without_unit_words(query: str) -> list[str]:
 
 def in_sentence(name: str) -> str:
     """A unit's name as a sentence writes it, its type word in lower case: «thuộc tỉnh Lâm Đồng», «thành phố
-    Huế» (Nghị định 30/2020/NĐ-CP, Phụ lục II)."""
-    match = _TYPE_WORD.match(name)
-    return match.group().lower() + name[match.end():] if match else name
+    Huế», «xã Phan Rí Cửa hoặc xã Tuy Phong» (Nghị định 30/2020/NĐ-CP, Phụ lục II)."""
+    return _TYPE_WORDS.sub(lambda match: match.group().lower(), name)
+
+
+def now_said(current: str | None) -> str:
+    """«(nay: tỉnh Lâm Đồng)», «(nay: đặc khu Phú Quý, Lâm Đồng)»: what a place is called now (`now_called`,
+    `province_now`), told in brackets after the name written, as a phrase writes it; "" for None."""
+    return f"(nay: {in_sentence(current)})" if current else ""
 
 
 def with_current_name(place: str | None) -> str:
@@ -631,4 +637,4 @@ def with_current_name(place: str | None) -> str:
     if not place:
         return ""
     current = now_called(place)
-    return f"{place} (nay: {current})" if current else place
+    return f"{place} {now_said(current)}" if current else place

@@ -26,7 +26,7 @@ def test_a_slip_still_unanswered_since_the_merger_names_the_province_its_recipie
     [before] = [due.title for due in deadlines.slips_awaiting_reply(db, dt.date(2025, 6, 30)) if "13/PXM" in due.title]
     [since] = [due.title for due in deadlines.slips_awaiting_reply(db, dt.date(2025, 7, 1)) if "13/PXM" in due.title]
     assert before == "Phiếu 13/PXM – Phạm Minh Quang – Phòng PV27 – Công an tỉnh Bình Thuận"
-    assert since == f"{before} (nay: Tỉnh Lâm Đồng)"
+    assert since == f"{before} (nay: tỉnh Lâm Đồng)"
 
 
 def test_a_slip_answered_later_was_overdue_on_the_days_before_its_reply(db):

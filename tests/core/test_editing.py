@@ -101,7 +101,7 @@ def test_the_picker_lists_first_the_name_spelled_as_typed(db):
 
 
 def test_the_picker_finds_by_a_units_new_name_with_its_unit_word_as_the_register_does(db):
-    """«Đặc khu Phú Quý», as the program shows «Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)», finds
+    """«Đặc khu Phú Quý», as the program shows «Ngũ Phụng, Phú Quí (nay: đặc khu Phú Quý, Lâm Đồng)», finds
     the people written under the old names as the register does; «Phú» and «Quý» apart do not make the phrase."""
     for name, home_town in (("Đinh Văn Đảo", "Ngũ Phụng, Phú Quí"), ("Đinh Văn Đặc", "Đặc khu Phú Quý, Lâm Đồng"),
                             ("Đinh Văn Tam", "Tam Thanh, Phú Quý"), ("Đinh Phú Lâm", "Quý Hải, Đồng Nai")):

@@ -2,6 +2,8 @@
 and what it became or came from; a home town as written names one unit; search finds the old and
 the new names of a home town both ways; the stored text never changes."""
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -218,16 +220,16 @@ def test_other_names_of_a_home_town(place, others):
 
 
 @pytest.mark.parametrize(("place", "shown"), [
-    ("Xã Ngũ Phụng, Phú Quí", "Xã Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)"),
+    ("Xã Ngũ Phụng, Phú Quí", "Xã Ngũ Phụng, Phú Quí (nay: đặc khu Phú Quý, Lâm Đồng)"),
     ("xã Phong Phú, Tuy Phong, Bình Thuận",
-     "xã Phong Phú, Tuy Phong, Bình Thuận (nay: Xã Phan Rí Cửa hoặc Xã Tuy Phong, Lâm Đồng)"),
+     "xã Phong Phú, Tuy Phong, Bình Thuận (nay: xã Phan Rí Cửa hoặc xã Tuy Phong, Lâm Đồng)"),
     ("Phan Thiết, Bình Thuận", "Phan Thiết, Bình Thuận (nay: thuộc Lâm Đồng)"),
-    ("Quảng Nam", "Quảng Nam (nay: Thành phố Đà Nẵng)"),
-    ("xã Đăk Nông, Ngọc Hồi", "xã Đăk Nông, Ngọc Hồi (nay: Xã Dục Nông, Quảng Ngãi)"),  # not the province
-    ("Đắk Nông", "Đắk Nông (nay: Tỉnh Lâm Đồng)"),
-    ("xa Phan Ri Cua, huyen Tuy Phong", "xa Phan Ri Cua, huyen Tuy Phong (nay: Xã Phan Rí Cửa, Lâm Đồng)"),
+    ("Quảng Nam", "Quảng Nam (nay: thành phố Đà Nẵng)"),
+    ("xã Đăk Nông, Ngọc Hồi", "xã Đăk Nông, Ngọc Hồi (nay: xã Dục Nông, Quảng Ngãi)"),  # not the province
+    ("Đắk Nông", "Đắk Nông (nay: tỉnh Lâm Đồng)"),
+    ("xa Phan Ri Cua, huyen Tuy Phong", "xa Phan Ri Cua, huyen Tuy Phong (nay: xã Phan Rí Cửa, Lâm Đồng)"),
     # a commune merged under a name that carries its former district's, telling it from another «Tân Hà»
-    ("xã Tân Hà, Lâm Đồng", "xã Tân Hà, Lâm Đồng (nay: Xã Tân Hà Lâm Hà, Lâm Đồng)"),
+    ("xã Tân Hà, Lâm Đồng", "xã Tân Hà, Lâm Đồng (nay: xã Tân Hà Lâm Hà, Lâm Đồng)"),
     ("Đặc khu Phú Quý, Lâm Đồng", "Đặc khu Phú Quý, Lâm Đồng"),  # a current name: shown as written
     ("Quỳnh Lưu, Nghệ An", "Quỳnh Lưu, Nghệ An"),
     # already saying what it is called now: as written, never told twice
@@ -240,7 +242,24 @@ def test_other_names_of_a_home_town(place, others):
     ("", ""),
 ])
 def test_a_home_town_under_former_names_is_shown_with_its_current_unit(place, shown):
+    """Inside the brackets the unit's type word is written in lower case, as a phrase writes it."""
     assert gazetteer.with_current_name(place) == shown
+
+
+@pytest.mark.parametrize(("on", "shown"), [
+    (dt.date(2025, 6, 30), "Phòng PV27 – Công an tỉnh Bình Thuận"),  # the province's last day
+    (dt.date(2025, 7, 1), "Phòng PV27 – Công an tỉnh Bình Thuận (nay: tỉnh Lâm Đồng)"),
+])
+def test_an_office_of_a_former_province_is_told_the_province_it_joined_from_the_merger_day(on, shown):
+    assert gazetteer.with_province_now("Phòng PV27 – Công an tỉnh Bình Thuận", on) == shown
+    assert gazetteer.with_province_now("Cục A93B – Bộ Công an", on) == "Cục A93B – Bộ Công an"
+
+
+def test_what_a_place_is_called_now_is_told_in_lower_case_inside_the_brackets():
+    assert gazetteer.now_said("Xã Phan Rí Cửa hoặc Xã Tuy Phong, Lâm Đồng") \
+        == "(nay: xã Phan Rí Cửa hoặc xã Tuy Phong, Lâm Đồng)"
+    assert gazetteer.now_said("thuộc Lâm Đồng") == "(nay: thuộc Lâm Đồng)"
+    assert gazetteer.now_said(None) == ""
 
 
 @pytest.mark.parametrize(("text", "now"), [
@@ -366,7 +385,7 @@ def test_a_home_town_written_under_its_old_name_alone_is_found_by_its_old_distri
 ])
 def test_the_unit_word_before_a_units_name_is_not_looked_for(typed, looked_for):
     """The search index holds a home town's other names without their unit words (the name the
-    program shows, «nay: Đặc khu Phú Quý», is typed with it), its words in order."""
+    program shows, «nay: đặc khu Phú Quý», is typed with it), its words in order."""
     assert search.query_words(typed) == looked_for
 
 

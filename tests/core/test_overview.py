@@ -84,7 +84,7 @@ def test_an_unanswered_request_naming_a_former_province_says_the_province_it_is_
         "request_kind": "Nhờ tỉnh bạn nghiên cứu", "province": "Đắk Nông", "doc_no": "12-CV/BTCTU",
         "doc_on": "10/05/2025", "full_name": "Trương Văn Bảy", "birth_date": "1945"})
     titles = [due.title for due in overview.archive_requests_unanswered(db, dt.date(2025, 7, 15))]
-    assert "Tỉnh bạn chưa trả lời: Đắk Nông (nay: Tỉnh Lâm Đồng) – Trương Văn Bảy (văn bản số 12-CV/BTCTU ngày " \
+    assert "Tỉnh bạn chưa trả lời: Đắk Nông (nay: tỉnh Lâm Đồng) – Trương Văn Bảy (văn bản số 12-CV/BTCTU ngày " \
            "10/05/2025)" in titles
 
 

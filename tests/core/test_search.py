@@ -102,7 +102,7 @@ def test_a_final_i_or_y_written_either_way_finds_the_words_of_a_records_own_text
 
 
 def test_a_new_name_typed_with_its_unit_word_finds_the_records_written_under_the_old_one(db):
-    """As the program shows it: «Phú Thủy, Phan Thiết (nay: Phường Phú Thủy, Lâm Đồng)»."""
+    """As the program shows it: «Phú Thủy, Phan Thiết (nay: phường Phú Thủy, Lâm Đồng)»."""
     assert names(db, "cadres", "Phường Phú Thủy") == ["Nguyễn Văn Hùng"]
     assert names(db, "cadres", "Phường Mũi Né") == names(db, "cadres", "mui ne") == ["Trần Thị Ánh"]
     assert names(db, "cadres", "Phường La Gi") == names(db, "cadres", "thị xã La Gi") == ["Lê Hoàng Đức"]

@@ -215,16 +215,27 @@ def test_renaming_a_unit_slips_name_asks_first_and_says_old_slips_change_too(qtb
     assert len(context.dialogs.shown) == asked and page.message.text().startswith("Đã đổi tên «Phòng Hồ sơ")
 
 
-def test_a_unit_of_a_former_province_is_listed_with_the_province_it_joined(qtbot, db, clock):
+def test_a_unit_of_a_former_province_is_listed_with_the_province_it_joined_from_the_merger_day(qtbot, db, clock):
+    """As the home page tells it: from 01/7/2025, the province's type word in lower case inside the brackets."""
+    clock.now = dt.datetime(2025, 7, 1, 8, 0)
     page = page_of(qtbot, RecipientsPage(context_for(db, clock), may_edit=True))
     page.name.setText("Phòng PV27 – Công an tỉnh Bình Thuận")
     page.add()
     shown = {page.table.item(row, 0).text(): page.table.item(row, 0).toolTip() for row in range(page.table.rowCount())}
-    told = shown["Phòng PV27 – Công an tỉnh Bình Thuận (nay: Tỉnh Lâm Đồng)"]
+    told = shown["Phòng PV27 – Công an tỉnh Bình Thuận (nay: tỉnh Lâm Đồng)"]
     assert "Ngừng dùng" in told and "phiếu mới gửi cơ quan của tỉnh Lâm Đồng." in told
     assert shown["Cục A93B – Bộ Công an"] == ""
     names = [r.name for r in recipients.list_recipients(db)]
     assert "Phòng PV27 – Công an tỉnh Bình Thuận" in names  # the name itself as written
+
+
+def test_a_unit_of_a_former_province_is_listed_as_written_before_the_merger_day(qtbot, db, clock):
+    clock.now = dt.datetime(2025, 6, 30, 16, 0)  # the province's last day
+    page = page_of(qtbot, RecipientsPage(context_for(db, clock), may_edit=True))
+    page.name.setText("Phòng PV27 – Công an tỉnh Bình Thuận")
+    page.add()
+    shown = {page.table.item(row, 0).text(): page.table.item(row, 0).toolTip() for row in range(page.table.rowCount())}
+    assert shown == {"Cục A93B – Bộ Công an": "", "Phòng PV27 – Công an tỉnh Bình Thuận": ""}
 
 
 def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
@@ -257,7 +268,7 @@ def test_a_unit_written_twice_is_merged_into_the_entry_kept(qtbot, db, clock):
     assert page.message.text() == f"Đã gộp «{short}» vào «{kept}»: 1 phiếu đã chuyển sang."
     assert [entry.name for entry in page.entries] == ["Cục A93B – Bộ Công an", kept]
     assert [[page.table.item(row, column).text() for column in range(3)] for row in range(page.table.rowCount())] \
-        == [["Cục A93B – Bộ Công an", "", "Ngừng dùng"], [f"{kept} (nay: Tỉnh Lâm Đồng)", short, "Đang dùng"]]
+        == [["Cục A93B – Bộ Công an", "", "Ngừng dùng"], [kept, short, "Đang dùng"]]  # on 15/06/2025
     assert page.table.horizontalHeaderItem(1).text() == "Tên khác đã gộp"
 
     page.name.setText(short)  # the spelling merged is not an entry to add again
@@ -1240,12 +1251,14 @@ def test_at_150_percent_a_recipients_name_is_read_whole_beside_an_empty_column(q
     Bình Thuận (nay: …» was cut beside an empty column. A column with nothing in it keeps to its header, the
     names take the rest."""
     recipients.add_recipient(db, "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận")
+    clock.now = dt.datetime(2025, 7, 1, 8, 0)  # told what the province is part of now
     admin = admin_tab_at_150_percent(qtbot, monkeypatch, db, clock, "Nơi nhận phiếu")
     table = admin.page(admin.currentIndex()).table
     qtbot.wait(20)
     assert all(not table.item(row, 1).text() for row in range(table.rowCount()))
     assert table.columnWidth(1) <= table.horizontalHeader().sectionSizeHint(1)
     long_name = "Phòng An ninh chính trị nội bộ – Công an tỉnh Bình Thuận"
+    assert f"{long_name} (nay: tỉnh Lâm Đồng)" in [table.item(row, 0).text() for row in range(table.rowCount())]
     assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(long_name) + 8
 
 

@@ -50,7 +50,7 @@ def _names(page: RegisterPage) -> set[str]:
     ("nam gia nghia", {"Lê Văn Núi", "Lê Thị Phường"}),
     ("quỳnh anh", {"Hồ Văn Nghệ"}),                      # another province
     ("Bình Thuận", {"Đinh Văn Đảo", "Đinh Thị Mới"}),
-    ("Đặc khu Phú Quý", {"Đinh Văn Đảo", "Đinh Thị Mới"}),  # the new name as shown: «(nay: Đặc khu Phú Quý, …)»
+    ("Đặc khu Phú Quý", {"Đinh Văn Đảo", "Đinh Thị Mới"}),  # the new name as shown: «(nay: đặc khu Phú Quý, …)»
     ("phường Nam Gia Nghĩa", {"Lê Văn Núi", "Lê Thị Phường"}),
     ("Xã Quỳnh Anh", {"Hồ Văn Nghệ"}),
 ])
@@ -69,9 +69,9 @@ def test_the_form_shows_the_current_unit_beside_a_former_home_town(qtbot, contex
     form = CadreForm(context, "cadres", ids["Đinh Văn Đảo"])
     qtbot.addWidget(form)
     hint = form.current_places["home_town"]
-    assert hint.text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)" and not hint.isHidden()
+    assert hint.text() == "(nay: đặc khu Phú Quý, Lâm Đồng)" and not hint.isHidden()
     support.fill(form, {"home_town": "Xã Ngũ Phụng, Phú Quí"})
-    assert hint.text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)"
+    assert hint.text() == "(nay: đặc khu Phú Quý, Lâm Đồng)"
     support.fill(form, {"home_town": "Đặc khu Phú Quý, Lâm Đồng"})  # a current name: nothing beside it
     assert hint.isHidden()
     support.fill(form, {"home_town": "xã Ngũ Phụng, huyện Phú Quí, tỉnh Bình Thuận"})
@@ -88,17 +88,17 @@ def test_a_residence_written_under_former_names_is_shown_with_its_current_unit_a
     form = RecordForm(context, kind, None)
     qtbot.addWidget(form)
     support.fill(form, {key: "Thôn Phú Long, X. Ngũ Phụng, H. Phú Quí, T. Bình Thuận"})
-    assert form.current_places[key].text() == "(nay: Đặc khu Phú Quý, Lâm Đồng)"
+    assert form.current_places[key].text() == "(nay: đặc khu Phú Quý, Lâm Đồng)"
     assert not form.current_places[key].isHidden()
     support.fill(form, {key: "Số 12 đường Nguyễn Đình Chiểu, phường Mũi Né, Lâm Đồng"})  # a current name
     assert form.current_places[key].isHidden()
 
 
 @pytest.mark.parametrize(("kind", "key", "written", "shown"), [
-    ("slips", "recipient", "Phòng PV27 – Công an tỉnh Bình Thuận", "(nay: Tỉnh Lâm Đồng)"),
+    ("slips", "recipient", "Phòng PV27 – Công an tỉnh Bình Thuận", "(nay: tỉnh Lâm Đồng)"),
     ("slips", "recipient", "Phòng PV01 – Công an tỉnh Lâm Đồng", None),
-    ("archive-requests", "province", "Bình Định", "(nay: Tỉnh Gia Lai)"),
-    ("archive-requests", "province", "Ban Tổ chức Tỉnh ủy Bình Định", "(nay: Tỉnh Gia Lai)"),
+    ("archive-requests", "province", "Bình Định", "(nay: tỉnh Gia Lai)"),
+    ("archive-requests", "province", "Ban Tổ chức Tỉnh ủy Bình Định", "(nay: tỉnh Gia Lai)"),
     ("archive-requests", "province", "Gia Lai", None),
 ])
 def test_a_new_records_form_tells_a_former_province_it_names(qtbot, context, kind, key, written, shown):
@@ -127,8 +127,8 @@ def test_the_cadres_file_shows_a_relatives_home_town_with_its_current_unit(qtbot
     tab = next(form.tabs.widget(i) for i in range(form.tabs.count()) if form.tabs.tabText(i) == "Thân nhân")
     tab.reload()
     cells = [tab.table.item(0, column).text() for column in range(tab.table.columnCount())]
-    assert "Xã Ngũ Phụng, Phú Quí (nay: Đặc khu Phú Quý, Lâm Đồng)" in cells
-    assert "P. Hàm Tiến, TP Phan Thiết (nay: Phường Mũi Né, Lâm Đồng)" in cells  # where he lives, likewise
+    assert "Xã Ngũ Phụng, Phú Quí (nay: đặc khu Phú Quý, Lâm Đồng)" in cells
+    assert "P. Hàm Tiến, TP Phan Thiết (nay: phường Mũi Né, Lâm Đồng)" in cells  # where he lives, likewise
     assert relatives.list_relatives(context.db, person_id)[0].home_town == "Xã Ngũ Phụng, Phú Quí"
 
 

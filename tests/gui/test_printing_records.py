@@ -279,7 +279,7 @@ def test_a_cadres_summary_prints_from_the_cadres_file_with_the_family(qtbot, con
     qtbot.waitUntil(lambda: form.preview is not None, timeout=20_000)
     text = " ".join(" ".join(page_text(form.preview, n + 1) for n in range(form.preview.pages)).split())
     for expected in ("TRÍCH NGANG CÁN BỘ", "NGUYỄN VĂN HÙNG", "VI. QUAN HỆ GIA ĐÌNH", "Nguyễn Văn Tư", "Lê Thị Hoa",
-                     "Danh sách thân nhân", "Phú Thủy, Phan Thiết (nay: Phường Phú Thủy, Lâm Đồng)"):
+                     "Danh sách thân nhân", "Phú Thủy, Phan Thiết (nay: phường Phú Thủy, Lâm Đồng)"):
         assert expected in text
     form.preview.close()
 

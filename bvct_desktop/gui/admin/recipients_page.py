@@ -4,12 +4,12 @@ police reorganise is added anew and the old one set aside, never deleted, so old
 name they were sent to; another spelling of a unit is merged into the entry kept and listed beside
 it («Tên khác đã gộp»). The page is the Designer form ui/admin_recipients.ui."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from ...core import gazetteer, recipients
 from ...core.errors import BvctError
-from ...core.kinds import SLIPS
 from ...core.numbers import grouped
 from ..context import AppContext
 from ..designer.ui_admin_recipients import Ui_RecipientsPage
@@ -45,8 +45,9 @@ class RecipientsPage(QWidget, Ui_RecipientsPage):
     def refresh(self) -> None:
         self.entries = recipients.list_recipients(self.context.db, include_inactive=True)
         self.table.setRowCount(len(self.entries))
+        today = self.context.clock().date()
         for row, entry in enumerate(self.entries):
-            self.table.setItem(row, 0, _name_item(entry.name))
+            self.table.setItem(row, 0, _name_item(entry.name, today))
             self.table.setItem(row, 1, _aliases_item(entry.aliases))
             self.table.setItem(row, 2, QTableWidgetItem(ACTIVE if entry.active else INACTIVE))
         fit_to_width(self.table, NAMES)
@@ -149,15 +150,15 @@ def _rename_question(old: str, new: str, count: int) -> str:
             "Văn bản đã phát hành giữ nguyên như khi phát hành. Vẫn đổi tên?")
 
 
-def _name_item(name: str) -> QTableWidgetItem:
-    """A unit's name, and what the former province it names is part of now (as the slip form tells it)."""
-    now = SLIPS.field("recipient").now_called(name)
-    if now is None:
-        return QTableWidgetItem(name)
-    item = QTableWidgetItem(f"{name} (nay: {now})")
-    item.setToolTip(f"Tỉnh đã hợp nhất từ {gazetteer.EFFECTIVE}: phiếu mới gửi cơ quan của "
-                    f"{gazetteer.in_sentence(now)}. «{INACTIVE}» để biểu mẫu không gợi ý đơn vị này nữa; phiếu cũ "
-                    "vẫn giữ nguyên.")
+def _name_item(name: str, today: dt.date) -> QTableWidgetItem:
+    """A unit's name, and from the merger day what the former province it names is part of now (as the home page
+    tells it)."""
+    shown = gazetteer.with_province_now(name, today)
+    item = QTableWidgetItem(shown)
+    if shown != name:
+        item.setToolTip(f"Tỉnh đã hợp nhất từ {gazetteer.EFFECTIVE}: phiếu mới gửi cơ quan của "
+                        f"{gazetteer.in_sentence(gazetteer.province_now(name))}. «{INACTIVE}» để biểu mẫu không gợi ý "
+                        "đơn vị này nữa; phiếu cũ vẫn giữ nguyên.")
     return item
 
 

@@ -504,9 +504,9 @@ class EntryDialog(AskingDialog):
         box.blockSignals(False)
 
     def _show_current_place(self, spec: Field) -> None:
-        current = spec.now_called(read_input(self.inputs[spec.key]))
-        self.current_places[spec.key].setText(f"(nay: {current})" if current else "")
-        self.current_places[spec.key].setVisible(bool(current))
+        said = spec.now_said(read_input(self.inputs[spec.key]))
+        self.current_places[spec.key].setText(said)
+        self.current_places[spec.key].setVisible(bool(said))
 
     def values(self) -> dict[str, Any]:
         values = {key: read_input(widget) for key, widget in self.inputs.items()}

@@ -369,9 +369,9 @@ class RecordForm(QDialog):
         return changed
 
     def _show_current_place(self, key: str) -> None:
-        current = self.kind.field(key).now_called(read_input(self.inputs[key]))
-        self.current_places[key].setText(f"(nay: {current})" if current else "")
-        self.current_places[key].setVisible(bool(current))
+        said = self.kind.field(key).now_said(read_input(self.inputs[key]))
+        self.current_places[key].setText(said)
+        self.current_places[key].setVisible(bool(said))
 
     def _set_dirty(self) -> None:
         self._dirty = True

@@ -281,9 +281,9 @@ def test_a_home_town_and_residence_under_former_names_print_with_what_they_are_c
               "residence": "số 229 đường Võ Văn Kiệt, phường Phước Hội, thị xã La Gi, tỉnh Bình Thuận"}
     target = printed([{**slip, **values}])
     text = _particulars(target)
-    assert "Quê quán: xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận (nay: Đặc khu Phú Quý, Lâm Đồng)" in text
+    assert "Quê quán: xã Tam Thanh, huyện Phú Quí, tỉnh Bình Thuận (nay: đặc khu Phú Quý, Lâm Đồng)" in text
     assert ("Nơi ở: số 229 đường Võ Văn Kiệt, phường Phước Hội, thị xã La Gi, tỉnh Bình Thuận "
-            "(nay: Phường Phước Hội, Lâm Đồng)") in text
+            "(nay: phường Phước Hội, Lâm Đồng)") in text
     assert pdfcheck.page_count(target) == 1
 
 

@@ -173,7 +173,7 @@ PORTRAIT = 467.7  # the trích ngang's text width
 FATHER_IN_LAW = ["1", "Cha vợ", "Tôn Nữ Thị Phương Thảo Nguyên", "1948",
                  "xã Phan Rí Thành, huyện Bắc Bình, tỉnh Bình Thuận (nay là xã Phan Rí Thành, tỉnh Lâm Đồng)",
                  "Nguyên Phó Chủ tịch Ủy ban nhân dân huyện",
-                 "số 1234 đường Trần Hưng Đạo, phường Phú Thủy, thành phố Phan Thiết (nay: Phường Phú Thủy, Lâm Đồng)",
+                 "số 1234 đường Trần Hưng Đạo, phường Phú Thủy, thành phố Phan Thiết (nay: phường Phú Thủy, Lâm Đồng)",
                  "Bản khai lý lịch 2C/TCTW-98"]
 MOTHER = ["2", "Mẹ", "Nguyễn Thị Bích Ngọc", "1952",
           "xã Hàm Tiến, huyện Hàm Thuận Bắc, tỉnh Bình Thuận (nay: thuộc Lâm Đồng)", "Hưu trí", "phường Mũi Né",

@@ -63,7 +63,7 @@ def test_the_particulars_held_are_in_their_place(tmp_path, history):
                             "coefficient": "5.08"}])
     text = " ".join(written(tmp_path, person, history))
     for expected in ("2) Tên gọi khác: Thảo Tôn", "Giới tính: Nữ",
-                     "5) Quê quán: Phú Thủy, Phan Thiết (nay: Phường Phú Thủy, Lâm Đồng)", "6) Dân tộc: Kinh",
+                     "5) Quê quán: Phú Thủy, Phan Thiết (nay: phường Phú Thủy, Lâm Đồng)", "6) Dân tộc: Kinh",
                      "7) Tôn giáo: Không", "9) Nơi ở hiện nay: 12 Trần Hưng Đạo",
                      "12) Chức vụ (chức danh) hiện tại: Phó Trưởng phòng",
                      "14) Ngạch công chức (viên chức): Chuyên viên chính", "Mã ngạch: 01.002", "Bậc lương: 3/8",
@@ -80,7 +80,7 @@ def test_item_4_is_the_birth_place_held_with_what_it_is_called_now(tmp_path, his
     person = cadre(birth_place="Thôn Tiến Lợi, xã Tiến Lợi, thành phố Phan Thiết, tỉnh Bình Thuận",
                    home_town="Phú Thủy, Phan Thiết")
     text = " ".join(written(tmp_path, person, history))
-    assert ("4) Nơi sinh: Thôn Tiến Lợi, xã Tiến Lợi, thành phố Phan Thiết, tỉnh Bình Thuận (nay: Xã Tuyên Quang, "
+    assert ("4) Nơi sinh: Thôn Tiến Lợi, xã Tiến Lợi, thành phố Phan Thiết, tỉnh Bình Thuận (nay: xã Tuyên Quang, "
             "Lâm Đồng) 5) Quê quán: Phú Thủy, Phan Thiết") in text
 
 
