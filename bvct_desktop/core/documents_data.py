@@ -203,9 +203,9 @@ def report_document(db: Database, start: dt.date, end: dt.date, target: Path | N
     if issue:
         db.require(Action.REPORT_ISSUE, "phát hành báo cáo")
     _check_target(target, issue)
-    figures = report.figures(db, start, end)
+    today = db.clock().date()  # the report's date, which its figures count to: read once
+    figures = report.figures(db, start, end, today)
     details = {**_where(target, writer.encrypted), **report_named(start, end)}
-    today = db.clock().date()
     with db.read() as connection:
         written = report_notes.merged(report_notes.read(connection, start, end), notes)
         office = settings.read_all(connection, today)

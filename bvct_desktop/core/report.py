@@ -24,23 +24,30 @@ from .schema import archive_requests, complaints, delegation_members, delegation
 UNSTATED = "Không ghi"  # the breakdowns' name for an empty purpose
 
 
-def figures(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
+def figures(db: Database, start: dt.date, end: dt.date, on: dt.date | None = None) -> dict[str, Any]:
     """`count` for the officer asking for the figures as a report (its page, `bvct report`, the report
     written): the asking is audited with the period."""
-    result = count(db, start, end)
+    result = count(db, start, end, on)
     with db.write() as connection:
         db.audit(connection, "báo cáo số liệu", details={"tu": start, "den": end})
     return result
 
 
-def count(db: Database, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The report keys of the spec (and a few more breakdowns) for the period."""
+def replies_counted_to(end: dt.date, on: dt.date) -> dt.date:
+    """The day a report dated `on` on a period ending `end` counts the replies received by: the period's last, or
+    the report's own when it comes first («Đến ngày …»). The figures and the document's words both take it."""
+    return min(end, on)
+
+
+def count(db: Database, start: dt.date, end: dt.date, on: dt.date | None = None) -> dict[str, Any]:
+    """The report keys of the spec (and a few more breakdowns) for the period, in the report dated `on` (the
+    computer's date when not given)."""
     check_period(start, end)
     db.require(Action.REPORT_FIGURES, "báo cáo số liệu")
     with db.read() as connection:
         result = {"from": start.isoformat(), "to": end.isoformat()}
         result.update(_vetting_cases(connection, start, end))
-        counted_to = min(end, db.clock().date())
+        counted_to = replies_counted_to(end, db.clock().date() if on is None else on)
         result.update(_slips(connection, start, end, counted_to))
         result["slips_without_result"] = slips_without_result(result)
         result["slips_overdue"] = _slips_overdue(connection, start, end, counted_to)
@@ -68,7 +75,7 @@ def _vetting_cases(connection: Connection, start: dt.date, end: dt.date) -> dict
 
 # SQLAlchemy cannot say INDEXED BY for SQLite; these two walk the report indexes of the schema in
 # order (no table rows read, no sort), however many slips the period holds. :counted_to is the day the
-# replies are counted received by: the period's last, or today in a report made before it ends.
+# replies are counted received by (replies_counted_to).
 _SLIP_GROUPS = (
     "SELECT recipient_id, purpose, count(*), "
     "count(CASE WHEN result_on <= :end THEN 1 END), count(CASE WHEN result_on <= :counted_to THEN 1 END) "

@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import report, vault
+from bvct_desktop.core import documents_data, report, vault
 from bvct_desktop.core.personfile import cases
 from bvct_desktop.core.schema import persons, vetting_cases
+from bvct_desktop.io.documents import profile, render
+from tests.clocks import FakeClock
 from tests.conftest import ADMIN, PASSWORD, workbook
 from tests.samples import SAMPLES
 
@@ -50,7 +52,7 @@ def db(both_engines_cli, tmp_path):
     assert cli("import", "complaints", workbook(tmp_path / "don.xlsx", SAMPLES["complaints"][0], letters))[0] == 0
     research = workbook(tmp_path / "tang_thu.xlsx", SAMPLES["archive-requests"][0], [list(row) for row in ARCHIVE])
     assert cli("import", "archive-requests", research)[0] == 0
-    database = vault.unlock(cli.db, ADMIN, PASSWORD, clock=lambda: MADE_ON)
+    database = vault.unlock(cli.db, ADMIN, PASSWORD, clock=FakeClock(MADE_ON))
     with database.read() as connection:
         case = connection.execute(select(vetting_cases.c.id).join(persons)
                                   .where(persons.c.full_name == "Trần Văn Hai")).scalar_one()
@@ -130,3 +132,35 @@ def test_the_first_quarter_of_2027_takes_over_what_2026_left_open(db):
         "vetting_cases_opened": 1, "vetting_cases_concluded": 1,  # 2026's case concluded on 05/01/2027
         "delegations": 0, "complaints_received": 0, "complaints_carried_over": 2, "complaints_carried_over_resolved": 1,
         "slips_overdue": 0}  # 1/PXM of 02/01/2027 is not due until February
+
+
+def test_a_report_dated_before_the_day_it_is_made_counts_the_replies_received_by_its_own_date(db):
+    """A report of the first quarter of 2027 dated 03/01/2027, drafted on 05/01: 40/PXM's reply and ours to Đồng
+    Nai's request, both of 04/01/2027, came after the day it names, and are told apart as dated ahead of it (its
+    «Đến ngày 03/01/2027 đã nhận kết quả» does not count them), not counted as received by the computer's date."""
+    figures = report.count(db, *Q1_2027, on=dt.date(2027, 1, 3))
+    assert (figures["slips_carried_over_answered"], figures["slips_carried_over_answered_ahead"]) == (2, 2)
+    key = "archive_research_for_other_provinces"
+    assert (figures[f"{key}_answered"], figures[f"{key}_answered_ahead"], figures[f"{key}_with_record"]) == (2, 2, 0)
+
+
+def test_a_report_made_as_midnight_strikes_carries_the_figures_of_the_day_it_is_dated(db, monkeypatch):
+    """The draft of the first quarter of 2027 is begun at 23:59:59 on 03/01/2027 and midnight strikes once its
+    figures are counted: the day it names and the day its replies are counted to are one (40/PXM's reply and ours
+    to Đồng Nai, both of 04/01, received by it or dated after it, never both)."""
+    db.clock.now = dt.datetime(2027, 1, 3, 23, 59, 59)
+    counting = report.count
+
+    def count_then_midnight(*args, **kwargs):
+        counted = counting(*args, **kwargs)
+        db.clock.advance(seconds=1)
+        return counted
+
+    monkeypatch.setattr(report, "count", count_then_midnight)
+    writer = render.report_writer("pdf", None, render.Options(profile.load()))
+    written = []
+    monkeypatch.setattr(writer, "write", written.append)
+    made = documents_data.report_document(db, *Q1_2027, None, "kết quả công tác", writer)
+    source, _options = render.thawed(written[0])
+    assert source.on == made.on
+    assert source.figures == counting(db, *Q1_2027, on=made.on)

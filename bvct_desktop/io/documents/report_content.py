@@ -45,7 +45,7 @@ from ...core.periods import (
     offered_as,
 )
 from ...core.personfile.cases import RESULTS
-from ...core.report import UNSTATED, slips_without_result
+from ...core.report import UNSTATED, replies_counted_to, slips_without_result
 from ...core.text import capitalised, clean, fold
 from . import tables
 from .fonts import BOLD, ITALIC, REGULAR
@@ -323,8 +323,8 @@ def percent(part: int, whole: int) -> str:
 
 
 def _replies_counted_to(source: ReportSource, end: dt.date) -> dt.date:
-    """The day the replies are counted to: the period's last, or the report's own when it comes first."""
-    return min(end, source.on) if source.wording >= 2 else end
+    """The day the replies are counted to, as the figures were (the period's last in a report of wording 1)."""
+    return replies_counted_to(end, source.on) if source.wording >= 2 else end
 
 
 def _done(count: int, verb: str, unit: str, wording: int) -> str:
