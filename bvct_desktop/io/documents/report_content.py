@@ -98,8 +98,9 @@ RESULT_WORDS = {"Đủ tiêu chuẩn": "đủ tiêu chuẩn chính trị", "Chư
 # 16, before 07/12/2026: I.2 and Phụ lục 4 counted the archive research answered, and the records found, to the
 # period's last day in a report made before it, and did not tell apart the replies dated after the report's day.
 # 17, before 07/12/2026: Phụ lục 4's note did not tell apart the replies dated after the report's day its column
-# «Đã có kết quả» leaves out, as I.2 does.
-WORDING = 18
+# «Đã có kết quả» leaves out, as I.2 does. 18, before 07/12/2026: the archive replies dated after the report's day
+# were said «…, cần xem lại», not «… (cần xem lại)» as the slips' are; I.2 then ended «(cần xem lại) (Phụ lục 4)».
+WORDING = 19
 FACTS_SINCE = {"slips_answered_ahead": 16}  # a figure counted before the wording that lists it
 NAMED_BREAKS_SINCE = 7
 LABELS_BEFORE_5 = {"complaints_resolved": "Đơn thư đã giải quyết (đến cuối kỳ)"}
@@ -402,9 +403,8 @@ def _received(f: Mapping[str, Any], figure: str = "slips") -> int:
 
 def _slips_ahead(f: Mapping[str, Any], figure: str, counted_to: dt.date) -> str:
     """"1 phiếu ghi ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại)": the slips of `figure` answered whose reply
-    is dated after the day the replies are counted to."""
-    return (f"{n(f.get(f'{figure}_answered_ahead', 0))} phiếu ghi ngày nhận kết quả sau ngày "
-            f"{display_date(counted_to)} (cần xem lại)")
+    is dated after the day the replies are counted to (in every wording that counted them)."""
+    return _dated_after(f.get(f"{figure}_answered_ahead", 0), "phiếu", "nhận kết quả", counted_to)
 
 
 def _slips_carried_over(f: Mapping[str, Any], counted_to: dt.date, before: str = "") -> str:
@@ -458,17 +458,24 @@ def _archive(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> str:
                                  wording)
     second = (f"đề nghị tỉnh bạn nghiên cứu tàng thư {n(from_others)} trường hợp, {received}" if from_others
               else "không có trường hợp nào phải đề nghị tỉnh bạn nghiên cứu tàng thư")
-    return f"{first}; {second} (Phụ lục 4).{_archive_carried_over(f, counted_to, wording)}"
+    appendix = ", chi tiết tại Phụ lục 4." if second.endswith(")") else " (Phụ lục 4)."  # not a second bracket
+    return f"{first}; {second}{appendix}{_archive_carried_over(f, counted_to, wording)}"
 
 
 def _archive_answered(f: Mapping[str, Any], figure: str, verb: str, counted_to: dt.date, wording: int) -> str:
-    """"đã trả lời 8 trường hợp, 2 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại": those answered
+    """"đã trả lời 8 trường hợp, 2 trường hợp ghi ngày trả lời sau ngày 15/12/2025 (cần xem lại)": those answered
     by the day the replies are counted to, then those dated after it (none in a report issued before they were
     counted)."""
     ahead = f.get(f"{figure}_answered_ahead", 0)
-    told_apart = f", {n(ahead)} trường hợp ghi ngày {verb} sau ngày {display_date(counted_to)}, cần xem lại" \
-        if ahead else ""
+    told_apart = f", {_dated_after(ahead, 'trường hợp', verb, counted_to, wording)}" if ahead else ""
     return f"{_done(_received(f, figure), verb, 'trường hợp', wording)}{told_apart}"
+
+
+def _dated_after(count: int, unit: str, verb: str, counted_to: dt.date, wording: int = WORDING) -> str:
+    """"2 trường hợp ghi ngày trả lời sau ngày 15/12/2025 (cần xem lại)": the replies dated after the day they are
+    counted to («…, cần xem lại» of the archive research in a report issued before wording 19)."""
+    checked = " (cần xem lại)" if wording >= 19 else ", cần xem lại"
+    return f"{n(count)} {unit} ghi ngày {verb} sau ngày {display_date(counted_to)}{checked}"
 
 
 # each kind of archive research: its figure, what the report calls it, what a reply to it is
@@ -478,7 +485,7 @@ _ARCHIVE_WORDS = (("archive_research_for_other_provinces", "nghiên cứu giúp 
 
 def _archive_carried_over(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> str:
     """" Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, trong kỳ đã trả lời
-    1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại; …"; nothing when none were (or a
+    1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025 (cần xem lại); …"; nothing when none were (or a
     report issued before they were counted)."""
     unanswered = {"trả lời": "chưa trả lời", "nhận kết quả": "chưa có kết quả"}
     said = [f"{n(f[f'{key}_carried_over'])} trường hợp {what} {unanswered[verb]}, trong kỳ "
@@ -487,12 +494,12 @@ def _archive_carried_over(f: Mapping[str, Any], counted_to: dt.date, wording: in
     return f" Ngoài ra, kỳ trước chuyển sang {'; '.join(said)}." if said else ""
 
 
-def _archive_ahead(f: Mapping[str, Any], counted_to: dt.date) -> str:
-    """"Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025, cần xem
-    lại; …": the period's requests answered whose reply is dated after the day the replies are counted to, which
+def _archive_ahead(f: Mapping[str, Any], counted_to: dt.date, wording: int) -> str:
+    """"Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025 (cần xem
+    lại); …": the period's requests answered whose reply is dated after the day the replies are counted to, which
     Phụ lục 4's column «Đã có kết quả» leaves out; nothing when none are."""
-    said = [f"{n(f[f'{key}_answered_ahead'])} trường hợp {what} ghi ngày {verb} sau ngày {display_date(counted_to)}, "
-            "cần xem lại" for key, what, verb in _ARCHIVE_WORDS if f.get(f"{key}_answered_ahead")]
+    said = [_dated_after(f[f"{key}_answered_ahead"], f"trường hợp {what}", verb, counted_to, wording)
+            for key, what, verb in _ARCHIVE_WORDS if f.get(f"{key}_answered_ahead")]
     return f"Ngoài số đã có kết quả, {'; '.join(said)}." if said else ""
 
 
@@ -644,7 +651,7 @@ def _archive_appendix(f: Mapping[str, Any], counted_to: dt.date, wording: int) -
         for name, figure in ((ARCHIVE_FOR_OTHERS, "archive_research_for_other_provinces"),
                              (ARCHIVE_FROM_OTHERS, "archive_research_requested_from_other_provinces"))])
     total = {"name": "Tổng cộng", TOTAL: True, **{key: sum(row[key] for row in rows) for key in counted}}
-    ahead = _archive_ahead(f, counted_to) if wording >= 18 else ""
+    ahead = _archive_ahead(f, counted_to, wording) if wording >= 18 else ""
     carried = _archive_carried_over(f, counted_to, wording) if wording >= 11 else ""
     note = f"{ahead}{carried}".strip()
     return Appendix("Phụ lục 4. Nghiên cứu tàng thư", columns, (*rows, total), note)

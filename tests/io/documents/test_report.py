@@ -732,9 +732,9 @@ def test_the_archive_research_answered_is_that_of_replies_dated_by_the_day_the_r
     year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
     made = dataclasses.replace(source, figures={**year, **AHEAD}, on=dt.date(2025, 12, 15))
     assert ("Nghiên cứu tàng thư giúp tỉnh bạn 12 trường hợp, đã trả lời 8 trường hợp, 2 trường hợp ghi ngày trả "
-            "lời sau ngày 15/12/2025, cần xem lại; đề nghị tỉnh bạn nghiên cứu tàng thư 5 trường hợp, đã nhận kết "
-            "quả 2 trường hợp, 1 trường hợp ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại (Phụ lục 4).") \
-        in text_of(made, options)
+            "lời sau ngày 15/12/2025 (cần xem lại); đề nghị tỉnh bạn nghiên cứu tàng thư 5 trường hợp, đã nhận kết "
+            "quả 2 trường hợp, 1 trường hợp ghi ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại), chi tiết tại "
+            "Phụ lục 4.") in text_of(made, options)
     content = render.report_content(made, options)
     assert [row["answered"] for row in content.appendices[3].records] == [8, 2, 10]
     facts = {key: (label, value) for key, label, value in content.facts}
@@ -767,9 +767,9 @@ def test_the_replies_to_what_was_carried_over_are_those_dated_by_the_day_the_rep
     slips = ("Ngoài ra, kỳ trước chuyển sang 12 phiếu chưa có kết quả, trong kỳ đã nhận kết quả 8 phiếu, 1 phiếu ghi "
              "ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại).")
     archive = ("Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, trong kỳ đã trả "
-               "lời 1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại; 1 trường hợp đề "
+               "lời 1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025 (cần xem lại); 1 trường hợp đề "
                "nghị tỉnh bạn nghiên cứu chưa có kết quả, trong kỳ chưa nhận kết quả trường hợp nào, 1 trường hợp "
-               "ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại.")
+               "ghi ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại).")
     assert f"(Phụ lục 4). {archive}" in text_of(made, options)
     assert f"phát hiện 30 trường hợp có tài liệu lưu trữ (tàng thư) liên quan. {slips}" in text_of(made, options)
     content = render.report_content(made, options)
@@ -793,9 +793,25 @@ def test_phu_luc_4_s_note_tells_apart_the_replies_dated_after_the_day_the_report
     year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
     made = dataclasses.replace(source, figures={**year, **AHEAD}, on=dt.date(2025, 12, 15))
     assert render.report_content(made, options).appendices[3].note == (
-        "Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025, cần xem "
-        "lại; 1 trường hợp đề nghị tỉnh bạn nghiên cứu ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại.")
+        "Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025 (cần xem "
+        "lại); 1 trường hợp đề nghị tỉnh bạn nghiên cứu ghi ngày nhận kết quả sau ngày 15/12/2025 (cần xem lại).")
     assert render.report_content(dataclasses.replace(made, wording=17), options).appendices[3].note == ""
+
+
+def test_the_archive_replies_dated_after_the_day_counted_to_are_said_as_the_slips_are(source, options):
+    """«… sau ngày 15/12/2025 (cần xem lại)», as the slips' and the rows of «Số liệu» say it; I.2 then names its
+    appendix after a comma, not in a second bracket. A report issued with wording 18 keeps «…, cần xem lại»."""
+    year = {**source.figures, "from": "2025-01-01", "to": "2025-12-31"}
+    made = dataclasses.replace(source, figures={**year, **AHEAD, **CARRIED_AHEAD}, on=dt.date(2025, 12, 15))
+    issued = text_of(dataclasses.replace(made, wording=18), options)
+    assert ("đã nhận kết quả 2 trường hợp, 1 trường hợp ghi ngày nhận kết quả sau ngày 15/12/2025, cần xem lại "
+            "(Phụ lục 4). Ngoài ra, kỳ trước chuyển sang 3 trường hợp nghiên cứu giúp tỉnh bạn chưa trả lời, trong "
+            "kỳ đã trả lời 1 trường hợp, 1 trường hợp ghi ngày trả lời sau ngày 15/12/2025, cần xem lại;") in issued
+    assert "(cần xem lại) (" not in text_of(made, options)
+    assert render.report_content(dataclasses.replace(made, wording=18), options).appendices[3].note.startswith(
+        "Ngoài số đã có kết quả, 2 trường hợp nghiên cứu giúp tỉnh bạn ghi ngày trả lời sau ngày 15/12/2025, cần xem "
+        "lại; 1 trường hợp")
+
 
 
 def test_the_figures_sheet_has_the_slips_still_without_a_result_the_body_states(tmp_path, source, options):
