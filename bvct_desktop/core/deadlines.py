@@ -166,7 +166,7 @@ def _working_days_through(day: ColumnElement, first: dt.date, last: dt.date) -> 
     Saturdays and Sundays, less the days off on a weekday up to `day` from `first` on, counted a year, then a day at
     a time, the latest first (most records are recent)."""
     number = sql.day_number(day)
-    weekdays = number + 1 - (number + 2) // 7 - (number + 1) // 7
+    weekdays = number + 1 - _floor_divided(number + 2, 7) - _floor_divided(number + 1, 7)
     off: dict[int, list[dt.date]] = {}  # the days off on a weekday, by year
     for offset in range((last - first).days + 1):
         if (on := first + dt.timedelta(days=offset)).weekday() < 5 and not workdays.is_working_day(on):
@@ -177,6 +177,12 @@ def _working_days_through(day: ColumnElement, first: dt.date, last: dt.date) -> 
         years.append((day >= dt.date(year, 1, 1), before + within))
         before += len(days)
     return weekdays - case(*reversed(years), else_=0) if years else weekdays
+
+
+def _floor_divided(number: ColumnElement, by: int) -> ColumnElement:
+    """`number` // `by` in SQL for a number less than 0 too (a day before 1900): SQL's division, SQLite's and the
+    server's, truncates toward 0; its remainder keeps the sign of `number`, so this takes away the true one first."""
+    return (number - (number % by + by) % by) // by
 
 
 def _started_in(started: ColumnElement, index: int, span: settings.Span) -> ColumnElement:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import Date, literal, select, union_all
 
-from bvct_desktop.core import deadlines, documents_data, editing, settings
+from bvct_desktop.core import deadlines, documents_data, editing, settings, workdays
 from bvct_desktop.core.errors import InputError
 from tests.sample_db import sample_database
 
@@ -351,3 +351,18 @@ def test_the_order_of_days_due_in_working_days_worked_out_in_sql_is_that_of_the_
     assert len(set(due.values())) > 20
     assert all((keys[a] < keys[b]) == (due[a] < due[b]) and (keys[a] == keys[b]) == (due[a] == due[b])
                for a in days for b in days)
+
+
+@pytest.mark.parametrize(("first", "last"), [(dt.date(1899, 11, 20), dt.date(1900, 3, 5)),  # 1900: no 29/02
+                                             (dt.date(1999, 12, 20), dt.date(2000, 3, 5))])  # 2000: a 29/02
+def test_the_order_of_days_due_counts_working_days_in_sql_before_1900_as_after(db, first, last):
+    """A relative's or an imported record's day before Monday 01/01/1900, where the SQL count of days is less than
+    0, steps its key on as Python's calendar counts working days: one for a working day, none for a day off."""
+    days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
+    started = union_all(*(select(literal(day, Date).label("started")) for day in days)).subquery()
+    with db.read() as connection:
+        history = settings.read_history(connection)
+        order = deadlines.working_days_due_order(started.c.started, history, deadlines.REPORT_DAYS, first, last)
+        keys = dict(connection.execute(select(started.c.started, order)).all())
+    steps = [keys[day] - keys[day - dt.timedelta(days=1)] for day in days[1:]]
+    assert steps == [int(workdays.is_working_day(day)) for day in days[1:]]
