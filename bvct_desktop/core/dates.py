@@ -20,7 +20,6 @@ _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")  # «1
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _PART = r"\d{1,2}\s*[/.\-]\s*"  # a day or a month, and what follows it
-_SHORT_YEAR = re.compile(rf"^({_PART}{_PART})(\d{{2}})$")  # «12/3/26»
 _TWO_FIGURE_YEAR = re.compile(rf"^((?:{_PART}){{0,2}})(\d{{2}})$")  # «12/3/75», «3/75», «75»
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")  # also a stored partial date, "1955-03"
 _UNKNOWN = re.compile(r"(?<![\d?xX])(\?{1,2}|[xX]{1,2})(?=\s*[/.\-])")  # «?/1950», «x/x/1950»: a day or month not known
@@ -159,7 +158,7 @@ def _two_figure_year(text: str, forms: str) -> str | None:
     """What to write for a date whose year has two figures («12/3/75», «3/75», «75»): the dates it is in the
     centuries of 1900 and 2000 that are values of the field, for the officer to choose: a file's century is
     never guessed. None for other text, and for two figures alone where no year is a value of the field."""
-    match = _TWO_FIGURE_YEAR.match(_in_figures(text))
+    match = _with_two_figure_year(text)
     if match is None:
         return None
     meant = [partial.display for century in (1900, 2000)
@@ -167,6 +166,12 @@ def _two_figure_year(text: str, forms: str) -> str | None:
     if meant:
         return f"«{_short(text)}»: năm phải ghi đủ bốn chữ số: {' hoặc '.join(f'«{date}»' for date in meant)}"
     return f"«{_short(text)}»: năm phải ghi đủ bốn chữ số; ghi {forms}" if match[1] else None
+
+
+def _with_two_figure_year(text: str) -> re.Match | None:
+    """A date whose year has two figures («12/3/75», «3/75», «75», «tháng 3 năm 75»): its day and month as written
+    (in figures), and the two figures of its year; None for other text."""
+    return _TWO_FIGURE_YEAR.match(_in_figures(text))
 
 
 def _written_in_full(text: str, forms: str) -> PartialDate | None:
@@ -219,13 +224,15 @@ def parse_date(value: object) -> dt.date | None:
     return full
 
 
-def with_full_year(typed: str, this_year: int) -> str:
-    """A day typed with a two-digit year («12/3/65») written with the latest year ending so, up to `this_year`
-    (12/3/1965, and «12/3/26» in 2026 is 12/3/2026); any other text as it is. For a day an officer types in a
-    form: a file's «12/3/65» is refused (`parse_date`), an import guessing no century."""
-    if match := _SHORT_YEAR.match(typed):
-        return f"{match[1]}{this_year - (this_year - int(match[2])) % 100}"
-    return typed
+def with_full_year(typed: str, this_year: int, forms: str = FULL_FORM) -> str:
+    """A date typed with a two-digit year, read as an import reads one (`_two_figure_year`), written with the latest
+    year ending so, up to `this_year`: «12/3/65» is 12/3/1965, and «12/3/26» in 2026 is 12/3/2026; where the field
+    takes partial dates (`forms` PARTIAL_FORMS, a birth), «3/65» is 3/1965 and «65» 1965. Any other text as it is.
+    For a date an officer types in a form: a file's «12/3/65» is refused, an import guessing no century."""
+    match = _with_two_figure_year(typed)
+    if match is None or forms == FULL_FORM and len(re.findall(_PART, match[1])) < 2:  # a month is no day
+        return typed
+    return f"{match[1]}{this_year - (this_year - int(match[2])) % 100}"
 
 
 def parse_year(value: object) -> int | None:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from bvct_desktop.core.dates import (
+    PARTIAL_FORMS,
     DayWithWords,
     PartialDate,
     add_months,
@@ -169,6 +170,24 @@ def test_a_day_typed_with_a_two_digit_year_is_of_the_latest_year_ending_so_up_to
 @pytest.mark.parametrize("typed", ["12/3/1965", "3/65", "65", "12/3/165", "12/3/6", "hôm qua", ""])
 def test_only_a_whole_day_with_two_figures_for_its_year_is_given_a_century(typed):
     assert with_full_year(typed, 2026) == typed
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("3/65", "3/1965"), ("65", "1965"), ("12/3/56", "12/3/1956"), ("03 - 65", "03 - 1965"), ("3/26", "3/2026"),
+    ("27", "1927"), ("tháng 3 năm 75", "3/1975"), ("3/1965", "3/1965"), ("3/165", "3/165"), ("6", "6"), ("", "")])
+def test_a_birth_typed_with_a_two_figure_year_at_any_precision_is_of_the_latest_year_ending_so(typed, written):
+    """A field taking partial dates (a birth) reads «3/65» and «65» as the import does, and gives them the century
+    a form gives a day: 03/1965, 1965."""
+    assert with_full_year(typed, 2026, PARTIAL_FORMS) == written
+
+
+@pytest.mark.parametrize("typed", ["12/3/56", "3/65", "65", "ngày 12 tháng 3 năm 75", "29/2/00"])
+def test_a_form_s_century_is_one_of_the_dates_the_import_tells_for_the_same_text(typed):
+    """One rule reads a two-figure year in a form and in a file: what a form writes in full is among the dates an
+    import tells the officer to write instead."""
+    with pytest.raises(RowProblem) as told:
+        parse_partial(typed)
+    assert f"«{parse_partial(with_full_year(typed, 2026, PARTIAL_FORMS)).display}»" in str(told.value)
 
 
 @pytest.mark.parametrize(("typed", "told"), [("45/13/65", "tháng 13 không hợp lệ"),

@@ -50,11 +50,16 @@ def test_a_birth_date_is_shown_in_full_at_its_own_precision(qtbot, form, typed, 
     assert form.inputs["birth_date"].text() == read
 
 
-def test_a_birth_year_is_never_guessed_from_two_digits(qtbot, form):
-    """«12/3/56» may be 1956 or 2056 for a birth: it stays as typed, and said wrong."""
-    type_day(qtbot, form.inputs["birth_date"], "12/3/56")
-    assert form.inputs["birth_date"].text() == "12/3/56"
-    assert form.errors["birth_date"].isVisible()
+@pytest.mark.parametrize(("key", "typed", "read"), [("birth_date", "12/3/56", "12/03/1956"),
+                                                    ("birth_date", "3/65", "03/1965"), ("birth_date", "65", "1965"),
+                                                    ("father_birth_date", "27", "1927")])
+def test_a_birth_with_a_two_digit_year_is_of_the_latest_year_ending_so_at_its_own_precision(qtbot, form, key,
+                                                                                            typed, read):
+    """A birth is read as the import reads «12/3/56», «3/65», «65», and given the century a day is given (2026 is
+    the office's year): none is born in a year not yet come."""
+    type_day(qtbot, form.inputs[key], typed)
+    assert form.inputs[key].text() == read
+    assert not form.errors[key].isVisible()
 
 
 def test_a_day_that_does_not_exist_stays_as_typed_and_is_said_wrong(qtbot, form):

@@ -88,14 +88,15 @@ class SuggestionBox(NarrowComboBox):
 
 
 def written_in_full(spec: Field, typed: str, this_year: int) -> str:
-    """A day as the form shows it once typed: «12032026», «1.3.2026» as 12/03/2026, a birth «3/1955» as 03/1955.
-    A two-digit year is given its century (core/dates.py `with_full_year`) for a day the office writes
-    («12/3/26»), never for a birth; what is no day stays as typed, to be said wrong, but with the century it was
-    given («31/2/65» as 31/2/1965), to be said not to exist as any other day."""
+    """A date's field's day as the form shows it once typed: «12032026», «1.3.2026» as 12/03/2026, a birth «3/1955»
+    as 03/1955. A two-digit year is given its century (core/dates.py `with_full_year`), for a day the office
+    writes («12/3/26») as for a birth at its own precision («3/65» as 03/1965); what is no day stays as typed, to be
+    said wrong, but with the century it was given («31/2/65» as 31/2/1965), to be said not to exist as any other
+    day."""
     text = typed.strip()
     if match := UNSPACED_DAY.match(text):
         text = "/".join(match.groups())
-    full = with_full_year(text, this_year) if spec.type is FieldType.DATE else text
+    full = with_full_year(text, this_year, DATE_HINTS[spec.type])
     try:
         return as_typed(spec, spec.parse(full)) if full else typed
     except RowProblem:
