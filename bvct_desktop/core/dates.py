@@ -224,15 +224,16 @@ def parse_date(value: object) -> dt.date | None:
     return full
 
 
-def with_full_year(typed: str, this_year: int, forms: str = FULL_FORM) -> str:
+def with_full_year(typed: str, up_to: int, forms: str = FULL_FORM) -> str:
     """A date typed with a two-digit year, read as an import reads one (`_two_figure_year`), written with the latest
-    year ending so, up to `this_year`: «12/3/65» is 12/3/1965, and «12/3/26» in 2026 is 12/3/2026; where the field
-    takes partial dates (`forms` PARTIAL_FORMS, a birth), «3/65» is 3/1965 and «65» 1965. Any other text as it is.
-    For a date an officer types in a form: a file's «12/3/65» is refused, an import guessing no century."""
+    year ending so up to the year `up_to` (this year for a day that has happened): in 2026 «12/3/65» is 12/3/1965 and
+    «12/3/26» 12/3/2026; where the field takes partial dates (`forms` PARTIAL_FORMS, a birth), «3/65» is 3/1965 and
+    «65» 1965. Any other text as it is. For a date an officer types in a form: a file's «12/3/65» is refused, an
+    import guessing no century."""
     match = _with_two_figure_year(typed)
     if match is None or forms == FULL_FORM and len(re.findall(_PART, match[1])) < 2:  # a month is no day
         return typed
-    return f"{match[1]}{this_year - (this_year - int(match[2])) % 100}"
+    return f"{match[1]}{up_to - (up_to - int(match[2])) % 100}"
 
 
 def parse_year(value: object) -> int | None:

@@ -21,6 +21,8 @@ DATE_HINTS = {
 }
 BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's width is the window's
 MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
+# The farthest ahead a planned day lies: an ordinary passport's validity (Luật Xuất cảnh, nhập cảnh 2019, Điều 7).
+PLANNED_YEARS_AHEAD = 10
 UNSPACED_DAY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # «12032026»
 
 
@@ -90,13 +92,13 @@ class SuggestionBox(NarrowComboBox):
 def written_in_full(spec: Field, typed: str, this_year: int) -> str:
     """A date's field's day as the form shows it once typed: «12032026», «1.3.2026» as 12/03/2026, a birth «3/1955»
     as 03/1955. A two-digit year is given its century (core/dates.py `with_full_year`), for a day the office
-    writes («12/3/26») as for a birth at its own precision («3/65» as 03/1965); what is no day stays as typed, to be
-    said wrong, but with the century it was given («31/2/65» as 31/2/1965), to be said not to exist as any other
-    day."""
+    writes («12/3/26») as for a birth at its own precision («3/65» as 03/1965), up to this year, and for a planned
+    day (a passport's validity) up to PLANNED_YEARS_AHEAD on; what is no day stays as typed, to be said wrong, but
+    with the century it was given («31/2/65» as 31/2/1965), to be said not to exist as any other day."""
     text = typed.strip()
     if match := UNSPACED_DAY.match(text):
         text = "/".join(match.groups())
-    full = with_full_year(text, this_year, DATE_HINTS[spec.type])
+    full = with_full_year(text, this_year + (PLANNED_YEARS_AHEAD if spec.planned else 0), DATE_HINTS[spec.type])
     try:
         return as_typed(spec, spec.parse(full)) if full else typed
     except RowProblem:
