@@ -341,16 +341,24 @@ def test_the_order_of_days_due_in_working_days_worked_out_in_sql_is_that_of_the_
     (workdays.add_working_days) do, and tie where those are the same day."""
     settings.set_setting(db, deadlines.REPORT_DAYS, "2", dt.date(2027, 1, 1))
     first, last = dt.date(2026, 12, 20), dt.date(2028, 1, 10)
+    days, keys = _due_order_keys(db, first, last)
+    with db.read() as connection:
+        history = settings.read_history(connection)
+    due = {day: deadlines.post_trip_report_due(day, history) for day in days}
+    assert len(set(due.values())) > 20
+    assert all((keys[a] < keys[b]) == (due[a] < due[b]) and (keys[a] == keys[b]) == (due[a] == due[b])
+               for a in days for b in days)
+
+
+def _due_order_keys(db, first: dt.date, last: dt.date) -> tuple[list[dt.date], dict[dt.date, object]]:
+    """Every day from `first` to `last`, and its key of `working_days_due_order` (REPORT_DAYS) worked out in SQL."""
     days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
     started = union_all(*(select(literal(day, Date).label("started")) for day in days)).subquery()
     with db.read() as connection:
         history = settings.read_history(connection)
         order = deadlines.working_days_due_order(started.c.started, history, deadlines.REPORT_DAYS, first, last)
         keys = dict(connection.execute(select(started.c.started, order)).all())
-    due = {day: deadlines.post_trip_report_due(day, history) for day in days}
-    assert len(set(due.values())) > 20
-    assert all((keys[a] < keys[b]) == (due[a] < due[b]) and (keys[a] == keys[b]) == (due[a] == due[b])
-               for a in days for b in days)
+    return days, keys
 
 
 @pytest.mark.parametrize(("first", "last"), [(dt.date(1899, 11, 20), dt.date(1900, 3, 5)),  # 1900: no 29/02
@@ -358,11 +366,6 @@ def test_the_order_of_days_due_in_working_days_worked_out_in_sql_is_that_of_the_
 def test_the_order_of_days_due_counts_working_days_in_sql_before_1900_as_after(db, first, last):
     """A relative's or an imported record's day before Monday 01/01/1900, where the SQL count of days is less than
     0, steps its key on as Python's calendar counts working days: one for a working day, none for a day off."""
-    days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
-    started = union_all(*(select(literal(day, Date).label("started")) for day in days)).subquery()
-    with db.read() as connection:
-        history = settings.read_history(connection)
-        order = deadlines.working_days_due_order(started.c.started, history, deadlines.REPORT_DAYS, first, last)
-        keys = dict(connection.execute(select(started.c.started, order)).all())
+    days, keys = _due_order_keys(db, first, last)
     steps = [keys[day] - keys[day - dt.timedelta(days=1)] for day in days[1:]]
     assert steps == [int(workdays.is_working_day(day)) for day in days[1:]]
