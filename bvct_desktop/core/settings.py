@@ -53,6 +53,7 @@ class Setting:
     capitals: bool = False  # printed IN HOA (HD 36): stored in capitals, whatever the case typed
     listed: bool = False  # items separated by «;», each printed on its own line (`listed_lines`)
     printed: bool = False  # printed on documents though it may be empty (the signer's name, the secrecy mark)
+    may_be_empty: bool = False  # a date that may be left empty (no day: the rule it sets is off)
 
     @property
     def reprints(self) -> bool:
@@ -84,6 +85,8 @@ class Setting:
                 raise InputError(f"{self.named} phải là số nguyên từ {smallest} đến {largest}.")
             return str(int(value))
         if self.kind == "date":
+            if self.may_be_empty and not value:
+                return value
             try:
                 return parse_cli_date(value).isoformat()
             except RowProblem:
@@ -134,6 +137,7 @@ def _whole_number_in(text: str, smallest: int, largest: int) -> bool:
     return text.isascii() and text.isdigit() and smallest <= int(text) <= largest
 
 
+OLD_SLIPS = "so_cu_den_ngay"  # slips issued up to this day are history: they open no vetting case (plans/cases.py)
 REPORTING_YEAR = "ky_bao_cao_thong_ke"  # the year the report page offers its periods in
 COUNTED = {counted.value: counted for counted in REPORTING_YEARS}
 # a setting's kind → the values it takes, as stored (the settings page shows each in words of its own)
@@ -163,6 +167,7 @@ SETTINGS = (
             "Vị trí trọng yếu, cơ mật: 60; Kết nạp Đảng: 90; Đi nước ngoài: 20; Giải quyết đơn thư: 60; Khác: 60",
             "Hạn hoàn thành hồ sơ thẩm tra theo mục đích (số ngày kể từ ngày mở; 0: không đặt hạn)",
             "days_by_purpose"),
+    Setting(OLD_SLIPS, "", "Phiếu cũ đến ngày (không mở hồ sơ thẩm tra)", "date", may_be_empty=True),
     Setting("noi_nhan_bao_cao", REPORT_RECIPIENTS, "Nơi nhận của báo cáo định kỳ (các nơi cách nhau bằng dấu «;»)",
             listed=True),
     Setting(REPORTING_YEAR, REPORTING_YEARS[0].value, "Kỳ báo cáo thống kê", "reporting_year"),

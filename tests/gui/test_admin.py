@@ -133,6 +133,20 @@ def test_the_statistical_year_is_chosen_from_the_two_the_office_may_report_on(qt
     assert settings.list_settings(db)["ky_bao_cao_thong_ke"] == "từ 15/12 năm trước"
 
 
+def test_the_day_of_old_slips_is_empty_until_an_administrator_types_one_and_may_be_emptied_again(qtbot, db, clock):
+    """«Phiếu cũ đến ngày»: an office importing its past slips types the last day of them; empty, the rule is off."""
+    page = page_of(qtbot, SettingsPage(context_for(db, clock)))
+    page.advanced.setChecked(True)
+    box = page.fields["so_cu_den_ngay"].widget
+    assert isinstance(box, DateBox) and box.text() == ""
+    type_day(qtbot, box, "31/12/2025")
+    page.save()
+    assert settings.list_settings(db)["so_cu_den_ngay"] == "2025-12-31" and box.text() == "31/12/2025"
+    box.clear()
+    page.save()
+    assert settings.list_settings(db)["so_cu_den_ngay"] == "" and page.message.text() == "Đã lưu 1 thiết lập."
+
+
 def test_the_signature_s_authority_and_title_are_in_the_basic_view_with_the_signer(qtbot, db, clock):
     """The head signing in person («TRƯỞNG BAN») or a deputy for the head («K/T TRƯỞNG BAN» over «PHÓ
     TRƯỞNG BAN»): changing who signs is changing the three lines, not the name alone."""

@@ -3,7 +3,9 @@
 The slip rule: a slip serves the case of its vetted person (the slip's subject when `Quan hệ`
 is Bản thân) with the same purpose that was open on the slip's date; with none, the open case
 of that person and purpose; with none open, a case is opened on the slip's date. Migration
-0003 attached the slips that existed before.
+0003 attached the slips that existed before. An old slip, issued on or before the day of setting
+so_cu_den_ngay in force today (an office importing its past years, concluded on paper), serves a case
+open on its date and no other: it opens none and moves none back.
 
 The date rule: an open case is opened no later than its earliest slip. A case dated by its slips
 (its date is that of its earliest live slip: the program opened it on that slip's date, and no
@@ -92,6 +94,13 @@ def went_with_slip(connection: Connection, case: Mapping[str, Any], binned_at: d
         slips.c.vetting_case_id == case["id"], slips.c.deleted_at == case["deleted_at"]).limit(1)).first() is not None
 
 
+def old_slips_until(history: settings.History, today: dt.date) -> dt.date | None:
+    """The last day of the old slips (setting so_cu_den_ngay) in force `today`: the program's own behaviour
+    takes today's value, not the slip's day's; None when it is empty."""
+    day = history.on(today)[settings.OLD_SLIPS]
+    return dt.date.fromisoformat(day) if day else None
+
+
 class CasePlanner:
     """Plans, during an import, the case each slip serves (see the module's rule); a case it opens
     is due by the office's rule for its purpose."""
@@ -102,6 +111,8 @@ class CasePlanner:
         self._cases: dict[int, list[dict[str, Any]]] = {}
         self._settings = settings.read_history(connection)
         self._rules: dict[dt.date, dict[str, int]] = {}  # the deadline rule by day a case opens
+        self.old_until = old_slips_until(self._settings, now.date())
+        self.kept_as_history = 0  # old slips no case was open for
         self.opened = 0
         self.brought_back: set[int] = set()
         self.kept_in_bin: set[int] = set()  # open cases a slip coming back left there: another is open
@@ -123,12 +134,16 @@ class CasePlanner:
         """Whether the person has a vetting case (live, or opened in this plan)."""
         return bool(self._of(person_id))
 
-    def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int:
+    def case_for(self, person_id: int, purpose: str | None, issued_on: dt.date) -> int | None:
+        """The case a slip serves by the slip rule; None for an old slip no case was open for."""
         cases = [case for case in self._of(person_id) if case["purpose"] == purpose]
         covering = [case for case in cases if case["opened_on"] <= issued_on
                     and (case["concluded_on"] is None or issued_on <= case["concluded_on"])]
         if covering:
             return covering[-1]["id"]
+        if self.old_until is not None and issued_on <= self.old_until:
+            self.kept_as_history += 1
+            return None
         still_open = [case for case in cases if case["status"] == OPEN]
         if still_open:
             case = still_open[-1]

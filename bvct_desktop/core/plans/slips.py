@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from ..dates import display_date
 from ..errors import RowProblem
 from ..heard import in_pieces
 from ..kinds import SELF, SLIPS
@@ -112,6 +113,9 @@ class SlipPlan(Plan):
             extras["Hồ sơ thẩm tra khôi phục từ thùng rác"] = len(self.cases.brought_back)
         if self.cases.emptied:
             extras["Hồ sơ thẩm tra chuyển vào thùng rác (không còn phiếu)"] = len(self.cases.emptied)
+        if self.cases.kept_as_history:
+            extras[f"Phiếu cũ (phát hành đến ngày {display_date(self.cases.old_until)}) không mở hồ sơ thẩm tra"] = (
+                self.cases.kept_as_history)
         if unattached:
             extras["Phiếu chưa gắn hồ sơ thẩm tra (không rõ người được thẩm tra)"] = unattached
         return extras
@@ -137,8 +141,9 @@ class SlipPlan(Plan):
                     unattached.append(slip["number"])
                     continue
                 case = self.cases.case_for(person, slip["purpose"], slip["issued_on"])
-                vetted.add(person)
-                self.records.change(slip["id"], slip, {"vetting_case_id": case})
+                if case is not None:  # an old slip kept as history leaves them as they were
+                    vetted.add(person)
+                self.records.change(slip["id"], slip, {"vetting_case_id": case}, clears=True)
         if left:
             self.cases.follow_slips(left, slips)
         return unattached

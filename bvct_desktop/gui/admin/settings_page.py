@@ -42,6 +42,7 @@ class SettingField:
             self.widget.setSuffix(NUMBERS[setting.kind])
         elif setting.kind == "date":
             self.widget = DateBox()
+            self.widget.may_be_empty = setting.may_be_empty
         elif setting.kind in CHOICES:
             self.widget = QComboBox()
             for shown, stored in CHOICES[setting.kind]:
@@ -53,7 +54,7 @@ class SettingField:
         if self.setting.kind in NUMBERS:
             self.widget.setValue(int(value))
         elif self.setting.kind == "date":
-            self.widget.set_day(dt.date.fromisoformat(value))
+            self.widget.set_day(dt.date.fromisoformat(value) if value else None)
         elif self.setting.kind in CHOICES:
             self.widget.setCurrentIndex(max(0, self.widget.findData(value)))
         else:
@@ -68,7 +69,8 @@ class SettingField:
         if self.setting.kind in NUMBERS:
             return str(self.widget.value())
         if self.setting.kind == "date":
-            return self.widget.day().isoformat()
+            day = self.widget.day()
+            return day.isoformat() if day else ""
         if self.setting.kind in CHOICES:
             return self.widget.currentData()
         return self.widget.text()
