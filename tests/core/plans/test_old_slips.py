@@ -130,3 +130,9 @@ def test_an_old_slip_whose_purpose_is_corrected_leaves_its_case_and_opens_none_f
     result = _import(db, _own_slip("1/PXM", "20/11/2025", "Trần Văn Nam", "1980", "Quy hoạch"))
     assert _cases(db)["1/PXM"] is None and result.extras[HISTORY_LINE] == 1
     assert result.extras["Hồ sơ thẩm tra chuyển vào thùng rác (không còn phiếu)"] == 1
+
+
+def test_the_day_is_emptied_again_on_the_command_line(cli):
+    cli("settings", "set", "so_cu_den_ngay", "2025-12-31")
+    assert cli("settings", "set", "so_cu_den_ngay", "")[0] == 0
+    assert "so_cu_den_ngay\t\n" in cli("settings", "list")[1]
