@@ -59,6 +59,8 @@ def register(commands) -> None:
     add.add_argument("name", metavar="TÊN")
     _add_role(add)
     _add_new_password(add)
+    add.add_argument("--full-name", default="", metavar="HỌ_TÊN",
+                     help="họ và tên cán bộ (như «Nguyễn Văn A»), in trên văn bản thay cho tên đăng nhập")
     user_commands.add_parser("list", help="liệt kê người dùng")
     disable = user_commands.add_parser("disable", help="khóa tài khoản")
     disable.add_argument("name", metavar="TÊN")
@@ -156,12 +158,14 @@ def cmd_users(args) -> int:
         db = open_database(args)
     try:
         if args.action == "add":
-            name = users.add(db, args.name, args.role, credentials.new_password(args.new_password_file))
+            name = users.add(db, args.name, args.role, credentials.new_password(args.new_password_file),
+                             args.full_name)
             print(f"Đã thêm người dùng «{name}» ({ROLES[args.role]}).")
         elif args.action == "list":
             for account in users.list_accounts(db):
                 state = "" if account.active else " (đã khóa)"
-                print(f"{account.name}\t{account.role}\t{ROLES.get(account.role, '')}{state}")
+                full_name = f"\t{account.full_name}" if account.full_name else ""
+                print(f"{account.name}\t{account.role}\t{ROLES.get(account.role, '')}{state}{full_name}")
         elif args.action == "disable":
             users.disable(db, args.name)
             print(users.locked_message(args.name))

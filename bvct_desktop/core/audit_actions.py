@@ -9,6 +9,7 @@ RECORD_ACTIONS = (ADDED, CHANGED, DELETED, RESTORED)
 USER_ADDED, ROLE_CHANGED = "thêm người dùng", "đổi vai trò người dùng"
 USER_DISABLED, USER_ENABLED = "khóa người dùng", "mở lại người dùng"
 PASSWORD_CHANGED = "đổi mật khẩu"
+FULL_NAME_CHANGED = "đổi họ và tên người dùng"
 PASSWORD_RESET = "đặt lại mật khẩu bằng khóa khôi phục, thay khóa khôi phục"  # an administrator's, the key too
 
 # the office's settings, documents and recipient units

@@ -5,13 +5,13 @@ number, expiry and the day — each signed by «Người giao» and «Người n
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from . import deadlines, delegation_order, documents_data, passports, settings
+from . import deadlines, delegation_order, documents_data, passports, settings, users
 from .database import Database
 from .documents_data import Office
 from .errors import InputError
@@ -44,6 +44,7 @@ class Minutes:
     lines: list[dict[str, Any]]  # as the delegation's decision lists the holders (delegation_order), else by name
     days: int  # the working days they are owed back within after the trip (`_owed`)
     due_on: dt.date | None = None  # when the passports are owed back: their one trip's return known, else None
+    made_by: str = ""  # «Người lập biên bản»: the account printing them, as documents name it (users.signed_name)
 
 
 def lines(connection: Connection, handover_ids: Sequence[int], back: bool) -> Minutes:
@@ -102,8 +103,13 @@ def trip_words(handover: dict[str, Any]) -> str:
 
 
 def produce(db: Database, handover_ids: Sequence[int], back: bool) -> tuple[Office, Minutes]:
-    """The office settings and the minutes, for an officer allowed to print (the preview audits the print)."""
-    return documents_data.gather(db, PRINTING, lambda connection: lines(connection, handover_ids, back))
+    """The office settings and the minutes, made by the acting officer, for an officer allowed to print (the preview
+    audits the print)."""
+    def made(connection: Connection) -> Minutes:
+        minutes = lines(connection, handover_ids, back)
+        return replace(minutes, made_by=users.signed_name(db.actor.name, users.full_names(connection)))
+
+    return documents_data.gather(db, PRINTING, made)
 
 
 def named(minutes: Minutes) -> dict[str, Any]:

@@ -81,6 +81,7 @@ users = Table(
     Column("role", String, nullable=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime, nullable=False),
+    Column("full_name", Text),  # migration 0052: «Nguyễn Văn A», printed where a document names the account
 )
 
 persons = Table(

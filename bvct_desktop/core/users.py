@@ -1,16 +1,30 @@
-"""User accounts: each has a role in the database and a key slot in the key file."""
+"""User accounts: each has a role in the database and a key slot in the key file, and may have the officer's full
+name («Nguyễn Văn A»), which documents naming the account print (`signed_name`)."""
 
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import key_slots, keyfile, passwords, user_names
-from .audit_actions import PASSWORD_CHANGED, PASSWORD_RESET, ROLE_CHANGED, USER_ADDED, USER_DISABLED, USER_ENABLED
+from .audit_actions import (
+    FULL_NAME_CHANGED,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    ROLE_CHANGED,
+    USER_ADDED,
+    USER_DISABLED,
+    USER_ENABLED,
+)
 from .database import Database
 from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
 from .schema import users
+
+
+FULL_NAME_MAX = 100  # characters
 
 
 @dataclass(frozen=True)
@@ -18,12 +32,37 @@ class Account:
     name: str
     role: str
     active: bool
+    full_name: str | None = None
 
 
-def add(db: Database, name: str, role: str, password: str) -> str:
-    """Returns the name as stored (`user_names.checked`)."""
+def full_name_checked(text: str) -> str | None:
+    """A full name as stored: NFC, without the spaces around it, None when empty; InputError naming the rule it
+    breaks."""
+    text = unicodedata.normalize("NFC", text).strip()
+    for position, character in enumerate(text, 1):
+        if not character.isprintable():
+            raise InputError("Họ và tên không được có ký tự xuống dòng, tab hay ký tự điều khiển "
+                             f"(ký tự thứ {position} là U+{ord(character):04X}).")
+    if len(text) > FULL_NAME_MAX:
+        raise InputError(f"Họ và tên dài {len(text)} ký tự, quá giới hạn {FULL_NAME_MAX} ký tự.")
+    return text or None
+
+
+def signed_name(name: str, full_names: Mapping[str, str | None]) -> str:
+    """How a document names the account `name`: its full name when it has one, else its login name."""
+    return full_names.get(name) or name
+
+
+def full_names(connection: Connection) -> dict[str, str | None]:
+    """Every account's full name (None: none written), by login name."""
+    return {name: full_name for name, full_name in connection.execute(select(users.c.name, users.c.full_name))}
+
+
+def add(db: Database, name: str, role: str, password: str, full_name: str = "") -> str:
+    """Returns the name as stored (`user_names.checked`); the full name, when given, is written right after."""
     db.require(Action.MANAGE_USERS, USER_ADDED)
     name = user_names.checked(name)
+    written = full_name_checked(full_name)
     if role not in ROLES:
         raise InputError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(ROLES)}.")
     passwords.check(name, password)
@@ -38,14 +77,43 @@ def add(db: Database, name: str, role: str, password: str) -> str:
     else:
         key_slots.apply(db, key_slots.Change(USER_ADDED, name, {name: db.seal_slot(password, name)},
                                              key_slots.ADD, role), new_name)
+    if written:
+        set_full_name(db, name, written)
     return name
 
 
 def list_accounts(db: Database) -> list[Account]:
     db.require(Action.MANAGE_USERS, "xem danh sách người dùng")
     with db.read() as connection:
-        rows = connection.execute(select(users.c.name, users.c.role, users.c.active).order_by(users.c.name))
+        rows = connection.execute(select(users.c.name, users.c.role, users.c.active, users.c.full_name)
+                                  .order_by(users.c.name))
         return [Account(*row) for row in rows]
+
+
+def own_full_name(db: Database) -> str | None:
+    """The acting user's full name."""
+    with db.read() as connection:
+        return connection.execute(select(users.c.full_name).where(users.c.name == db.actor.name)).scalar()
+
+
+def set_full_name(db: Database, name: str, full_name: str) -> None:
+    """An administrator writes anyone's full name, every user their own; empty takes it away."""
+    if name != db.actor.name:
+        db.require(Action.MANAGE_USERS, FULL_NAME_CHANGED, name)
+        name = _account(db, name)
+    written = full_name_checked(full_name)
+    with db.write() as connection:
+        before = connection.execute(select(users.c.full_name).where(users.c.name == name)).scalar_one()
+        if before == written:
+            return
+        if db.is_server:
+            from .server import accounts
+
+            accounts.change_full_name(connection, name, written)
+        else:
+            connection.execute(users.update().where(users.c.name == name).values(full_name=written))
+        db.audit(connection, FULL_NAME_CHANGED, details={"nguoi_dung": name, "ho_ten": written,
+                                                         "ho_ten_cu": before})
 
 
 def disable(db: Database, name: str) -> None:

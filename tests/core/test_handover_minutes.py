@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import delegation_passports, handover_minutes, passports, settings
+from bvct_desktop.core import delegation_passports, handover_minutes, passports, settings, users
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from tests.core.test_delegation_passports import DECISION, VINH, books, head  # noqa: F401 - the fixture
 from tests.core.test_passports import HUONG, db, handed, official  # noqa: F401 - the fixture
@@ -77,3 +77,11 @@ def test_a_private_trip_without_a_day_of_return_has_no_deadline_to_state(db):  #
     handover = handed(db, official(db, number="C0012345", kind="Phổ thông"), "01/02/2026", "", passports.PRIVATE)
     _office, minutes = handover_minutes.produce(db, [handover], back=False)
     assert (minutes.days, minutes.due_on) == (5, None)  # in force on the day handed out, the return unknown
+
+
+def test_the_officer_printing_the_minutes_makes_them_under_the_full_name_of_the_account_else_the_login_name(
+        db, books):  # noqa: F811
+    made = delegation_passports.hand_out(db, DECISION, [books["vinh"]], {"handed_on": "28/03/2025"})
+    assert handover_minutes.produce(db, made, back=False)[1].made_by == db.actor.name
+    users.set_full_name(db, db.actor.name, "Nguyễn Văn A")
+    assert handover_minutes.produce(db, made, back=False)[1].made_by == "Nguyễn Văn A"

@@ -25,6 +25,7 @@ from bvct_desktop.core.schema import (
     persons,
     relatives,
     slips,
+    users,
     vetting_cases,
 )
 from bvct_desktop.core.schema import settings as settings_table
@@ -608,6 +609,9 @@ ADDED_EMPTY = [  # (revision before, its table, the columns it adds, a column na
     pytest.param("0050", vetting_cases, ("in_charge",), "purpose", "Bổ nhiệm",
                  "SELECT purpose, status FROM vetting_cases WHERE id = 1", ("Bổ nhiệm", "Đang xác minh"),
                  "decision_by", id="0051-a-cases-officer-in-charge"),
+    pytest.param("0051", users, ("full_name",), "name", ADMIN,
+                 f"SELECT name, role FROM users WHERE name = '{ADMIN}'", (ADMIN, "quan-tri"), "active",
+                 id="0052-an-accounts-full-name"),
 ]
 
 

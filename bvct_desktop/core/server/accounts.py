@@ -54,6 +54,12 @@ def change_role(connection: Connection, name: str, role: str) -> None:
     connection.execute(text("SELECT public.bvct_user_role(:name, :role)"), {"name": name, "role": role})
 
 
+def change_full_name(connection: Connection, name: str, full_name: str | None) -> None:
+    """The account's full name, in the caller's transaction: an administrator's to write, or the account's own."""
+    connection.execute(text("SELECT public.bvct_user_full_name(:name, :full_name)"),
+                       {"name": name, "full_name": full_name})
+
+
 def change_password(db: ServerDatabase, name: str, password: str, check: Check) -> None:
     """The user's key slot is sealed again when the one acting holds the database key."""
     slot = json.dumps(db.seal_slot(password, name)) if db.has_key else None

@@ -16,7 +16,7 @@ migration (`prepare`, idempotent):
   (access.py's `audited`) is refused at its commit unless it also wrote an audit entry — psql
   with an officer's password leaves the same trace as the program;
 - the account functions (`bvct_user_add`, `bvct_user_disable`, `bvct_user_enable`, `bvct_user_role`,
-  `bvct_user_password`), run as the owner, which check the caller's role themselves and take a
+  `bvct_user_full_name`, `bvct_user_password`), run as the owner, which check the caller's role themselves and take a
   SCRAM verifier, never a password;
 - each login reads its own key slot only (`bvct_own_key_slot`): a slot is sealed with the password
   of its login, so another's would let that password be guessed away from the server. A backup
@@ -454,6 +454,16 @@ BEGIN
   EXECUTE format('GRANT %I TO %I', current_database() || ':' || program_role, user_name);
   UPDATE public.users SET role = program_role WHERE name = user_name;
 END""", _AS_OWNER),
+        _function("public.bvct_user_full_name(user_name text, full_name text) RETURNS void", """
+BEGIN
+  IF user_name <> session_user AND NOT public.bvct_caller_is_admin() THEN
+    RAISE EXCEPTION 'only an administrator writes another user''s full name' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  UPDATE public.users SET full_name = bvct_user_full_name.full_name WHERE name = user_name;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no user %', user_name USING ERRCODE = 'undefined_object';
+  END IF;
+END""", _AS_OWNER),
         _function("""public.bvct_user_password(user_name text, verifier text, slot text,
                                                       recovery_slot text DEFAULT NULL) RETURNS void""", """
 BEGIN
@@ -496,6 +506,7 @@ FUNCTIONS = {
     "bvct_user_disable(text)": (ADMIN,),
     "bvct_user_enable(text, text, text)": (ADMIN,),
     "bvct_user_role(text, text)": (ADMIN,),
+    "bvct_user_full_name(text, text)": EVERYONE,
     "bvct_user_password(text, text, text, text)": EVERYONE,
 }
 

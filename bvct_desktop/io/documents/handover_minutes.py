@@ -1,7 +1,7 @@
 """«Biên bản giao nhận hộ chiếu» on paper (core/handover_minutes), landscape as the register it comes from: under
 the letterhead (HD 36), dated the day of
 the handover, what was handed out or received back and for which trip, then one line a passport with room for
-«Người giao» and «Người nhận» to sign on it, and the count."""
+«Người giao» and «Người nhận» to sign on it, the count, and «Người lập biên bản» signing under their full name."""
 
 from dataclasses import replace
 
@@ -9,7 +9,7 @@ from ...core import handover_minutes
 from ...core.handover_minutes import TITLE, Minutes
 from ...core.numbers import grouped
 from . import layout, tables
-from .fonts import ITALIC, REGULAR
+from .fonts import BOLD, ITALIC, REGULAR
 from .layout import DocumentCanvas, Flow
 from .profile import Profile
 from .tables import Column
@@ -25,6 +25,7 @@ SIGNING_ROOM = 9.0  # the points above and below a line's text: room for a signa
 # a signature's cell, blank and kept whole: room for its width (seven em spaces, 3 cm with the padding, leaves a unit
 # of about 60 letters room for two lines beside long names; eight put it on three)
 SIGNING_BLANK = "\u2003" * 7
+MADE_BY = "NGƯỜI LẬP BIÊN BẢN"
 
 
 def columns(back: bool) -> tuple[Column, ...]:
@@ -63,6 +64,20 @@ def draw(c: DocumentCanvas, minutes: Minutes) -> None:
                       vertical=SIGNING_ROOM, keep_last=p.leading(table) * 2)
     flow.line(f"Tổng số: {grouped(len(minutes.lines))} hộ chiếu.", ITALIC, table)
     flow.paragraph("Biên bản lập thành 02 bản, bên giao giữ 01 bản, bên nhận giữ 01 bản.", REGULAR, size)
+    _made_by(flow, minutes.made_by)
+
+
+def _made_by(flow: Flow, name: str) -> None:
+    """«Người lập biên bản» on the right, room to sign, then their name: one block, never parted over pages."""
+    c, p = flow.c, flow.profile
+    title, name_size = p.size("signer_title"), p.size("signer_name")
+    split = layout.signer_column(c)[0]
+    lines = ((MADE_BY, BOLD, title, p.leading(p.size("body")) * 0.3), ("(Ký, ghi rõ họ tên)", ITALIC, title, 0.0),
+             (name, BOLD, name_size, p.signature_space))
+    flow.need(sum(p.leading(size) + space for _text, _font, size, space in lines))
+    for text, font, size, space in lines:
+        flow.skip(space)
+        flow.line(text, font, size, align="center", x=split)
 
 
 def _subject(minutes: Minutes) -> str:

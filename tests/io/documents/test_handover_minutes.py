@@ -91,3 +91,16 @@ def test_a_long_unit_takes_two_lines_beside_the_signatures_not_four(tmp_path, hi
     giver_at, taker_at = [word.x0 for word in found if word.page == 1 and word.text == "Người"
                           and abs(word.top - giver.top) < 1]  # the header row's two signature columns
     assert taker_at - giver_at >= 30 * pdfcheck.MM
+
+
+@pytest.mark.parametrize("back", [False, True])
+@pdfcheck.needs_poppler
+def test_the_officer_who_made_the_minutes_signs_them_under_the_full_name_of_the_account(
+        tmp_path, history, options, back):
+    """«Người lập biên bản» signs at the end, named as a signed paper names an officer: «Nguyễn Văn A», not the
+    login name (core/users.signed_name)."""
+    target = tmp_path / "bien-ban.pdf"
+    minutes = Minutes(back, HANDED, TRIP, members(3), DAYS, made_by="Nguyễn Văn A")
+    pdf.save(render.handover_minutes_pdf(history, minutes, options), target)
+    text = " ".join(pdfcheck.text(target).split())
+    assert text.endswith("NGƯỜI LẬP BIÊN BẢN (Ký, ghi rõ họ tên) Nguyễn Văn A")
