@@ -30,7 +30,7 @@ WORDS = {
     RECORD: "Bản ghi", FIRST_RECORD: "Bản ghi đầu", LAST_RECORD: "Bản ghi cuối",
     "tep": "Tệp", "so_dong": "Số dòng", "so_muc": "Số mục", "muc_hong": "Mục hỏng", "tu": "Từ", "den": "Đến",
     "nguoi_dung": "Người dùng", "vai_tro": "Vai trò",
-    "vai_tro_cu": "Vai trò trước đó", "ho_ten": "Họ và tên", "ho_ten_cu": "Họ và tên trước đó",
+    "vai_tro_cu": "Vai trò trước đó", "ho_ten_cu": "Họ và tên trước đó",
     "so_trang_da_in": "Số trang đã in", "tep_da_xoa": "Tệp đã xóa",  # first in a stopped print's entry: what left
     "loi": "Lỗi", "ly_do": "Lý do", "quyen": "Quyền",
     "tao_luc": "Tạo lúc", "ban_cu_giu_lai": "Bản cũ giữ lại", "sao_luu_truoc": "Bản sao lưu trước đó",

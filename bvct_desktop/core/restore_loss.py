@@ -18,9 +18,9 @@ RECORD_ACTIONS = {actions.ADDED: "thêm mới", actions.CHANGED: "sửa", action
                   actions.RESTORED: "lấy lại từ thùng rác"}
 # the other work a restore takes back, counted as times done
 OTHER_ACTIONS = (actions.USER_ADDED, actions.ROLE_CHANGED, actions.USER_DISABLED, actions.USER_ENABLED,
-                 actions.FULL_NAME_CHANGED, actions.PASSWORD_CHANGED, actions.PASSWORD_RESET, actions.SETTING_CHANGED, actions.DOCUMENT_ISSUED,
-                 actions.RECIPIENT_ADDED, actions.RECIPIENT_RENAMED, actions.RECIPIENTS_MERGED, actions.NUMBER_SPOILED,
-                 actions.NUMBERS_USED_OUTSIDE)
+                 actions.FULL_NAME_CHANGED, actions.PASSWORD_CHANGED, actions.PASSWORD_RESET, actions.SETTING_CHANGED,
+                 actions.DOCUMENT_ISSUED, actions.RECIPIENT_ADDED, actions.RECIPIENT_RENAMED, actions.RECIPIENTS_MERGED,
+                 actions.NUMBER_SPOILED, actions.NUMBERS_USED_OUTSIDE)
 # asked before the restore, then told once it is done
 LOST = ("Những việc đã làm sau lúc sao lưu sẽ không còn trong cơ sở dữ liệu khôi phục (vẫn còn trong tệp hiện tại "
         "được giữ lại):")

@@ -23,7 +23,6 @@ from .errors import InputError
 from .permissions import ADMIN, ROLES, Action
 from .schema import users
 
-
 FULL_NAME_MAX = 100  # characters
 
 

@@ -62,8 +62,8 @@ def test_an_officer_writes_their_own_full_name_not_anothers_an_administrator_any
     with db.read() as connection:
         written = connection.execute(select(audit_log.c.user_name, audit_log.c.outcome)
                                      .where(audit_log.c.action == FULL_NAME_CHANGED).order_by(audit_log.c.id)).all()
-    assert [tuple(entry) for entry in written] == [("chuyenvien1", audit_chain.OK), ("chuyenvien1", audit_chain.REFUSED),
-                                                   *[(ADMIN, audit_chain.OK)] * 3]
+    officer_entries = [("chuyenvien1", audit_chain.OK), ("chuyenvien1", audit_chain.REFUSED)]
+    assert [tuple(entry) for entry in written] == [*officer_entries, *[(ADMIN, audit_chain.OK)] * 3]
 
 
 def test_a_document_names_an_account_by_its_full_name_else_by_its_login_name():

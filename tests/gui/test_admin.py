@@ -60,6 +60,7 @@ from tests.gui.shell_support import (
     on_office_screen,
     threads_calling,
     type_day,
+    type_text,
 )
 from tests.gui.tip_support import as_seen
 from tests.samples import SAMPLES
@@ -384,9 +385,51 @@ def test_the_role_and_state_of_each_account_are_shown_whole_on_one_line(qtbot, d
     page = page_of(qtbot, UsersPage(context_for(db, clock)))
     page.resize(1366 - 240, 600)
     header = page.table.horizontalHeader()
-    for column in (1, 2):
+    for column in (2, 3):
         assert page.table.columnWidth(column) >= max(page.table.sizeHintForColumn(column),
                                                      header.sectionSizeHint(column)), column
+
+
+def test_an_account_is_added_with_the_officers_full_name_which_is_shown_and_written_again(qtbot, db, clock):
+    """The full name documents print in place of the login name: typed with the new account, shown beside its
+    name, written again (or taken away) for the account chosen; too long is told in Vietnamese."""
+    page = page_of(qtbot, UsersPage(context_for(db, clock)))
+    page.name.setText("tran.b")
+    type_text(page.full_name, "Trần Văn Bình ")
+    page.password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    page.add()
+    assert page.full_name.text() == ""  # ready for the next officer
+    row = next(i for i, a in enumerate(page.accounts) if a.name == "tran.b")
+    assert page.table.item(row, 1).text() == "Trần Văn Bình"
+    page.table.selectRow(row)
+    assert page.full_name.text() == "Trần Văn Bình"
+    page.full_name.setText("Trần Văn Bình Minh")
+    page.full_name_button.click()
+    assert page.message.text() == "Họ và tên của «tran.b»: Trần Văn Bình Minh."
+    assert page.table.item(row, 1).text() == "Trần Văn Bình Minh"
+    page.table.selectRow(row)
+    page.full_name.setMaxLength(200)  # the box stops at 100; the rule holds whatever reaches the service
+    page.full_name.setText("A" * 101)
+    page.full_name_button.click()
+    assert page.message.text() == "Họ và tên dài 101 ký tự, quá giới hạn 100 ký tự."
+    page.table.selectRow(row)
+    page.full_name.clear()
+    page.full_name_button.click()
+    assert page.message.text() == "«tran.b» không còn họ và tên: văn bản in tên người dùng."
+    assert next(a for a in users.list_accounts(db) if a.name == "tran.b").full_name is None
+
+
+def test_every_user_writes_their_own_full_name_on_their_own_page(qtbot, db, clock):
+    viewer = as_user(db, "xem.c", VIEWER)
+    users.set_full_name(db, "xem.c", "Lê Thị Hoa")
+    page = page_of(qtbot, PasswordPage(context_for(viewer, clock)))
+    assert page.full_name.text() == "Lê Thị Hoa"
+    page.full_name.setText(" Lê Thị Hoa Mai ")
+    page.full_name_button.click()
+    assert page.message.text() == "Họ và tên của bạn: Lê Thị Hoa Mai."
+    assert next(a for a in users.list_accounts(db) if a.name == "xem.c").full_name == "Lê Thị Hoa Mai"
+    viewer.close()
 
 
 def test_a_disabled_account_is_given_another_role_before_it_is_reopened(qtbot, db, clock):
@@ -412,7 +455,7 @@ def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, d
     assert not page.enable_button.isEnabled() and page.disable_button.isEnabled()
     row = next(i for i, a in enumerate(page.accounts) if a.name == "tran.b")
     page.table.selectRow(row)
-    assert page.table.item(row, 2).text() == "Đã khóa"
+    assert page.table.item(row, 3).text() == "Đã khóa"
     assert page.enable_button.isEnabled() and not page.disable_button.isEnabled()
     assert not page.reset_button.isEnabled()
     page.password.setText("Mo-lai-sau-nghi-2026")
@@ -422,7 +465,7 @@ def test_a_disabled_account_is_reopened_with_a_new_password_typed_twice(qtbot, d
     page.again.setText("Mo-lai-sau-nghi-2026")
     page.enable_button.click()
     assert page.message.text() == "Đã mở lại tài khoản «tran.b» (Chuyên viên)."
-    assert page.table.item(row, 2).text() == "Đang hoạt động" and not page.password.text()
+    assert page.table.item(row, 3).text() == "Đang hoạt động" and not page.password.text()
     reopened = vault.unlock(db.path, "tran.b", "Mo-lai-sau-nghi-2026")
     assert reopened.actor.role == OFFICER
     reopened.close()

@@ -1,5 +1,6 @@
-"""Mật khẩu của tôi: every user changes their own password, after typing the current one — both
-keys derived on a worker (up to a second each) while the page says so. The page is the Designer
+"""Mật khẩu của tôi: every user writes their own full name (printed by documents in place of their login name) and
+changes their own password, after typing the current one — both keys derived on a worker (up to a second each)
+while the page says so. The page is the Designer
 form ui/admin_password.ui."""
 
 from ...core import passwords, users
@@ -9,7 +10,7 @@ from ..context import AppContext
 from ..designer.ui_admin_password import Ui_PasswordPage
 from ..qt import QWidget
 from ..workers import failure_message, run_quietly
-from .users_page import matching
+from .users_page import full_name_message, matching
 
 
 class PasswordPage(QWidget, Ui_PasswordPage):
@@ -21,8 +22,22 @@ class PasswordPage(QWidget, Ui_PasswordPage):
         self.page_subtitle.setText(self.page_subtitle.text().format(user=context.db.actor.name,
                                                                     min_length=passwords.MIN_LENGTH))
         self.task = None  # the change being made on a worker
+        self.full_name.setText(users.own_full_name(context.db) or "")
+        self.full_name_button.clicked.connect(self.change_full_name)
+        self.full_name.returnPressed.connect(self.change_full_name)
         self.change_button.clicked.connect(self.change)
         self.again.returnPressed.connect(self.change)  # Enter in the last box, as in the login window
+
+    def change_full_name(self) -> None:
+        try:
+            users.set_full_name(self.context.db, self.context.db.actor.name, self.full_name.text())
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        full_name = users.own_full_name(self.context.db)
+        self.full_name.setText(full_name or "")
+        self.message.show_message(full_name_message("Họ và tên của bạn", "Bạn không còn họ và tên", full_name),
+                                  error=False)
 
     def change(self) -> None:
         if self.task is not None:

@@ -1,6 +1,6 @@
-"""Người dùng (administrator only): accounts and roles; add, change the role, reset a password, disable,
-reopen a disabled account. Each account has its own key slot; disabling removes it, reopening gives a new
-one; the last administrator stays.
+"""Người dùng (administrator only): accounts, their officers' full names and roles; add, write the full name again,
+change the role, reset a password, disable, reopen a disabled account. Each account has its own key slot;
+disabling removes it, reopening gives a new one; the last administrator stays.
 The page is the Designer form ui/admin_users.ui."""
 
 from ...core import user_names, users
@@ -21,6 +21,11 @@ def matching(first: QLineEdit, again: QLineEdit) -> str:
     return first.text()
 
 
+def full_name_message(whose: str, none: str, full_name: str | None) -> str:
+    """What is said once a full name is written: «`whose`: Nguyễn Văn A.», or `none` when it was taken away."""
+    return f"{whose}: {full_name}." if full_name else f"{none}: văn bản in tên người dùng."
+
+
 class UsersPage(QWidget, Ui_UsersPage):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
@@ -30,8 +35,9 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.context = context
         self.accounts: list[users.Account] = []
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):  # the role and the state, whole on one line
+        for column in (0, 1):  # the name and the full name share the room
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):  # the role and the state, whole on one line
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selected)
         for role, label in ROLES.items():
@@ -39,6 +45,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.add_button.clicked.connect(self.add)
         self.reset_button.clicked.connect(self.reset_password)
         self.role_button.clicked.connect(self.change_role)
+        self.full_name_button.clicked.connect(self.change_full_name)
         self.disable_button.clicked.connect(self.disable)
         self.enable_button.clicked.connect(self.enable)
         self.editing.setVisible(not context.read_only)
@@ -49,7 +56,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.accounts = users.list_accounts(self.context.db)
         self.table.setRowCount(len(self.accounts))
         for row, account in enumerate(self.accounts):
-            for column, text in enumerate((account.name, ROLES.get(account.role, account.role),
+            for column, text in enumerate((account.name, account.full_name or "", ROLES.get(account.role, account.role),
                                            "Đang hoạt động" if account.active else "Đã khóa")):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._selected()
@@ -64,9 +71,11 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.reset_button.setEnabled(usable)
         self.disable_button.setEnabled(usable)
         self.role_button.setEnabled(account is not None)  # a disabled account's too: it is reopened with it
+        self.full_name_button.setEnabled(account is not None)
         self.enable_button.setEnabled(account is not None and not account.active)
         if account is not None:
             self.name.setText(account.name)
+            self.full_name.setText(account.full_name or "")
         # a new account starts with the least it may do: another role is chosen, never inherited
         self.role.setCurrentIndex(self.role.findData(account.role if account is not None else VIEWER))
 
@@ -94,11 +103,12 @@ class UsersPage(QWidget, Ui_UsersPage):
         except BvctError as refused:
             self.message.show_message(refused.message)
             return
-        role, password = self.role.currentData(), self._new_password()
-        if password is not None and self._run(lambda: users.add(self.context.db, name, role, password),
+        role, full_name, password = self.role.currentData(), self.full_name.text(), self._new_password()
+        if password is not None and self._run(lambda: users.add(self.context.db, name, role, password, full_name),
                                               f"Đã thêm người dùng «{name}» ({ROLES[role]})."):
             # ready for the next one: an office adds its officers one after another, of the role chosen for them
             self.name.clear()
+            self.full_name.clear()
             self.role.setCurrentIndex(self.role.findData(role))
             self.name.setFocus()
 
@@ -128,6 +138,16 @@ class UsersPage(QWidget, Ui_UsersPage):
                  else "tài khoản vẫn khóa cho đến khi được mở lại")
         self._run(lambda: users.set_role(self.context.db, account.name, role),
                   f"«{account.name}» nay là {ROLES[role]} ({holds}).")
+
+    def change_full_name(self) -> None:
+        account, typed = self.selected(), self.full_name.text()
+        try:
+            full_name = users.full_name_checked(typed)
+        except BvctError as refused:
+            self.message.show_message(refused.message)
+            return
+        self._run(lambda: users.set_full_name(self.context.db, account.name, typed), full_name_message(
+            f"Họ và tên của «{account.name}»", f"«{account.name}» không còn họ và tên", full_name))
 
     def disable(self) -> None:
         account = self.selected()

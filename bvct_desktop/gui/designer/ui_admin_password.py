@@ -4,6 +4,7 @@
 from ..qt import (
     QCoreApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -45,38 +46,59 @@ class Ui_PasswordPage(object):
 
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
+        self.full_name_label = QLabel(PasswordPage)
+        self.full_name_label.setObjectName(u"full_name_label")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.full_name_label)
+
+        self.full_name_row = QHBoxLayout()
+        self.full_name_row.setObjectName(u"full_name_row")
+        self.full_name = QLineEdit(PasswordPage)
+        self.full_name.setObjectName(u"full_name")
+        self.full_name.setMaxLength(100)
+
+        self.full_name_row.addWidget(self.full_name)
+
+        self.full_name_button = QPushButton(PasswordPage)
+        self.full_name_button.setObjectName(u"full_name_button")
+
+        self.full_name_row.addWidget(self.full_name_button)
+
+
+        self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.full_name_row)
+
         self.current_label = QLabel(PasswordPage)
         self.current_label.setObjectName(u"current_label")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.current_label)
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.current_label)
 
         self.current = QLineEdit(PasswordPage)
         self.current.setObjectName(u"current")
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.current)
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.current)
 
         self.password_label = QLabel(PasswordPage)
         self.password_label.setObjectName(u"password_label")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.password_label)
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.password_label)
 
         self.password = QLineEdit(PasswordPage)
         self.password.setObjectName(u"password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.password)
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.password)
 
         self.again_label = QLabel(PasswordPage)
         self.again_label.setObjectName(u"again_label")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.again_label)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.again_label)
 
         self.again = QLineEdit(PasswordPage)
         self.again.setObjectName(u"again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.again)
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.again)
 
 
         self.password_layout.addLayout(self.form)
@@ -97,6 +119,7 @@ class Ui_PasswordPage(object):
 
         self.password_layout.setStretch(4, 1)
 #if QT_CONFIG(shortcut)
+        self.full_name_label.setBuddy(self.full_name)
         self.current_label.setBuddy(self.current)
         self.password_label.setBuddy(self.password)
         self.again_label.setBuddy(self.again)
@@ -108,6 +131,9 @@ class Ui_PasswordPage(object):
     def retranslateUi(self, PasswordPage):
         self.page_title.setText(QCoreApplication.translate("PasswordPage", u"M\u1eadt kh\u1ea9u c\u1ee7a t\u00f4i", None))
         self.page_subtitle.setText(QCoreApplication.translate("PasswordPage", u"Ng\u01b0\u1eddi d\u00f9ng: {user}. M\u1eadt kh\u1ea9u m\u1edbi c\u1ea7n \u00edt nh\u1ea5t {min_length} k\u00fd t\u1ef1, kh\u00f4ng tr\u00f9ng t\u00ean \u0111\u0103ng nh\u1eadp, kh\u00f4ng ph\u1ea3i m\u1eadt kh\u1ea9u ph\u1ed5 bi\u1ebfn.", None))
+        self.full_name_label.setText(QCoreApplication.translate("PasswordPage", u"H\u1ecd v\u00e0 t\u00ean:", None))
+        self.full_name.setPlaceholderText(QCoreApplication.translate("PasswordPage", u"nh\u01b0 \u00abNguy\u1ec5n V\u0103n A\u00bb: in tr\u00ean v\u0103n b\u1ea3n thay cho t\u00ean ng\u01b0\u1eddi d\u00f9ng", None))
+        self.full_name_button.setText(QCoreApplication.translate("PasswordPage", u"L\u01b0u h\u1ecd v\u00e0 t\u00ean", None))
         self.current_label.setText(QCoreApplication.translate("PasswordPage", u"M\u1eadt kh\u1ea9u hi\u1ec7n t\u1ea1i:", None))
         self.password_label.setText(QCoreApplication.translate("PasswordPage", u"M\u1eadt kh\u1ea9u m\u1edbi:", None))
         self.again_label.setText(QCoreApplication.translate("PasswordPage", u"Nh\u1eadp l\u1ea1i m\u1eadt kh\u1ea9u m\u1edbi:", None))
