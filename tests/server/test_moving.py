@@ -47,6 +47,9 @@ def _trail(cli) -> list[list[str]]:
     return [line.split("\t") for line in lines]
 
 
+OFFICER_FULL_NAME = "Trần Văn Cường"
+
+
 @pytest.fixture
 def office_file(request, tmp_path, capsys, monkeypatch):
     """A file database holding every sample register and an officer."""
@@ -56,7 +59,8 @@ def office_file(request, tmp_path, capsys, monkeypatch):
         assert cli("import", kind, workbook(tmp_path / f"{kind}-in.xlsx", headers, rows))[0] == 0
     secret = tmp_path / "cv.txt"
     secret.write_text(OFFICER_PASSWORD, encoding="utf-8")
-    assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret)[0] == 0
+    assert cli("users", "add", OFFICER, "--role", "chuyen-vien", "--new-password-file", secret,
+               "--full-name", OFFICER_FULL_NAME)[0] == 0
     return cli
 
 
@@ -87,6 +91,7 @@ def test_migrate_to_server_copies_records_users_and_a_verified_trail(office_file
     assert [entry[1:] for entry in moved[:len(trail_before)]] == [entry[1:] for entry in trail_before]
     assert any(entry[4] == "chuyển lên máy chủ" for entry in moved)
     assert server("users", "list")[1].count(OFFICER) == 1
+    assert f"{OFFICER}\tchuyen-vien\tChuyên viên\t{OFFICER_FULL_NAME}\n" in server("users", "list")[1]
 
     assert office_file.as_user(OFFICER, OFFICER_PASSWORD)("users", "list")[0] == 3  # no password there yet
     secret = tmp_path / "moi.txt"

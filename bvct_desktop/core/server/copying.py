@@ -249,6 +249,8 @@ def _accounts(writing: Connection, people, keys: keyfile.KeyFile, admin: str, ad
         writing.execute(text("SELECT public.bvct_user_add(:name, :role, :verifier, :slot, :at)"),
                         {"name": name, "role": person["role"], "verifier": password_verifier,
                          "slot": json.dumps(slot) if slot and person["active"] else None, "at": person["created_at"]})
+        if person["full_name"]:
+            writing.execute(users.update().where(users.c.name == name).values(full_name=person["full_name"]))
         if not person["active"]:
             writing.execute(text("SELECT public.bvct_user_disable(:name)"), {"name": name})
         elif name != admin:
