@@ -3,7 +3,7 @@
 import os
 
 from .. import paths
-from ..core import settings, user_names, users, vault
+from ..core import setting_notes, settings, user_names, users, vault
 from ..core.errors import InputError
 from ..core.permissions import ROLES
 from . import arguments, credentials
@@ -123,7 +123,7 @@ def cmd_settings(args) -> int:
                 return 0
             since = f" từ ngày {start:%d/%m/%Y}" if start else ""
             print(f"Đã đặt {args.key} = {value}{since}")
-            note = settings.saved_note(db, args.key, value, start)
+            note = setting_notes.saved_note(db, args.key, value, start)
             if note:
                 print(note)
     finally:

@@ -20,6 +20,7 @@ from bvct_desktop.core import (
     outgoing,
     party_terms,
     report_notes,
+    setting_notes,
     settings,
     users,
     vault,
@@ -210,7 +211,7 @@ def reprinted(db, number: str, on: dt.date | None = None) -> outgoing.Content:
 def test_a_term_start_set_in_the_past_never_issues_a_number_again(office):
     assert issue_report(office).text == "01-BC/BTCTU"
     settings.set_setting(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat(), LATE_TERM)
-    note = settings.saved_note(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat())
+    note = setting_notes.saved_note(office, "nhiem_ky_bat_dau", LATE_TERM.isoformat())
     assert "01/11/2026" in note and "02-BC" in note and "không đánh số lại từ 01" in note
     assert issue_report(office).text == "02-BC/BTCTU"
     assert reprinted(office, "01-BC/BTCTU") == {"so": 1, "ngay": "2026-12-02"}
@@ -223,7 +224,7 @@ def test_a_term_start_with_nothing_numbered_on_or_after_it_needs_no_note(office)
     assert issue_report(office).number == 1
     tomorrow = dt.date(2026, 12, 3)  # set to begin tomorrow from tomorrow: today's numbers still go on
     for key, value in (("nhiem_ky_bat_dau", tomorrow.isoformat()), ("co_quan", "BAN TỔ CHỨC TỈNH ỦY")):
-        assert settings.saved_note(office, key, value, tomorrow) is None
+        assert setting_notes.saved_note(office, key, value, tomorrow) is None
 
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bvct_desktop.core import files, importing, settings, vault
+from bvct_desktop.core import files, importing, setting_notes, settings, vault
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.kinds import kind_named
 from bvct_desktop.io.xlsx_reader import Sheet
@@ -212,41 +212,41 @@ def test_deadlines_read_the_value_in_force_on_their_day(db):
 def test_a_deadline_corrected_rather_than_started_from_a_day_says_it_moves_those_already_running(db):
     """«Hạn trả lời phiếu» typed 60 on the page's form corrects the value in force for its whole span: the
     slips already issued are due by it too. The administrator who meant «from now on» is told how."""
-    assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "60") == (
+    assert setting_notes.saved_note(db, "han_tra_loi_phieu_ngay", "60") == (
         "«Hạn trả lời phiếu (ngày)» đã sửa cả cho những phiếu đã phát hành: hạn của chúng cũng tính theo 60 ngày. "
         "Nếu chỉ áp dụng từ một ngày, đặt giá trị mới áp dụng từ ngày đó (giá trị cũ giữ đến hôm trước).")
-    assert settings.saved_note(db, "han_bao_cao_sau_chuyen_di_ngay", "10").startswith(
+    assert setting_notes.saved_note(db, "han_bao_cao_sau_chuyen_di_ngay", "10").startswith(
         "«Hạn báo cáo sau chuyến đi của đoàn ra (ngày làm việc)» đã sửa cả cho những đoàn đã về: hạn của chúng cũng "
         "tính theo 10 ngày làm việc.")
-    assert settings.saved_note(db, "han_tra_loi_phieu_ngay", "60", dt.date(2026, 3, 1)) is None
+    assert setting_notes.saved_note(db, "han_tra_loi_phieu_ngay", "60", dt.date(2026, 3, 1)) is None
 
 
 def test_a_term_start_set_ahead_of_today_says_no_document_is_numbered_until_that_day(db):
     """The congress is set for 10/03/2026 and the administrator types that day on 01/03/2026: from then on no
     document could take a number until the 10th (one dated before its term is refused), without a word. Set
     from that day instead, the term before it goes on until the day before: nothing to say."""
-    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10") == (
+    assert setting_notes.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10") == (
         "Lưu ý: ngày bắt đầu nhiệm kỳ 10/03/2026 sau hôm nay (01/03/2026): từ nay đến hết ngày 09/03/2026 không "
         "phát hành được văn bản có số nào (văn bản không ghi ngày trước ngày bắt đầu nhiệm kỳ của nó). Nếu nhiệm kỳ "
         "hiện tại còn đến hết ngày 09/03/2026: trả lại ngày bắt đầu của nhiệm kỳ hiện tại, rồi đặt ngày 10/03/2026 "
         "áp dụng từ ngày 10/03/2026.")
-    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10", dt.date(2026, 3, 5)).startswith(
+    assert setting_notes.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10", dt.date(2026, 3, 5)).startswith(
         "Lưu ý: ngày bắt đầu nhiệm kỳ 10/03/2026 sau hôm nay (01/03/2026): từ ngày 05/03/2026 đến hết ngày "
         "09/03/2026 không phát hành được")
-    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10", dt.date(2026, 3, 10)) is None
-    assert settings.saved_note(db, "nhiem_ky_bat_dau", "2026-03-01") is None  # today: the term begins now
+    assert setting_notes.saved_note(db, "nhiem_ky_bat_dau", "2026-03-10", dt.date(2026, 3, 10)) is None
+    assert setting_notes.saved_note(db, "nhiem_ky_bat_dau", "2026-03-01") is None  # today: the term begins now
 
 
 def test_a_second_backup_folder_that_is_not_there_is_warned_about_not_refused(db, tmp_path):
     """«Thư mục sao lưu thứ hai» took a folder that did not exist without a word."""
     missing = tmp_path / "o-usb-chua-cam"
     assert settings.set_setting(db, "thu_muc_sao_luu_2", str(missing)) == str(missing)
-    assert settings.saved_note(db, "thu_muc_sao_luu_2", str(missing)) == (
+    assert setting_notes.saved_note(db, "thu_muc_sao_luu_2", str(missing)) == (
         f"Chưa thấy thư mục sao lưu thứ hai «{missing}» (ổ USB chưa cắm?): bản sao lưu tự động sẽ không chép ra "
         "được cho đến khi thư mục này có mặt và ghi được.")
     missing.mkdir()
-    assert settings.saved_note(db, "thu_muc_sao_luu_2", str(missing)) is None
-    assert settings.saved_note(db, "thu_muc_sao_luu_2", "") is None
+    assert setting_notes.saved_note(db, "thu_muc_sao_luu_2", str(missing)) is None
+    assert setting_notes.saved_note(db, "thu_muc_sao_luu_2", "") is None
 
 
 def test_a_second_backup_folder_that_cannot_be_written_is_warned_about(db, tmp_path, monkeypatch):
@@ -254,7 +254,7 @@ def test_a_second_backup_folder_that_cannot_be_written_is_warned_about(db, tmp_p
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(files.tempfile, "mkstemp", refused)
-    note = settings.saved_note(db, "thu_muc_sao_luu_2", str(tmp_path))
+    note = setting_notes.saved_note(db, "thu_muc_sao_luu_2", str(tmp_path))
     assert note.startswith(f"Không ghi được vào thư mục sao lưu thứ hai «{tmp_path}» (")
     assert note.endswith("): bản sao lưu tự động sẽ không chép ra được cho đến khi thư mục này có mặt và ghi được.")
 
@@ -286,7 +286,7 @@ def test_a_signer_set_from_a_day_already_past_says_which_printed_slips_and_lists
     issue_slips(db, "05/01/2026", "10/02/2026", "20/02/2026")
     send_delegations(db, ("12-QĐ/TU", "25/01/2026"), ("31-QĐ/TU", "15/02/2026"), ("", ""))
     settings.set_setting(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1))
-    assert settings.saved_note(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1)) == (
+    assert setting_notes.saved_note(db, "nguoi_ky", "Trần Lê Hoàng Minh Châu", dt.date(2026, 2, 1)) == (
         "Lưu ý: 2 phiếu yêu cầu xác minh lai lịch và 1 danh sách trích ngang đoàn ra đã phát hành (ghi ngày từ "
         "01/02/2026) in lại sẽ mang «Người ký» mới («Trần Lê Hoàng Minh Châu»); muốn những văn bản ấy giữ giá trị "
         "cũ, hãy đặt giá trị mới từ một ngày sau chúng.")
@@ -297,15 +297,15 @@ def test_a_correction_names_the_slips_of_the_span_it_corrects_and_a_new_value_fr
     settings.set_setting(db, "dia_danh", "Lâm Đồng", MERGER)
     issue_slips(db, "30/06/2025", "01/07/2025", "15/01/2026")
     settings.set_setting(db, "dia_danh", "Bình Thuận (cũ)", dt.date(2016, 1, 1))
-    assert "2 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/07/2025) in lại" in settings.saved_note(
+    assert "2 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/07/2025) in lại" in setting_notes.saved_note(
         db, "dia_danh", "Lâm Đồng", None)  # today's span: from the merger on
     assert "1 phiếu yêu cầu xác minh lai lịch đã phát hành (ghi ngày từ 01/01/2016 đến 30/06/2025) in lại" in (
-        settings.saved_note(db, "dia_danh", "Bình Thuận (cũ)", dt.date(2016, 1, 1)))
+        setting_notes.saved_note(db, "dia_danh", "Bình Thuận (cũ)", dt.date(2016, 1, 1)))
     settings.set_setting(db, "dia_danh", "Lâm Đồng", TODAY.date())
     settings.set_setting(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date())
-    assert settings.saved_note(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date()) is None  # nothing issued from today
-    assert settings.saved_note(db, "tu_dong_khoa_phut", "15", None) is None  # not printed on a slip
-    assert settings.saved_note(db, "ky_hieu", "BTCTU", None) is None  # slips carry their own numbers
+    assert setting_notes.saved_note(db, "dia_danh", "Tỉnh Lâm Đồng", TODAY.date()) is None  # nothing issued from today
+    assert setting_notes.saved_note(db, "tu_dong_khoa_phut", "15", None) is None  # not printed on a slip
+    assert setting_notes.saved_note(db, "ky_hieu", "BTCTU", None) is None  # slips carry their own numbers
 
 
 def test_the_history_says_a_value_starting_after_today_is_still_to_come(db):

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bvct_desktop.core import browse, editing, settings, trip_reports
+from bvct_desktop.core import browse, editing, setting_notes, settings, trip_reports
 from bvct_desktop.core.personfile import relatives
 from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 
@@ -83,7 +83,7 @@ def test_the_deadline_is_its_own_setting_kept_for_the_trips_already_back(db):
     assert _owed(db, dt.date(2026, 5, 4))[0][1] == dt.date(2026, 5, 13)
     settings.set_setting(db, "han_bao_cao_viec_rieng_ngay", "15", dt.date(2026, 5, 1))
     assert _owed(db, dt.date(2026, 5, 4))[0][1] == dt.date(2026, 5, 25)
-    assert settings.saved_note(db, "han_bao_cao_viec_rieng_ngay", "10").startswith(
+    assert setting_notes.saved_note(db, "han_bao_cao_viec_rieng_ngay", "10").startswith(
         "«Hạn báo cáo sau chuyến đi việc riêng (ngày làm việc)» đã sửa cả cho những chuyến đi việc riêng đã về")
 
 

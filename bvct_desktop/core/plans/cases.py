@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from .. import settings, sql, workdays
@@ -99,6 +99,13 @@ def old_slips_until(history: settings.History, today: dt.date) -> dt.date | None
     takes today's value, not the slip's day's; None when it is empty."""
     day = history.on(today)[settings.OLD_SLIPS]
     return dt.date.fromisoformat(day) if day else None
+
+
+def open_through(connection: Connection, day: dt.date) -> int:
+    """How many live vetting cases are open, opened on or before `day`."""
+    table = vetting_cases.c
+    return connection.execute(select(func.count()).where(
+        table.status == OPEN, table.opened_on <= day, table.deleted_at.is_(None))).scalar_one()
 
 
 class CasePlanner:

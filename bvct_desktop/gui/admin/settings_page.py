@@ -8,7 +8,7 @@ follow the settings' declarations."""
 import datetime as dt
 from itertools import pairwise
 
-from ...core import settings
+from ...core import setting_notes, settings
 from ...core.dates import display_date
 from ...core.errors import BvctError
 from ...core.fields import NO, YES
@@ -165,7 +165,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
             return
         self.load()
         self._tell_saved(f"Từ ngày {display_date(start)}, «{BY_KEY[key].label}» là «{BY_KEY[key].shown(value)}».",
-                         {key: settings.saved_note(self.context.db, key, value, start)})
+                         {key: setting_notes.saved_note(self.context.db, key, value, start)})
         self.context.notifier.changed.emit("settings")
 
     def _tell_saved(self, done: str, notes: dict[str, str | None]) -> None:
@@ -197,6 +197,7 @@ class SettingsPage(QWidget, Ui_SettingsPage):
         self.load()
         saved = {key: value for key, value in stored.items() if value is not None}  # not the same value retyped
         done = f"Đã lưu {len(saved)} thiết lập." if saved else settings.NOTHING_CHANGED
-        self._tell_saved(done, {key: settings.saved_note(self.context.db, key, value) for key, value in saved.items()})
+        self._tell_saved(done, {key: setting_notes.saved_note(self.context.db, key, value)
+                                for key, value in saved.items()})
         if saved:
             self.context.notifier.changed.emit("settings")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bvct_desktop.core import editing, importing, settings, vault
+from bvct_desktop.core import editing, importing, setting_notes, settings, vault
 from bvct_desktop.core.errors import InputError
 from bvct_desktop.core.kinds import SLIPS
 from bvct_desktop.core.schema import slips, vetting_cases
@@ -136,3 +136,17 @@ def test_the_day_is_emptied_again_on_the_command_line(cli):
     cli("settings", "set", "so_cu_den_ngay", "2025-12-31")
     assert cli("settings", "set", "so_cu_den_ngay", "")[0] == 0
     assert "so_cu_den_ngay\t\n" in cli("settings", "list")[1]
+
+
+def test_the_old_slips_day_set_after_a_past_import_tells_the_cases_it_leaves_open(db):
+    """An office that imported its past years before setting the day has their cases open: the day keeps slips
+    from opening more, it closes none — the administrator is told how many it leaves, and where to see them."""
+    _import(db, _own_slip("1/PXM", "12/03/2024", "Trần Văn Nam", "1980"),
+            _own_slip("2/PXM", "31/12/2025", "Lê Thị Sáu", "1975"),
+            _own_slip("3/PXM", "05/01/2026", "Phạm Minh Quang", "1995"))
+    assert setting_notes.saved_note(db, "so_cu_den_ngay", "2025-12-31") == (
+        "Lưu ý: «Phiếu cũ đến ngày (không mở hồ sơ thẩm tra)» áp dụng cho phiếu nhập hay lưu từ nay; 2 hồ sơ thẩm "
+        "tra đang mở có ngày mở đến ngày 31/12/2025 vẫn giữ nguyên. Hồ sơ nào đã kết thúc trên giấy: ghi kết luận, "
+        "hoặc xóa trong sổ Hồ sơ thẩm tra.")
+    assert setting_notes.saved_note(db, "so_cu_den_ngay", "2024-01-31") is None  # none opened by then
+    assert setting_notes.saved_note(db, "so_cu_den_ngay", "") is None
