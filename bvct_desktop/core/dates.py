@@ -114,7 +114,9 @@ def parse_partial(value: object, approximate: bool = False) -> PartialDate | Non
     `approximate` dates are taken, also one of these after «khoảng»."""
     if approximate and isinstance(value, str) and (about := _ABOUT.match(value.strip())):
         partial = _partial(value.strip()[about.end():], PARTIAL_FORMS)
-        return partial and PartialDate(partial.year, partial.month, partial.day, approximate=True)
+        if partial is None:
+            raise RowProblem(f"«{_short(value.strip())}» thiếu năm; ghi ví dụ «{ABOUT} 1970»")
+        return PartialDate(partial.year, partial.month, partial.day, approximate=True)
     return _partial(value, PARTIAL_FORMS)
 
 

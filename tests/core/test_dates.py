@@ -181,6 +181,14 @@ def test_a_birth_typed_with_a_two_figure_year_at_any_precision_is_of_the_latest_
     assert with_full_year(typed, 2026, PARTIAL_FORMS) == written
 
 
+@pytest.mark.parametrize("typed", ["khoảng", "khoảng ", "~", "k."])
+def test_the_approximate_word_without_a_year_is_refused_with_what_to_write(typed):
+    """«khoảng» alone (a death's year being typed, or a file's cell) is said to lack its year, not taken for
+    no date at all."""
+    with pytest.raises(RowProblem, match=f"^«{re.escape(typed.strip())}» thiếu năm; ghi ví dụ «khoảng 1970»$"):
+        parse_partial(typed, approximate=True)
+
+
 @pytest.mark.parametrize("typed", ["12/3/56", "3/65", "65", "ngày 12 tháng 3 năm 75", "29/2/00"])
 def test_a_form_s_century_is_one_of_the_dates_the_import_tells_for_the_same_text(typed):
     """One rule reads a two-figure year in a form and in a file: what a form writes in full is among the dates an
