@@ -31,6 +31,8 @@ EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # the day before Excel's serial 1 (its 1
 LAST_SERIAL = (dt.date(MAX_YEAR + 1, 1, 1) - EXCEL_DAY_ZERO).days  # serials of dates up to MAX_YEAR
 # the forms a field takes, as the officer is told them
 FULL_FORM, PARTIAL_FORMS, MONTH_FORM, YEAR_FORM = "dd/mm/yyyy", "dd/mm/yyyy, mm/yyyy hoặc yyyy", "mm/yyyy", "yyyy"
+# how many parts (a day, a month) come before the year in a date of a field's forms
+_PARTS_BEFORE_YEAR = {FULL_FORM: {2}, PARTIAL_FORMS: {0, 1, 2}, YEAR_FORM: {0}}
 APPROXIMATE, ABOUT = "~", "khoảng"  # an approximate date's mark in its ISO text, and its word
 _ABOUT = re.compile(r"^(?:kho[aả]ng|k\.|~)\s*", re.IGNORECASE)  # «khoảng 1970», «khoang 1970», «k. 1970», «~1970»
 
@@ -226,16 +228,19 @@ def parse_date(value: object) -> dt.date | None:
     return full
 
 
-def with_full_year(typed: str, up_to: int, forms: str = FULL_FORM) -> str:
+def with_full_year(typed: str, up_to: int, forms: str = FULL_FORM, approximate: bool = False) -> str:
     """A date typed with a two-digit year, read as an import reads one (`_two_figure_year`), written with the latest
     year ending so up to the year `up_to` (this year for a day that has happened): in 2026 «12/3/65» is 12/3/1965 and
-    «12/3/26» 12/3/2026; where the field takes partial dates (`forms` PARTIAL_FORMS, a birth), «3/65» is 3/1965 and
-    «65» 1965. Any other text as it is. For a date an officer types in a form: a file's «12/3/65» is refused, an
-    import guessing no century."""
-    match = _with_two_figure_year(typed)
-    if match is None or forms == FULL_FORM and len(re.findall(_PART, match[1])) < 2:  # a month is no day
+    «12/3/26» 12/3/2026; at the precision of the field's `forms`: a birth's (PARTIAL_FORMS) «3/65» is 3/1965 and
+    «65» 1965, a year's (YEAR_FORM) «65» 1965. Where the field takes `approximate` dates, «khoảng 65» is
+    «khoảng 1965», the word as written. Any other text as it is. For a date an officer types in a form: a file's
+    «12/3/65» is refused, an import guessing no century."""
+    about = _ABOUT.match(typed) if approximate else None
+    word = about[0] if about else ""
+    match = _with_two_figure_year(typed[len(word):])
+    if match is None or len(re.findall(_PART, match[1])) not in _PARTS_BEFORE_YEAR[forms]:
         return typed
-    return f"{match[1]}{up_to - (up_to - int(match[2])) % 100}"
+    return f"{word}{match[1]}{up_to - (up_to - int(match[2])) % 100}"
 
 
 def parse_year(value: object) -> int | None:

@@ -9,6 +9,7 @@ import pytest
 
 from bvct_desktop.core.dates import (
     PARTIAL_FORMS,
+    YEAR_FORM,
     DayWithWords,
     PartialDate,
     add_months,
@@ -187,6 +188,28 @@ def test_the_approximate_word_without_a_year_is_refused_with_what_to_write(typed
     no date at all."""
     with pytest.raises(RowProblem, match=f"^«{re.escape(typed.strip())}» thiếu năm; ghi ví dụ «khoảng 1970»$"):
         parse_partial(typed, approximate=True)
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("65", "1965"), ("27", "1927"), ("26", "2026"), ("năm 75", "1975"), ("3/65", "3/65"), ("12/3/65", "12/3/65"),
+    ("1965", "1965"), ("6", "6"), ("", "")])
+def test_a_year_alone_typed_with_two_figures_is_of_the_latest_year_ending_so(typed, written):
+    """A field of a year alone (an appraisal's «Năm») reads «65» as a birth does, 1965; a month or a day is no
+    value of it, and stays as typed to be said wrong."""
+    assert with_full_year(typed, 2026, YEAR_FORM) == written
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("khoảng 65", "khoảng 1965"), ("khoang 3/65", "khoang 3/1965"), ("k. 65", "k. 1965"), ("~65", "~1965"),
+    ("Khoảng  27", "Khoảng  1927"), ("khoảng 1965", "khoảng 1965"), ("khoảng", "khoảng"), ("65", "1965")])
+def test_an_approximate_year_with_two_figures_keeps_its_word_as_written_and_is_given_its_century(typed, written):
+    """«khoảng 65» in a death's year (a field taking approximate dates) is «khoảng 1965»: the word as the officer
+    wrote it, the year by the rule of a birth."""
+    assert with_full_year(typed, 2026, PARTIAL_FORMS, approximate=True) == written
+
+
+def test_the_approximate_word_is_kept_only_where_the_field_takes_it():
+    assert with_full_year("khoảng 65", 2026, PARTIAL_FORMS) == "khoảng 65"
 
 
 @pytest.mark.parametrize("typed", ["12/3/56", "3/65", "65", "ngày 12 tháng 3 năm 75", "29/2/00"])

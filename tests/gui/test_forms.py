@@ -50,7 +50,7 @@ from bvct_desktop.gui.registers.columns import longest_word, wrapped_height, wra
 from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.accessibility_support import tab_walk
-from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_text
+from tests.gui.shell_support import FakeClock, active, on_office_screen, tab_stops, type_day, type_text
 from tests.gui.tip_support import as_seen
 
 app, sample_files, db, context = support.app, support.sample_files, support.db, support.context  # fixtures
@@ -921,6 +921,31 @@ def test_a_second_appraisal_of_the_same_year_and_role_is_told_in_the_dialog(qtbo
         saved = tab.dialog.save()
     assert not saved and tab.dialog.message.text().startswith("Năm 2024 đã có đánh giá với tư cách đảng viên")
     assert tab.table.rowCount() == 1
+
+
+def test_an_appraisal_s_year_typed_with_two_figures_is_given_its_century_as_a_birth_is(qtbot, context):
+    """«Năm» of an appraisal typed «24» in 2025 is 2024, as a birth's «65» is 1965: the year a form gives a
+    two-figure year, the latest ending so up to this one."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Đánh giá, xếp loại")
+    tab.buttons["Thêm"].click()
+    type_day(qtbot, tab.dialog.inputs["year"], "24")
+    assert tab.dialog.inputs["year"].text() == "2024"
+    support.fill(tab.dialog, {"as_role": "Đảng viên", "classification": "Hoàn thành tốt nhiệm vụ"})
+    assert tab.dialog.save(), tab.dialog.message.text()
+
+
+def test_a_relative_s_years_typed_with_two_figures_are_given_their_century_the_approximate_word_kept(qtbot,
+                                                                                                    context):
+    """A relative who went abroad in «88» and died «khoang 95» went in 1988 and died about 1995 (2025 the
+    office's year): the death stays approximate, written as any approximate date is shown."""
+    form = _file_of_anh(qtbot, context)
+    tab = _tab(form, "Thân nhân")
+    tab.buttons["Thêm"].click()
+    for key, typed in (("birth_date", "40"), ("abroad_since", "88"), ("death_date", "khoang 95")):
+        type_day(qtbot, tab.dialog.inputs[key], typed)
+    assert [tab.dialog.inputs[key].text() for key in ("birth_date", "abroad_since", "death_date")] == [
+        "1940", "1988", "khoảng 1995"]
 
 
 def test_esc_on_a_relative_being_typed_asks_before_dropping_it(qtbot, context):

@@ -62,6 +62,16 @@ def test_a_birth_with_a_two_digit_year_is_of_the_latest_year_ending_so_at_its_ow
     assert not form.errors[key].isVisible()
 
 
+@pytest.mark.parametrize(("typed", "read"), [("khoang 65", "khoảng 1965"), ("k. 3/65", "khoảng 03/1965"),
+                                             ("~27", "khoảng 1927"), ("65", "1965")])
+def test_a_death_year_typed_with_two_figures_is_given_its_century_and_stays_approximate(qtbot, form, typed, read):
+    """«Năm mất» of a slip's subject typed «khoang 65» is «khoảng 1965», as a birth's «65» is 1965 (typed in
+    letters without accents: the test's keys are no Vietnamese keyboard)."""
+    type_day(qtbot, form.inputs["death_date"], typed)
+    assert form.inputs["death_date"].text() == read
+    assert not form.errors["death_date"].isVisible()
+
+
 def test_a_day_that_does_not_exist_stays_as_typed_and_is_said_wrong(qtbot, form):
     type_day(qtbot, form.inputs["issued_on"], "31022026")
     assert form.inputs["issued_on"].text() == "31022026"

@@ -3,6 +3,7 @@ long text, a line with a date hint for dates; each reads and shows values as the
 them, and the field's own `parse` decides what is valid."""
 
 import re
+from collections.abc import Callable
 
 from ...core.dates import FULL_FORM, PARTIAL_FORMS, YEAR_FORM, with_full_year
 from ...core.errors import RowProblem
@@ -23,6 +24,7 @@ BOX_LETTERS = 20  # what a drop-down asks, about a line's width: the form's widt
 MULTI_LINE_HEIGHT = 56  # pixels: three lines of a long text at the least
 # The farthest ahead a planned day lies: an ordinary passport's validity (Luật Xuất cảnh, nhập cảnh 2019, Điều 7).
 PLANNED_YEARS_AHEAD = 10
+DATE_TYPES = (FieldType.DATE, FieldType.PARTIAL_DATE, FieldType.YEAR)
 UNSPACED_DAY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # «12032026»
 
 
@@ -92,17 +94,26 @@ class SuggestionBox(NarrowComboBox):
 def written_in_full(spec: Field, typed: str, this_year: int) -> str:
     """A date's field's day as the form shows it once typed: «12032026», «1.3.2026» as 12/03/2026, a birth «3/1955»
     as 03/1955. A two-digit year is given its century (core/dates.py `with_full_year`), for a day the office
-    writes («12/3/26») as for a birth at its own precision («3/65» as 03/1965), up to this year, and for a planned
-    day (a passport's validity) up to PLANNED_YEARS_AHEAD on; what is no day stays as typed, to be said wrong, but
-    with the century it was given («31/2/65» as 31/2/1965), to be said not to exist as any other day."""
+    writes («12/3/26») as for a birth or a year at its own precision («3/65» as 03/1965, «65» as 1965) and an
+    approximate death («khoảng 65» as khoảng 1965), up to this year, and for a planned day (a passport's validity)
+    up to PLANNED_YEARS_AHEAD on; what is no day stays as typed, to be said wrong, but with the century it was given
+    («31/2/65» as 31/2/1965), to be said not to exist as any other day."""
     text = typed.strip()
     if match := UNSPACED_DAY.match(text):
         text = "/".join(match.groups())
-    full = with_full_year(text, this_year + (PLANNED_YEARS_AHEAD if spec.planned else 0), DATE_HINTS[spec.type])
+    full = with_full_year(text, this_year + (PLANNED_YEARS_AHEAD if spec.planned else 0), DATE_HINTS[spec.type],
+                          spec.approximate)
     try:
         return as_typed(spec, spec.parse(full)) if full else typed
     except RowProblem:
         return typed if full == text else full
+
+
+def written_in_full_on_leaving(widget: QLineEdit, spec: Field, this_year: Callable[[], int]) -> None:
+    """A date's box (a day, a birth, a year) writes what is typed in it in full (`written_in_full`) once the officer
+    leaves it; another field's box is left alone."""
+    if spec.type in DATE_TYPES:
+        widget.editingFinished.connect(lambda: set_typed(widget, written_in_full(spec, widget.text(), this_year())))
 
 
 def make_read_only(widget: QWidget) -> None:

@@ -58,7 +58,7 @@ from ..registers.table import EnterActivates, LinesWithRoom
 from ..tooltips import typed_tip
 from ..workers import written_when_free
 from .asking_dialog import AskingDialog
-from .inputs import changed_signal, make_input, read_input, show_value
+from .inputs import changed_signal, make_input, read_input, show_value, written_in_full_on_leaving
 from .record_form import RecordForm, confirm_doubts
 from .window import shown
 
@@ -454,6 +454,7 @@ class EntryDialog(AskingDialog):
             show_value(widget, spec, _typed(spec, entry.get(spec.key)) if entry else None)
             form.addRow(field_label(spec.header, spec.required, widget), widget)
             hint_whole(widget)
+            written_in_full_on_leaving(widget, spec, lambda: context.clock().year)
             self.inputs[spec.key] = widget
             if spec.place is not None:  # what the place is called now: beside the value, never in it
                 self.current_places[spec.key] = styled(QLabel(), "hint")

@@ -50,7 +50,7 @@ from .inputs import (
     read_input,
     set_typed,
     show_value,
-    written_in_full,
+    written_in_full_on_leaving,
 )
 from .members import MembersTable
 from .person_picker import PersonPicker
@@ -294,9 +294,8 @@ class RecordForm(QDialog):
         column.addWidget(error)
         self.inputs[spec.key], self.errors[spec.key], self.columns[spec.key] = widget, error, column
         changed_signal(widget).connect(lambda _=None, key=spec.key: self._edited(key))
-        if spec.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and self.editable:
-            widget.editingFinished.connect(lambda: set_typed(widget, written_in_full(spec, widget.text(),
-                                                                                     self.context.clock().year)))
+        if self.editable:
+            written_in_full_on_leaving(widget, spec, lambda: self.context.clock().year)
         return field_label(spec.header, spec.required, widget), column
 
     def _cadre_choice(self) -> CadreChoice:
