@@ -102,3 +102,15 @@ def test_the_cases_beyond_those_named_are_counted_without_saying_they_lack_the_s
     shown = conclusions_page._at_most(doubts)
     assert shown[:-1] == doubts[:conclusions_page.MOST_ASKED]
     assert shown[-1] == "Và 110 hồ sơ khác cũng có điều cần xem lại."
+
+
+def test_a_day_typed_with_two_figures_of_its_year_is_written_in_full_as_on_the_cases_own_window(qtbot, context):
+    """«20/3/25» in the conclusion entered once for the selected cases is 20/03/2025 once the officer leaves the
+    box (the clock's year is 2025), as the case's own window writes it (it stayed «20/3/25», refused)."""
+    page = _page(qtbot, context)
+    support.select_records(page, *page.model.ids)
+    page.buttons["conclude"].click()
+    box = page.selection_dialog.inputs["concluded_on"]
+    box.setText("20/3/25")
+    box.editingFinished.emit()
+    assert box.text() == "20/03/2025"

@@ -14,7 +14,7 @@ from ..look import ErrorLabel, button_row
 from ..qt import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from ..workers import BackgroundTask, failure_message, run_in_background
 from .asking_dialog import AskingDialog
-from .inputs import make_input, read_input
+from .inputs import make_input, read_input, written_in_full_on_leaving
 from .record_form import confirm_doubts
 
 
@@ -44,6 +44,7 @@ class ForSelectedDialog(AskingDialog):
         self.inputs: dict[str, QWidget] = {}
         for spec in fields:
             widget = self.inputs[spec.key] = make_input(spec, (suggestions or {}).get(spec.key))
+            written_in_full_on_leaving(widget, spec, lambda: context.clock().year)
             form.addRow(field_label(spec.header, required(spec), widget), widget)
         layout.insertLayout(1, form)
         self.message = ErrorLabel()
