@@ -920,3 +920,34 @@ def test_the_letters_register_reads_a_letter_s_summary_and_an_overdue_deadline_w
     due, summary = support.column_of(page, "due_on"), support.column_of(page, "summary")
     assert "quá hạn" in page.model.index(row, due).data()
     assert _read_whole(table, row, summary) and _read_whole(table, row, due)
+
+
+TRIPS = (  # (decision, name, countries, return day, report received) as an office's nine months had them
+    ("40-QĐ/TU", "Đoàn Sở Nông nghiệp và Môi trường đi Israel", "Israel", "27/05/2025", "03/06/2025"),
+    ("38-QĐ/TU", "Đoàn Ban Tổ chức Tỉnh ủy đi Thái Lan", "Thái Lan", "02/05/2025", "16/05/2025"),
+    ("35-QĐ/TU", "Đoàn Sở Công Thương xúc tiến thương mại đi Nhật Bản", "Nhật Bản", "22/04/2025", None),
+    ("32-QĐ/TU", "Đoàn Sở Ngoại vụ đi Úc", "Úc", "01/04/2025", None),
+    ("31-QĐ/TU", "Đoàn khảo sát du lịch đi Hoa Kỳ", "Hoa Kỳ", "22/03/2025", "24/03/2025"),
+)
+TRAVELLERS = ("Nguyễn Thị Ngọc Mai", "Huỳnh Ngọc Diệp", "Vũ Thanh Hạnh", "Nguyễn Thị Thu Hòa")
+
+
+def test_the_delegations_register_reads_an_overdue_report_whole_on_a_1366_pixel_screen(qtbot, context):
+    """Tour: «Hạn báo cáo» showed «31/07/2026 …» for a delegation whose report was 61 days overdue, and «11/08/2026 …»
+    for one that reported late — what the officer checks daily cut off, beside «Tên đoàn» cut to its first words:
+    the rows go on two lines, as the archive and letters registers' do, the day whole and how late under it."""
+    headers = ["Số quyết định", "Ngày quyết định", "Tên đoàn", "Nước đến", "Mục đích", "Ngày đi", "Ngày về",
+               "Ngày nhận báo cáo", "Họ và tên thành viên", "Ngày sinh", "Vai trò"]
+    import_rows(context.db, "delegations", headers, [
+        [number, "01/03/2025", name, countries, "Công tác", "15/03/2025", back, report, member, "1975",
+         "Trưởng đoàn" if member == TRAVELLERS[0] else "Thành viên"]
+        for number, name, countries, back, report in TRIPS for member in TRAVELLERS])
+    _window, page = _page_in_window(qtbot, context, "delegations")
+    table, header = page.table, page.table.horizontalHeader()
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= table.viewport().width() + 1
+    due = support.column_of(page, browse.REPORT_DUE)
+    for number, saying in (("35-QĐ/TU", "quá hạn"), ("38-QĐ/TU", "báo cáo muộn")):
+        row = page.model.row_of(browse.record_ids(context.db, "delegations", number)[0])
+        assert saying in page.model.index(row, due).data()
+        assert _read_whole(table, row, due)

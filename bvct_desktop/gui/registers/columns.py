@@ -71,7 +71,8 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     """Every shown column its natural width when they all fit. Else each its usual width (a recipient most
     rows name shown whole, an empty reply column narrow) and what is left to the widest. Else the usual widths
     narrowed, none below what most of its rows need if that is within a third of the width (a header wider than
-    its values goes on more lines: a cadre's political issue read whole), else none below its least; the `whole`
+    its values goes on more lines: a cadre's political issue read whole), else — where cells wrap — the longest of
+    those cut first, one after another, else none below its least; the `whole`
     columns (the name kept in view while the rest scrolls) not below what most of their rows need, within a third
     of the width and, in a table that can fit, the room the others leave (a few long names never push them out) —
     the others at their least when at what most of their rows need they would leave a name cut.
@@ -86,10 +87,13 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     kept = [place for place, logical in enumerate(shown) if logical in whole]
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
-    else:  # headers go on more lines before short values are cut, and other values before most names kept in view
-        short = [size.most if size.most <= available // WHOLE_SHARE else 0 for size in sizes]
-        for floors in ([max(size.least, most) for size, most in zip(sizes, short, strict=True)],
-                       [size.least for size in sizes]):
+    else:  # headers go on more lines before short values are cut, and other values before most names kept in view;
+        # where cells wrap, a longer value before a shorter one (a delegation's members before its report's due day)
+        caps = [available // WHOLE_SHARE]
+        if table.property(WRAPPING):
+            caps = sorted({size.most for size in sizes if size.most <= caps[0]}, reverse=True)
+        for cap in [*caps, 0]:
+            floors = [max(size.least, size.most if size.most <= cap else 0) for size in sizes]
             floors = _keeping(sizes, floors, kept, available)
             widths = fit(usual, floors, available)
             if sum(widths) <= available and all(

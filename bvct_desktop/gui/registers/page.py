@@ -101,9 +101,9 @@ FROZEN = {  # the column kept in view (with those before it) while the others sc
     "delegations": "name", "complaints": "subject_name", "passports": "full_name",
 }
 # Registers whose rows go on two lines: an overdue deadline (the day, how late under it), a province named
-# under its old and new names, a nominee's long name kept in view and a letter's summary are read whole beside
-# the other columns at 1366 pixels
-WRAPPED = ("archive-requests", "vetting-cases", "complaints")
+# under its old and new names, a nominee's long name kept in view, a letter's summary and a delegation's name are
+# read whole beside the other columns at 1366 pixels
+WRAPPED = ("archive-requests", "vetting-cases", "complaints", "delegations")
 HEADINGS = {
     "cadres": "Danh sách cán bộ",
     "vetting-cases": "Hồ sơ thẩm tra, xác minh tiêu chuẩn chính trị",
