@@ -139,7 +139,8 @@ def test_the_first_step_gives_way_to_a_search_and_goes_once_a_record_is_written(
     qtbot.addWidget(page)
     page.search.setText("khong ai")
     qtbot.waitUntil(lambda: page.model.complete)
-    assert page.message.text() == "Không tìm thấy bản ghi nào khớp «khong ai»."
+    assert page.message.text() == ("Không tìm thấy bản ghi nào khớp «khong ai»: thử gõ ít từ hơn, chẳng hạn chỉ tên "
+                                   "hoặc số CCCD.")
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.complete)
     assert page.message.text() == FIRST_STEP["cadres"]
@@ -242,7 +243,8 @@ def test_what_was_done_to_the_only_record_found_is_told_not_covered_by_the_empty
     qtbot.wait(50)
     assert (page.model.rowCount(), page.message.text()) == (0, "Đã khôi phục 1 bản ghi.")
     page.search.setText(query + " khong ai")
-    assert page.message.text() == f"Không tìm thấy bản ghi nào khớp «{query} khong ai»."
+    assert page.message.text() == (f"Không tìm thấy bản ghi nào khớp «{query} khong ai» trong thùng rác: bỏ chọn "
+                                   "«Thùng rác» để tìm trong sổ.")
 
 
 def test_the_recycle_bin_offers_no_new_record_export_or_print_and_says_why(qtbot, context):

@@ -11,6 +11,10 @@ from bvct_desktop.gui.registers.page import RegisterPage
 from tests.gui import register_support as support
 from tests.gui.shell_support import type_text
 
+NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»: thử gõ ít từ hơn, chẳng hạn chỉ tên hoặc số CCCD."
+NOTHING_FILTERED = "Không tìm thấy bản ghi nào khớp «{}» trong những bản ghi đang lọc: bỏ bớt bộ lọc hoặc gõ ít từ hơn."
+NOTHING_IN_BIN = "Không tìm thấy bản ghi nào khớp «{}» trong thùng rác: bỏ chọn «Thùng rác» để tìm trong sổ."
+
 app, clock, sample_files, db, context = (support.app, support.clock, support.sample_files, support.db,
                                          support.context)  # fixtures
 
@@ -65,16 +69,31 @@ def test_the_search_box_says_what_it_searches_whole_on_a_1366_by_768_screen(qtbo
     assert f"họ tên, CCCD, quê quán{', ' + also if also else ''}" in search.toolTip()
 
 
-def test_a_search_that_finds_nothing_says_so_and_the_words_searched(qtbot, context):
+def test_a_search_that_finds_nothing_says_so_the_words_searched_and_what_to_try(qtbot, context):
     page = RegisterPage(context, "slips")
     qtbot.addWidget(page)
     type_text(page.search, "khong ai ten nay")
     assert page.model.rowCount() == 0
     assert page.message.isVisibleTo(page)
-    assert page.message.text() == "Không tìm thấy bản ghi nào khớp «khong ai ten nay»."
+    assert page.message.text() == NOTHING_FOUND.format("khong ai ten nay")
     assert look.colour("hint") in page.message.styleSheet()  # neither an error nor something done
     page.search.clear()
     assert not page.message.isVisibleTo(page)
+
+
+def test_a_search_that_finds_nothing_under_a_filter_or_in_the_bin_says_where_it_looked(qtbot, context):
+    """Tour: «nguyen van hung» under «Trạng thái: Đã trả lời» said only that nothing matched, as if no one of
+    that name had a slip: the officer is told the filters narrowed it, or that the bin was searched."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    page.status.setCurrentIndex(page.status.count() - 1)
+    type_text(page.search, "khong ai ten nay")
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.text() == NOTHING_FILTERED.format("khong ai ten nay")
+    page.status.setCurrentIndex(0)
+    page.bin_switch.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.complete)
+    assert page.message.text() == NOTHING_IN_BIN.format("khong ai ten nay")
 
 
 def test_a_cadre_search_that_finds_no_one_whole_shows_those_holding_the_words_across_columns_and_says_so(
@@ -96,4 +115,4 @@ def test_a_cadre_search_that_finds_no_one_whole_shows_those_holding_the_words_ac
     assert page.model.rowCount() == 1 and not page.message.isVisibleTo(page)
     page.search.setText("hung giam doc khong ai")
     qtbot.waitUntil(lambda: page.model.complete)
-    assert page.message.text() == "Không tìm thấy bản ghi nào khớp «hung giam doc khong ai»."
+    assert page.message.text() == NOTHING_FOUND.format("hung giam doc khong ai")

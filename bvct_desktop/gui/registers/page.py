@@ -7,6 +7,7 @@ box goes on to the rows."""
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from ...core import (
     browse,
@@ -122,7 +123,10 @@ DOINGS = {"new_record": "thêm bản ghi", "import_excel": "nhập Excel", "impo
 RELATIVES_TIP = "Nhập thân nhân của các cán bộ đã có trong danh sách từ tệp Excel (có tệp mẫu)"
 STOPPED = "Dừng lại vì lỗi không lường trước"  # an action on the records selected failed unexpectedly
 CASES_NAMED = 3  # vetting cases a message names when slips took them along (the others are counted)
-NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»."
+NOTHING_FOUND = "Không tìm thấy bản ghi nào khớp «{}»"  # then where it looked, and what to try
+LOOKED_IN_ALL = ": thử gõ ít từ hơn, chẳng hạn chỉ tên hoặc số CCCD."
+LOOKED_UNDER_FILTERS = " trong những bản ghi đang lọc: bỏ bớt bộ lọc hoặc gõ ít từ hơn."
+LOOKED_IN_BIN = " trong thùng rác: bỏ chọn «Thùng rác» để tìm trong sổ."
 MIXED_FOUND = "Không có ai khớp trọn; đang hiện những hồ sơ có đủ các từ ở các cột khác nhau."
 NO_RECORDS = "Sổ chưa có bản ghi nào."
 FIRST_STEP = " Bấm «Thêm» để ghi bản ghi đầu tiên"  # told when the officer may add
@@ -893,7 +897,7 @@ class RegisterPage(QWidget):
         if self._told_under != self._view():
             self._told_under = None
         if self.model.complete and not shown and query and self._told_under is None:
-            self.message.show_hint(NOTHING_FOUND.format(query))
+            self.message.show_hint(NOTHING_FOUND.format(query) + self._looked_in())
         elif self.model.mixed and shown and query and self._told_under is None:
             self.message.show_hint(MIXED_FOUND)
         elif self.model.complete and not shown and self._view() == ("", browse.Filters()) and self._told_under is None:
@@ -901,6 +905,15 @@ class RegisterPage(QWidget):
         elif self.message.text() in (MIXED_FOUND, self._first_step()) or self.message.text().startswith(
                 NOTHING_FOUND.partition("«")[0]):
             self.message.clear()
+
+    def _looked_in(self) -> str:
+        """Where a search that found nothing looked, and what to try next."""
+        filters = self.model.filters
+        if filters.deleted:
+            return LOOKED_IN_BIN
+        if replace(filters, person_id=None) != browse.Filters():
+            return LOOKED_UNDER_FILTERS
+        return LOOKED_IN_ALL
 
     def _first_step(self) -> str:
         """What an empty register (a new office's) says to do first, as far as the officer's role goes."""
