@@ -1044,6 +1044,8 @@ def test_a_vetting_case_is_opened_and_concluded_on_the_cadres_file(qtbot, contex
     tab.buttons["Mở hồ sơ thẩm tra"].click()
     support.fill(tab.dialog, {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
     assert tab.dialog.save(), tab.dialog.message.text()
+    # not concluded by its deadline (the office's rule for appointments, 45 days): told how late, as in the register
+    assert tab.table.item(0, 2).text() == "15/04/2026 (quá hạn 61 ngày)"
     tab.table.selectRow(0)
     tab.buttons["Ghi kết luận"].click()
     support.fill(tab.dialog, {"conclusion_no": "472-CV/BTCTU", "concluded_on": "20/02/2026",

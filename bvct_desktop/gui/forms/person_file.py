@@ -4,11 +4,12 @@ and those known from slips), foreign elements, political-issue notes and vetting
 through the person-file services, and the slips, delegations and complaints that concern them."""
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core import gazetteer, recycle_bin, trip_reports
+from ...core import deadlines, gazetteer, recycle_bin, trip_reports
 from ...core.database import Database
 from ...core.editing import VERSION, PersonFacts
 from ...core.errors import BvctError
@@ -208,11 +209,29 @@ def _disciplines(db: Database, person_id: int) -> list[Entry]:
 
 
 STATUS = Field("status", "Trạng thái")
+CASE_DUE = Field("case_due", "Hạn hoàn thành")  # the day, and how late while the case is not concluded
 CORRECT_LABEL = "Sửa kết luận"  # a concluded case's conclusion action
+
+
+def _cases(db: Database, person_id: int) -> list[Entry]:
+    """The person's vetting cases, the deadline of one not concluded by today told with how late it is, as the
+    register tells it."""
+    today = db.clock().date()
+    return [{**case, CASE_DUE.key: _case_due(case, today)} for case in cases.cases_of(db, person_id)]
+
+
+def _case_due(case: Entry, today: dt.date) -> str:
+    due, concluded = case.get("due_on"), case.get("concluded_on")
+    if due is None:
+        return ""
+    return deadlines.late_by(due, (concluded is None or concluded > today) and deadlines.days_late(due, today) > 0,
+                             today)
+
+
 CASES = Section(
     "Hồ sơ thẩm tra", cases.KIND,
-    (*cases.CASE_FIELDS[:3], STATUS, *cases.CONCLUSION_FIELDS[:2], cases.CONCLUSION_FIELDS[3]),
-    cases.cases_of,
+    (*cases.CASE_FIELDS[:2], CASE_DUE, STATUS, *cases.CONCLUSION_FIELDS[:2], cases.CONCLUSION_FIELDS[3]),
+    _cases,
     (EntryAction("Mở hồ sơ thẩm tra", cases.CASE_FIELDS,
                  lambda db, person, _entry, values: cases.open_case(db, person, values)),
      EntryAction("Sửa", cases.CASE_FIELDS,
