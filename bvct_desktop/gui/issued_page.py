@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..core import documents_data, issued_terms, numbering, outgoing, text
 from ..core.database import Database
 from ..core.errors import BvctError
+from ..core.numbers import grouped
 from ..core.permissions import Action, allows
 from ..io.documents import render
 from . import export_password, print_again, reauth
@@ -103,7 +104,7 @@ class IssuedPage(QWidget, Ui_IssuedPage):
         """How many documents are listed; of one year, that their numbers run on through the term."""
         year = self.year.currentData()
         if self.entries:
-            return f"{len(self.entries)} văn bản" + (f" ({BY_TERM})" if year is not None else "")
+            return f"{grouped(len(self.entries))} văn bản" + (f" ({BY_TERM})" if year is not None else "")
         asked = ([f"nhiệm kỳ {self.term.currentText()}"] if self.term.currentData() is not None else []) + (
             [f"năm {year}"] if year is not None else [])
         return f"Chưa có văn bản nào{' của ' + ' '.join(asked) if asked else ''}."

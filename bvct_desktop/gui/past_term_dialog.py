@@ -9,6 +9,7 @@ from typing import Any
 from ..core import issued_terms, retention
 from ..core.dates import display_date
 from ..core.errors import BvctError
+from ..core.numbers import grouped
 from ..core.past_term import TITLE, PastTerm, Section, export, past_term, sections
 from ..core.text import file_name
 from ..io.past_term_xlsx import write_past_term
@@ -74,7 +75,7 @@ class PastTermDialog(QDialog):
                           "bảo quản.")
             layout.addWidget(none)
             return none
-        layout.addWidget(QLabel(f"<b>{part.title}</b> — {len(part.rows)} hết thời hạn bảo quản"))
+        layout.addWidget(QLabel(f"<b>{part.title}</b> — {grouped(len(part.rows))} hết thời hạn bảo quản"))
         table = named(QTableWidget(len(part.rows), len(part.headers)), part.title)
         table.setHorizontalHeaderLabels(list(part.headers))
         read_only(table)

@@ -10,7 +10,7 @@ import docx
 import pypdfium2 as pdfium
 import pytest
 
-from bvct_desktop.core import documents_data, outgoing, report_notes, restore_checks, settings
+from bvct_desktop.core import documents_data, issued_terms, outgoing, report_notes, restore_checks, settings
 from bvct_desktop.gui.dashboard import Dashboard
 from bvct_desktop.gui.dialogs import YES
 from bvct_desktop.gui.issued_page import KEPT_COLUMN, STATUS_COLUMN, TERM_COLUMN, IssuedPage
@@ -428,3 +428,20 @@ def test_at_150_percent_the_buttons_row_goes_on_to_a_second_line_rather_than_scr
                page.spoil_button]
     assert all(button.width() >= button.sizeHint().width() for button in buttons)
     assert all(button.geometry().right() < area.viewport().width() for button in buttons)
+
+
+def test_a_register_of_thousands_of_documents_counts_them_as_vietnamese_writes_numbers(qtbot, context, tmp_path,
+                                                                                        monkeypatch):
+    """«1234 văn bản» under a term of many years: the count is grouped, «1.234 văn bản»."""
+    issue_report(context, tmp_path)
+    real = issued_terms.view_listing
+
+    def thousands(db, year, term):
+        found = real(db, year, term)
+        return issued_terms.Listing(found.entries * 1234, found.terms)
+
+    monkeypatch.setattr(issued_terms, "view_listing", thousands)
+    page = IssuedPage(context)
+    qtbot.addWidget(page)
+    page.term.setCurrentIndex(0)  # Tất cả
+    assert page.count_label.text() == "1.234 văn bản"

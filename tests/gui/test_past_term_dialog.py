@@ -6,8 +6,10 @@ import datetime as dt
 import openpyxl
 
 from bvct_desktop.core import retention
+from bvct_desktop.core.past_term import Section
 from bvct_desktop.core.permissions import VIEWER
 from bvct_desktop.core.personfile import cases
+from bvct_desktop.gui import past_term_dialog
 from bvct_desktop.gui.past_term_dialog import PastTermDialog
 from bvct_desktop.gui.qt import QLabel
 from tests.conftest import PASSWORD
@@ -66,3 +68,13 @@ def test_the_menu_offers_the_list_to_those_who_may_read_the_register(qtbot, cont
     assert not window.past_term_action.isEnabled()
     viewer = main_window(qtbot, as_user(context.db, "xemthoi", VIEWER), context.clock)
     assert not viewer.past_term_action.isVisible()
+
+
+def test_thousands_past_their_term_are_counted_as_vietnamese_writes_numbers(qtbot, context, monkeypatch):
+    """«Văn bản đã phát hành — 1234 hết thời hạn bảo quản»: the count is grouped, «1.234»."""
+    many = Section("Văn bản đã phát hành", ("Số",), [[f"{n}-BC/BTCTU"] for n in range(1, 1235)])
+    monkeypatch.setattr(past_term_dialog, "sections", lambda _found: [Section("Hồ sơ thẩm tra", ("Số",), []), many])
+    dialog = PastTermDialog(context)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "<b>Văn bản đã phát hành</b> — 1.234 hết thời hạn bảo quản" in texts

@@ -188,6 +188,16 @@ def test_deleting_a_cadre_says_what_stays_in_the_other_registers(qtbot, context)
     assert page.model.rowCount() == SAMPLE_COUNTS["cadres"]
 
 
+def test_deleting_thousands_of_records_asks_with_their_number_grouped(qtbot, context, monkeypatch):
+    """«Chuyển 1234 bản ghi đã chọn vào thùng rác?»: a count an officer reads is grouped as Vietnamese writes it."""
+    page = RegisterPage(context, "slips")
+    qtbot.addWidget(page)
+    monkeypatch.setattr(page, "selected_ids", lambda: list(range(1, 1235)))
+    context.dialogs.answer_next(NO)
+    page.delete_selected()
+    assert context.dialogs.shown[-1].text == "Chuyển 1.234 bản ghi đã chọn vào thùng rác? Có thể khôi phục lại sau."
+
+
 @pytest.mark.parametrize(("deleted", "then_selected"), [([1], 1), ([1, 3], 1), ([4], 3)])
 def test_after_xoa_the_row_in_the_deleted_ones_place_is_selected_in_the_table(qtbot, context, deleted,
                                                                               then_selected):

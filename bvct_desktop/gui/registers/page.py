@@ -606,7 +606,7 @@ class RegisterPage(QWidget):
         if (not chosen or not (self.can_edit and self.recyclable) or self.bin_switch.isChecked()
                 or not self._allowed(Action.EDIT, recycle_bin.DELETING)):
             return
-        what = "bản ghi đã chọn" if len(chosen) == 1 else f"{len(chosen)} bản ghi đã chọn"
+        what = "bản ghi đã chọn" if len(chosen) == 1 else f"{grouped(len(chosen))} bản ghi đã chọn"
         question = f"Chuyển {what} vào thùng rác? Có thể khôi phục lại sau." + self._staying(chosen)
         if self.context.dialogs.ask(self, "Xóa", question) != YES:
             return
