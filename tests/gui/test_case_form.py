@@ -1,6 +1,8 @@
 """The case window reads a case without opening a dialog: its note, and the political issues bearing on
 the standard, each in the lines they were typed in, whole on an office screen."""
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bvct_desktop.core import editing, replies, users
@@ -175,3 +177,13 @@ def test_a_reply_that_found_an_archive_record_is_read_on_opening_the_case_above_
     assert tops == sorted(tops)
     assert told[-1].mapTo(page, told[-1].rect().bottomLeft()).y() <= form.scroller.viewport().height()
     assert tops[-1] < form.steps.mapTo(page, form.steps.rect().topLeft()).y()
+
+
+def test_a_case_past_its_deadline_and_not_concluded_says_how_late_under_its_name(qtbot, monkeypatch, context):
+    """Tour: the window of a case 555 days past «Hạn hoàn thành» read «hạn hoàn thành 24/03/2025; Đang xác minh.»,
+    the register and the cadre's file saying «(quá hạn 555 ngày)»: it says so too."""
+    context.clock.now = dt.datetime(2026, 6, 15, 9, 30)
+    case = cases.open_case(context.db, _person(context), {"purpose": "Bổ nhiệm", "opened_on": "01/03/2026"})
+    form = shown_on_office_screen(qtbot, monkeypatch, lambda: open_form(context, "vetting-cases", case))
+    [summary] = [label.text() for label in form.findChildren(QLabel) if label.text().startswith("Mở ngày")]
+    assert summary.startswith("Mở ngày 01/03/2026; hạn hoàn thành 15/04/2026 (quá hạn 61 ngày); ")

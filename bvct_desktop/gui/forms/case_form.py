@@ -50,7 +50,7 @@ from .archive_link import attaching_undecided, change_link
 from .case_steps import CaseSteps
 from .conclusion_notice import ISSUED_TITLE, NoticeButtons
 from .in_charge_row import InChargeRow
-from .person_file import CASES, EntryDialog, compact
+from .person_file import CASES, EntryDialog, case_due, compact
 from .person_picker import PersonPicker
 from .record_form import RecordForm
 from .slip_drafting import SlipDraftingDialog
@@ -146,7 +146,8 @@ class CaseForm(QDialog):
         purpose = case["purpose"] or "chưa ghi mục đích"
         born = f", {PartialDate.from_iso(found.birth_date).born}" if found.birth_date else ""
         top = QHBoxLayout()  # who is in charge beside the heading, taking none of the case's height
-        top.addWidget(heading(f"{found.full_name}{born} — {purpose}", _summary(case, found.valid_until)), 1)
+        top.addWidget(heading(f"{found.full_name}{born} — {purpose}",
+                              _summary(case, found.valid_until, self.context.clock().date())), 1)
         self.in_charge = InChargeRow(self.context, "vetting-cases", self.record_id, case[in_charge.FIELD.key])
         label = QLabel(f"<b>{in_charge.FIELD.header}:</b>")
         label.setMinimumHeight(self.in_charge.hand_over_button.sizeHint().height())  # level with its name
@@ -387,10 +388,10 @@ def _in_lines(title: str, texts: list[str], none: str = "", dashed: bool = False
     return label
 
 
-def _summary(case: dict[str, Any], valid_until) -> str:
+def _summary(case: dict[str, Any], valid_until, today: date) -> str:
     parts = [f"Mở ngày {display_date(case['opened_on'])}"]
     if case["due_on"]:
-        parts.append(f"hạn hoàn thành {display_date(case['due_on'])}")
+        parts.append(f"hạn hoàn thành {case_due(case, today)}")
     parts.append(case["status"])
     if case["status"] == cases.CONCLUDED:
         signer = f", người ký {case['signer']}" if case["signer"] else ""

@@ -217,10 +217,11 @@ def _cases(db: Database, person_id: int) -> list[Entry]:
     """The person's vetting cases, the deadline of one not concluded by today told with how late it is, as the
     register tells it."""
     today = db.clock().date()
-    return [{**case, CASE_DUE.key: _case_due(case, today)} for case in cases.cases_of(db, person_id)]
+    return [{**case, CASE_DUE.key: case_due(case, today)} for case in cases.cases_of(db, person_id)]
 
 
-def _case_due(case: Entry, today: dt.date) -> str:
+def case_due(case: Entry, today: dt.date) -> str:
+    """«15/04/2026 (quá hạn 61 ngày)»: a case's deadline, and how late it is while not concluded by `today`."""
     due, concluded = case.get("due_on"), case.get("concluded_on")
     if due is None:
         return ""
