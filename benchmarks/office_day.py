@@ -226,7 +226,7 @@ def build(folder: Path, kdf: keyfile.KdfParams | None = None) -> Database:
             raise SystemExit(f"{kind_name}: " + "; ".join(str(p) for p in result.problems[:5]))
     conclude(db, pick)
     for unit in recipients.list_recipients(db):  # what the office set aside after the merger
-        if KINDS["slips"].field("recipient").now_called(unit.name):
+        if KINDS["slips"].field("recipient").now_said(unit.name):
             recipients.set_recipient_active(db, unit.id, False)
     return db
 
