@@ -36,7 +36,16 @@ from . import (
     sealed_names,
 )
 from .address import Address, FileAddress
-from .errors import WRONG_LOGIN, WRONG_PASSWORD, AccountDisabled, AuthError, BvctError, DamagedError, InputError
+from .errors import (
+    WRONG_LOGIN,
+    WRONG_PASSWORD,
+    AccountDisabled,
+    AuthError,
+    BvctError,
+    DamagedError,
+    InputError,
+    PasswordChanged,
+)
 from .permissions import Action, allows, refusal
 from .schema import change_counts, users
 
@@ -159,9 +168,9 @@ class Database(abc.ABC):
         self._closed = False
         self._idle = threading.Condition()
         self._active = True  # the account, as last read
-        # told, on the thread that read it, when the account is read other than it was last: another
-        # role (True) or disabled (False); the desktop follows it
-        self.on_account_change: Callable[[bool], None] = lambda _active: None
+        # told, on the thread that found it, when the account is other than it was last: another role ("")
+        # or why the session can do nothing more (disabled, its password changed); the desktop follows it
+        self.on_account_change: Callable[[str], None] = lambda _ended: None
 
     @property
     def closed(self) -> bool:
@@ -294,8 +303,13 @@ class Database(abc.ABC):
 
     def _asked_again(self, password: str, action: str) -> None:
         """The acting user's password asked again: a wrong one is told as such (no name was typed); a
-        disabled account's is no wrong password (its key slot is gone), and no failed login."""
-        if not self.still_active():
+        disabled account's is no wrong password (its key slot is gone), and no failed login; the new
+        password of one changed meanwhile is checked as any other."""
+        try:
+            active = self.still_active()
+        except PasswordChanged:
+            active = True  # it cannot be read before the new password is typed
+        if not active:
             raise AuthError(disabled_message(self.actor.name))
         try:
             self._reauthenticate(password, action)
@@ -333,7 +347,7 @@ class Database(abc.ABC):
         active, role = (False, self.actor.role) if row is None else (row.active, row.role)
         if (active, role) != (self._active, self.actor.role):
             self._active, self.actor = active, Actor(self.actor.name, role)
-            self.on_account_change(active)
+            self.on_account_change("" if active else disabled_message(self.actor.name))
         return active
 
     def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
@@ -348,6 +362,11 @@ class Database(abc.ABC):
 def disabled_message(user: str) -> str:
     return (f"Tài khoản «{user}» đã bị khóa; không làm tiếp được việc gì. Đóng chương trình và "
             "hỏi quản trị viên nếu cần mở lại tài khoản.")
+
+
+def password_changed_message(user: str) -> str:
+    return (f"Mật khẩu của tài khoản «{user}» vừa được đổi (quản trị viên đặt lại, hoặc đổi ở một máy khác) trong "
+            "khi bạn đang làm việc; hãy đăng nhập lại bằng mật khẩu mới.")
 
 
 class FileDatabase(Database):

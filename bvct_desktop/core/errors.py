@@ -86,6 +86,14 @@ class AccountDisabled(PermissionDenied):
     is allowed to it."""
 
 
+class PasswordChanged(AuthError):
+    """The password the acting user logged in with no longer opens their login (the office server): it
+    was changed while they were logged in, by an administrator's reset or in another session."""
+
+
+SESSION_ENDED = (AccountDisabled, PasswordChanged)  # what the desktop says by locking, not in a message box
+
+
 class DiskFullError(BvctError):
     """The disk a file was being written to has no room left; nothing was left half-written."""
 

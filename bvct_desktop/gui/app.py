@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .. import errorlog, paths, startup
 from ..core import address, keyfile
 from ..core.address import Address, FileAddress
-from ..core.errors import AccountDisabled, BvctError
+from ..core.errors import SESSION_ENDED, BvctError
 from ..io import sheet_process
 from . import copy_guard, damage, look, translation
 from .collector import GuiThreadCollector
@@ -219,12 +219,12 @@ def install_error_hook(dialogs: Dialogs) -> None:
     """Expected failures show their Vietnamese message (a damaged database's with its restore);
     anything else is logged, never a traceback. One message at a time: an error met while one is up
     (its box repainting the window whose painting failed) is logged, not shown again. A disabled
-    account's refusal is not shown: the window locks, saying so (main_window)."""
+    account's refusal, or a reset password's, is not shown: the window locks, saying so (main_window)."""
     showing = False
 
     def hook(kind, error, trace) -> None:
         nonlocal showing
-        if isinstance(error, AccountDisabled):
+        if isinstance(error, SESSION_ENDED):
             return
         error = error.with_traceback(trace)
         if showing:

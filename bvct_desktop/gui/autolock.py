@@ -37,7 +37,7 @@ PANEL_WIDTH = 480
 # a covered window's title (the taskbar and Alt+Tab show it); the system adds the program's name
 LOCKED_TITLE = "Đã khóa"
 PROMPT = "Nhập mật khẩu để tiếp tục."
-PROMPT_WHEN_REOPENED = "Khi quản trị viên đã mở lại tài khoản, nhập mật khẩu mới để tiếp tục."
+PROMPT_WHEN_REOPENED = "Khi quản trị viên đã mở lại tài khoản hoặc đặt lại mật khẩu, nhập mật khẩu mới để tiếp tục."
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
             QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
 
@@ -161,8 +161,8 @@ class LockCover(QWidget):
         self.deleteLater()
 
     def tell(self, reason: str) -> None:
-        """Why the program locked by itself (the account disabled): the password opens it only once
-        the account is reopened, and the prompt says so."""
+        """Why the program locked by itself (the account disabled, its password reset): only the password
+        the administrator sets opens it, and the prompt says so."""
         self.error.show_message(reason)
         self.prompt.setText(PROMPT_WHEN_REOPENED)
 

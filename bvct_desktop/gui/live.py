@@ -6,7 +6,8 @@ open forms take it from there. While nothing changes a look reads a few counts a
 
 The officer's own account is followed too: when a look finds the accounts written, or any check of a
 permission finds the account other than it was (core's `Database.still_active`), `account_changed`
-says whether it is still active — its role changed, or an administrator disabled it."""
+says whether it is still active — its role changed — or why not: an administrator disabled it, or
+reset its password (a new connection to the office server is refused the one it logged in with)."""
 
 from .. import errorlog
 from ..core import browse
@@ -39,7 +40,9 @@ def names_of(tables: frozenset[str]) -> list[str]:
 class LiveChanges(QObject):
     """Looks for others' changes every `interval_ms` while the database is open."""
 
-    account_changed = Signal(bool)  # still active; emitted on whichever thread found it, received on the GUI's
+    # why the session can do nothing more, "" when only its role changed; emitted on whichever thread
+    # found it, received on the GUI's
+    account_changed = Signal(str)
     reach_changed = Signal(str)  # why the database is out of reach (the office server stopped), "" once reached
 
     def __init__(self, context: AppContext, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):

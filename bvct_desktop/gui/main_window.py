@@ -2,8 +2,7 @@
 that forward to the page shown, the status bar, the read-only banner and the auto-lock.
 Its layout and menus are the Designer form ui/main_window.ui."""
 
-from ..core.database import disabled_message
-from ..core.errors import AccountDisabled, BvctError
+from ..core.errors import SESSION_ENDED, BvctError
 from ..core.permissions import ROLES, Action, allows
 from . import damage, navigation
 from .admin import AdminPage, admin_allowed
@@ -135,7 +134,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(self.navigation.keys.index(self.shown) if self.shown else -1)
         self.navigation.blockSignals(False)
-        if not isinstance(error, AccountDisabled):
+        if not isinstance(error, SESSION_ENDED):
             self.context.dialogs.warn(self, "Không mở được trang", damage.told(error))
 
     def _show(self, key: str) -> QWidget | None:
@@ -156,14 +155,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if (page := self._show(kind)) is not None:
             page.show_filtered(filters)
 
-    def _account_changed(self, active: bool) -> None:
-        """An administrator changed the officer's account while they are logged in: disabled, every
-        window is covered saying so (nothing more can be done in it); given another role, the window
-        offers what that role allows."""
+    def _account_changed(self, ended: str) -> None:
+        """An administrator changed the officer's account while they are logged in: disabled or its
+        password reset, every window is covered saying so (`ended`: nothing more can be done in it until
+        the new password is typed); given another role, the window offers what that role allows."""
         if self.context.db.closed:  # told after the session ended
             return
-        if not active:
-            self.locker.lock(disabled_message(self.context.db.actor.name))
+        if ended:
+            self.locker.lock(ended)
             return
         self.role_label.setText(f"Vai trò: {self._role_name()}")
         self.statusBar().showMessage(ROLE_CHANGED.format(role=self._role_name()), ROLE_CHANGED_MS)

@@ -79,12 +79,12 @@ def test_the_session_is_told_once_of_each_change_of_its_account_made_elsewhere(a
     officer.require(Action.EDIT, "sửa hồ sơ")
     users.set_role(admin, OFFICER, "xem")
     assert officer.still_active() and officer.actor.role == "xem"
-    assert officer.still_active() and told == [True]
+    assert officer.still_active() and told == [""]
     users.disable(admin, OFFICER)
     for _ in range(2):
         with pytest.raises(AccountDisabled, match=f"Tài khoản «{OFFICER}» đã bị khóa; không làm tiếp được việc gì"):
             officer.require(Action.BROWSE, "xem danh sách")
-    assert not officer.still_active() and told == [True, False]
+    assert not officer.still_active() and told == ["", database.disabled_message(OFFICER)]
 
 
 @pytest.mark.parametrize("asked", [lambda db: db.confirm_password(OFFICER_PASSWORD, "xuất dữ liệu"),

@@ -3,9 +3,11 @@ one message at a time."""
 
 import sys
 
+import pytest
+
 from bvct_desktop import paths
-from bvct_desktop.core.database import disabled_message
-from bvct_desktop.core.errors import AccountDisabled, BvctError, DamagedError
+from bvct_desktop.core.database import disabled_message, password_changed_message
+from bvct_desktop.core.errors import AccountDisabled, BvctError, DamagedError, PasswordChanged
 from bvct_desktop.core.permissions import ADMIN
 from bvct_desktop.gui import app, damage
 from bvct_desktop.gui.dialogs import Dialogs
@@ -48,13 +50,16 @@ def test_a_damaged_database_is_told_with_its_restore(qapp, monkeypatch, tmp_path
     assert [shown.text for shown in dialogs.shown] == [f"Cơ sở dữ liệu bị hỏng. {damage.RESTORE_PAGE}"]
 
 
-def test_a_disabled_accounts_refusal_is_left_to_the_lock_it_brings(qapp, monkeypatch):
+@pytest.mark.parametrize("ended", [AccountDisabled(disabled_message("binh")),
+                                   PasswordChanged(password_changed_message("binh"))])
+def test_a_disabled_accounts_refusal_is_left_to_the_lock_it_brings(qapp, monkeypatch, ended):
     """binh typed in a register's search box after his account was disabled: the refusal escaped the box
-    as a message, while the window locked saying the same (main_window): told once, by the lock."""
+    as a message, while the window locked saying the same (main_window): told once, by the lock. So is a
+    connection to the office server refused once an administrator reset his password."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     dialogs = Dialogs(scripted=True)
     app.install_error_hook(dialogs)
-    sys.excepthook(*raised(AccountDisabled(disabled_message("binh"))))
+    sys.excepthook(*raised(ended))
     assert dialogs.shown == []
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bvct_desktop.core import audit_chain, backup_log, browse, long_text, settings, users
 from bvct_desktop.core.address import FileAddress
-from bvct_desktop.core.database import disabled_message
+from bvct_desktop.core.database import disabled_message, password_changed_message
 from bvct_desktop.core.errors import BvctError
 from bvct_desktop.core.permissions import OFFICER, VIEWER
 from bvct_desktop.core.schema import audit_log
@@ -603,6 +603,24 @@ def test_a_disabled_account_locks_the_window_without_a_click(qtbot, db, clock):
     assert _refused(db, "binh") == []
     users.enable(db, "binh", "Mat-khau-moi-2026")  # reopened: the new password opens it again
     cover.password.setText("Mat-khau-moi-2026")
+    window.locker.unlock(cover)
+    qtbot.waitUntil(lambda: not window.locker.locked)
+    window.context.db.close()
+
+
+def test_a_password_reset_while_logged_in_locks_the_window_saying_so_and_the_new_one_opens_it(qtbot, db, clock):
+    """On the office server, binh's session whose password the administrator reset was refused its next
+    connection as «Sai tên người dùng hoặc mật khẩu.», though he typed none; the database says why (as the
+    server's does) and every window is covered saying so, the new password opening them again."""
+    import_samples(db, ("cadres",))
+    window = main_window(qtbot, as_user(db, "binh", OFFICER), clock)
+    users.change_password(db, "binh", "Dat-lai-2026-moi")
+    window.context.db.on_account_change(password_changed_message("binh"))
+    qtbot.waitUntil(lambda: window.locker.locked)
+    cover = _cover_of(window)
+    assert (cover.error.text(), cover.prompt.text()) == (password_changed_message("binh"), PROMPT_WHEN_REOPENED)
+    assert window.context.dialogs.shown == []
+    cover.password.setText("Dat-lai-2026-moi")
     window.locker.unlock(cover)
     qtbot.waitUntil(lambda: not window.locker.locked)
     window.context.db.close()

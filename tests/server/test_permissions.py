@@ -10,8 +10,10 @@ import pytest
 from psycopg import errors
 from sqlalchemy import text
 
+from bvct_desktop.cli import arguments
 from bvct_desktop.core import autobackup, vault
-from bvct_desktop.core.errors import AccountDisabled, AuthError, PermissionDenied
+from bvct_desktop.core.database import disabled_message, password_changed_message
+from bvct_desktop.core.errors import AccountDisabled, AuthError, PasswordChanged, PermissionDenied
 from bvct_desktop.core.permissions import Action
 from bvct_desktop.core.server import objects
 from bvct_desktop.core.server.access import TABLES
@@ -434,7 +436,66 @@ def test_a_new_connection_of_a_session_whose_account_was_disabled_says_so(office
         officer.engine.dispose()
         with pytest.raises(AccountDisabled, match=f"Tài khoản «{officer_name}» đã bị khóa; "):
             officer.still_active()
-        assert told == [False]
+        assert told == [disabled_message(officer_name)]
+    finally:
+        officer.close()
+
+
+def test_a_new_connection_of_a_session_whose_password_was_reset_says_so_not_a_wrong_login(office, tmp_path):
+    """An administrator resets the password of an officer logged in: the session's next connection is
+    refused the password it logged in with, which the officer did not type; they are told the password
+    was changed, and the desktop is told to lock saying so."""
+    officer_name = USERS["chuyen-vien"]
+    officer = vault.unlock(office.db, officer_name, _password(officer_name))
+    told = []
+    officer.on_account_change = told.append
+    secret = tmp_path / "dat-lai.pw"
+    secret.write_text("Dat-lai-giua-phien-2026", encoding="utf-8")
+    try:
+        assert office("users", "passwd", officer_name, "--new-password-file", secret)[0] == 0
+        officer.engine.dispose()
+        with pytest.raises(PasswordChanged) as refused:
+            officer.still_active()
+        assert refused.value.message == password_changed_message(officer_name)
+        assert "Sai tên người dùng hoặc mật khẩu" not in refused.value.message and refused.value.exit_code == 3
+        assert told == [password_changed_message(officer_name)]
+    finally:
+        officer.close()
+
+
+def test_a_command_whose_password_is_reset_while_it_runs_says_so_and_exits_3(office, cluster, monkeypatch):
+    """`bvct` as an officer, their password reset by an administrator once the command logged in: its next
+    connection is refused, and the officer is told why, not that they typed a wrong password."""
+    officer_name = USERS["chuyen-vien"]
+    unlock = vault.unlock
+
+    def logged_in_then_reset(*args, **kwargs):
+        session = unlock(*args, **kwargs)
+        with cluster.superuser(office.db.dbname) as superuser:
+            superuser.execute(f"ALTER ROLE {officer_name} PASSWORD 'Dat-lai-giua-lenh-2026'")
+        session.engine.dispose()
+        return session
+
+    monkeypatch.setattr(arguments.vault, "unlock", logged_in_then_reset)
+    code, _, err = office.as_user(officer_name, _password(officer_name))("users", "list")
+    assert (code, err.strip()) == (3, password_changed_message(officer_name))
+
+
+def test_a_session_whose_password_was_reset_goes_on_once_unlocked_with_the_new_one(office, tmp_path):
+    """The lock screen takes the new password (as a file's session's does: the key is the same), and
+    the session's later connections log in with it; the old one is a wrong password there."""
+    officer_name = USERS["chuyen-vien"]
+    officer = vault.unlock(office.db, officer_name, _password(officer_name))
+    secret = tmp_path / "dat-lai.pw"
+    secret.write_text("Dat-lai-giua-phien-2026", encoding="utf-8")
+    try:
+        assert office("users", "passwd", officer_name, "--new-password-file", secret)[0] == 0
+        officer.engine.dispose()
+        with pytest.raises(AuthError, match="Mật khẩu không đúng"):
+            officer.unlock_again(_password(officer_name))
+        officer.unlock_again("Dat-lai-giua-phien-2026")
+        officer.engine.dispose()
+        assert officer.still_active()
     finally:
         officer.close()
 
@@ -549,7 +610,7 @@ def test_a_write_of_a_session_open_when_its_account_is_disabled_is_refused_by_th
             with officer.write() as connection:
                 connection.execute(text("UPDATE cadres SET note = 'sau khi bị khóa'"))
                 officer.audit(connection, "sửa «Cán bộ»", kind="cadres")
-        assert told == [False]
+        assert told == [disabled_message(officer_name)]
     finally:
         officer.close()
     with _login(office, ADMIN, PASSWORD) as admin:

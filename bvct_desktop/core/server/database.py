@@ -17,8 +17,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import audit_chain, keyfile
 from ..address import ServerAddress
-from ..database import Actor, Clock, Database, disabled_message, told_waiting, write_wait_ms
-from ..errors import AccountDisabled, BusyError, BvctError
+from ..database import Actor, Clock, Database, disabled_message, password_changed_message, told_waiting, write_wait_ms
+from ..errors import AccountDisabled, BusyError, BvctError, PasswordChanged
 from . import engine as server_engine
 from . import objects
 
@@ -77,13 +77,17 @@ class ServerDatabase(Database):
     def _errors_translated(self) -> Iterator[None]:
         """The driver's errors in the program's words; a write the server refused as a disabled account's
         (disabled after the account was last read) is told as one, and the desktop told of the account;
-        so is a new connection refused to the account (the pool's were closed)."""
+        so is a new connection refused to the account (the pool's were closed). A new connection refused
+        the password the session logged in with (nobody typed it) is a password changed meanwhile."""
         with server_engine.translated_errors(self.address):
             try:
                 yield
             except server_engine.DisabledLogin as error:
                 self._told_disabled()
                 raise AccountDisabled(disabled_message(self.actor.name)) from error
+            except server_engine.PasswordRefused as error:
+                self.on_account_change(password_changed_message(self.actor.name))
+                raise PasswordChanged(password_changed_message(self.actor.name)) from error
             except exc.DBAPIError as error:
                 if getattr(error.orig, "sqlstate", None) != objects.DISABLED:
                     raise
@@ -94,7 +98,7 @@ class ServerDatabase(Database):
         """The account is known disabled without a read (no connection could be made to read it)."""
         if self._active:
             self._active = False
-            self.on_account_change(False)
+            self.on_account_change(disabled_message(self.actor.name))
 
     def _append(self, connection: Connection, entries: list[dict]) -> None:
         """The entries as the program sees them; the server's trigger numbers and links them."""
@@ -143,8 +147,12 @@ class ServerDatabase(Database):
         return [] if verdict_found.ok else [verdict_found.problem]
 
     def _reauthenticate(self, password: str, action: str) -> None:
-        """The server checks the password (a new login); the officer's wrong tries are the server's to log."""
+        """The server checks the password (a new login); the officer's wrong tries are the server's to log.
+        A password other than the session's, which the server takes, was set meanwhile (an administrator's
+        reset): later connections log in with it."""
         server_engine.connect(self.address, self.actor.name, password).close()
+        if password != self._password:
+            self.logged_in_again(password)
         with self.write() as connection:
             self.audit(connection, action)
 

@@ -44,6 +44,10 @@ class DisabledLogin(AuthError):
     password is checked first, so only whoever holds it learns this)."""
 
 
+class PasswordRefused(AuthError):
+    """The server refused the password given for the login (or the login's name: it does not say which)."""
+
+
 class _Compiler(PGDialect_psycopg.statement_compiler):
     """ORDER BY as SQLite orders: NULL first when ascending, last when descending."""
 
@@ -164,7 +168,7 @@ def _lost(error: Exception, where: str) -> BvctError:
 
 def _connection_refused(lower: str, address: ServerAddress, where: str, wrong_login: str) -> BvctError:
     if "password authentication failed" in lower or "no password supplied" in lower:
-        return AuthError(wrong_login)
+        return PasswordRefused(wrong_login)
     if "not permitted to log in" in lower:
         return DisabledLogin(ACCOUNT_CLOSED)
     if "database" in lower and "does not exist" in lower:
