@@ -463,22 +463,27 @@ def test_a_new_connection_of_a_session_whose_password_was_reset_says_so_not_a_wr
         officer.close()
 
 
-def test_a_command_whose_password_is_reset_while_it_runs_says_so_and_exits_3(office, cluster, monkeypatch):
-    """`bvct` as an officer, their password reset by an administrator once the command logged in: its next
-    connection is refused, and the officer is told why, not that they typed a wrong password."""
+@pytest.mark.parametrize(("change", "code", "told"), [
+    ("PASSWORD 'Dat-lai-giua-lenh-2026'", 3, password_changed_message),
+    ("NOLOGIN", 5, disabled_message),
+])
+def test_a_command_whose_password_is_reset_or_account_disabled_while_it_runs_says_so(office, cluster, monkeypatch,
+                                                                                    change, code, told):
+    """`bvct` as an officer, their password reset (or their login disabled) once the command logged in: its
+    next connection is refused, and the officer is told why, not that they typed a wrong password."""
     officer_name = USERS["chuyen-vien"]
     unlock = vault.unlock
 
     def logged_in_then_reset(*args, **kwargs):
         session = unlock(*args, **kwargs)
         with cluster.superuser(office.db.dbname) as superuser:
-            superuser.execute(f"ALTER ROLE {officer_name} PASSWORD 'Dat-lai-giua-lenh-2026'")
+            superuser.execute(f"ALTER ROLE {officer_name} {change}")
         session.engine.dispose()
         return session
 
     monkeypatch.setattr(arguments.vault, "unlock", logged_in_then_reset)
-    code, _, err = office.as_user(officer_name, _password(officer_name))("users", "list")
-    assert (code, err.strip()) == (3, password_changed_message(officer_name))
+    refused, _, err = office.as_user(officer_name, _password(officer_name))("users", "list")
+    assert (refused, err) == (code, told(officer_name) + "\n")
 
 
 def test_a_session_whose_password_was_reset_goes_on_once_unlocked_with_the_new_one(office, tmp_path):
