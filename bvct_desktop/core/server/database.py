@@ -10,7 +10,7 @@ or MAC. The database key that encrypts backups is opened from the user's key slo
 """
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import exc, text
 from sqlalchemy.engine import Connection, Engine
@@ -19,8 +19,8 @@ from .. import audit_chain, keyfile
 from ..address import ServerAddress
 from ..database import Actor, Clock, Database, disabled_message, password_changed_message, told_waiting, write_wait_ms
 from ..errors import AccountDisabled, BusyError, BvctError, PasswordChanged
+from . import cancelling, objects
 from . import engine as server_engine
-from . import objects
 
 NO_KEY = ("Tài khoản này chưa có ngăn khóa sao lưu trên máy chủ (mật khẩu chưa được đặt lại từ khi chuyển lên "
           "máy chủ); quản trị viên đặt lại mật khẩu để sao lưu được.")
@@ -93,6 +93,11 @@ class ServerDatabase(Database):
                     raise
                 self.still_active()
                 raise AccountDisabled(disabled_message(self.actor.name)) from error
+
+    @contextlib.contextmanager
+    def bulk_writes(self, connection: Connection, step: Callable[[], None]) -> Iterator[None]:
+        with cancelling.heard_inside(connection, step):
+            yield
 
     def _told_disabled(self) -> None:
         """The account is known disabled without a read (no connection could be made to read it)."""
