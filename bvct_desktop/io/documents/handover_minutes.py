@@ -63,21 +63,24 @@ def draw(c: DocumentCanvas, minutes: Minutes) -> None:
         {**line, **dict.fromkeys(_SIGNED, SIGNING_BLANK)} for line in minutes.lines), size=table,
                       vertical=SIGNING_ROOM, keep_last=p.leading(table) * 2)
     flow.line(f"Tổng số: {grouped(len(minutes.lines))} hộ chiếu.", ITALIC, table)
-    flow.paragraph("Biên bản lập thành 02 bản, bên giao giữ 01 bản, bên nhận giữ 01 bản.", REGULAR, size)
-    _made_by(flow, minutes.made_by)
-
-
-def _made_by(flow: Flow, name: str) -> None:
-    """«Người lập biên bản» on the right, room to sign, then their name: one block, never parted over pages."""
-    c, p = flow.c, flow.profile
-    title, name_size = p.size("signer_title"), p.size("signer_name")
-    split = layout.signer_column(c)[0]
-    lines = ((MADE_BY, BOLD, title, p.leading(p.size("body")) * 0.3), ("(Ký, ghi rõ họ tên)", ITALIC, title, 0.0),
-             (name, BOLD, name_size, p.signature_space))
-    flow.need(sum(p.leading(size) + space for _text, _font, size, space in lines))
-    for text, font, size, space in lines:
+    signed = _made_by(p, minutes.made_by)
+    flow.paragraph("Biên bản lập thành 02 bản, bên giao giữ 01 bản, bên nhận giữ 01 bản.", REGULAR, size,
+                   keep_last=_height(p, signed))  # the signature never stands alone on a page
+    flow.need(_height(p, signed))
+    for text, font, line_size, space in signed:
         flow.skip(space)
-        flow.line(text, font, size, align="center", x=split)
+        flow.line(text, font, line_size, align="center", x=layout.signer_column(c)[0])
+
+
+def _made_by(p: Profile, name: str) -> tuple[tuple[str, str, float, float], ...]:
+    """«Người lập biên bản» on the right, room to sign, then their name: (text, font, size, space above) a line."""
+    title, name_size = p.size("signer_title"), p.size("signer_name")
+    return ((MADE_BY, BOLD, title, p.leading(p.size("body")) * 0.3), ("(Ký, ghi rõ họ tên)", ITALIC, title, 0.0),
+            (name, BOLD, name_size, p.signature_space))
+
+
+def _height(p: Profile, lines: tuple[tuple[str, str, float, float], ...]) -> float:
+    return sum(p.leading(size) + space for _text, _font, size, space in lines)
 
 
 def _subject(minutes: Minutes) -> str:

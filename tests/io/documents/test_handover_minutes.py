@@ -104,3 +104,14 @@ def test_the_officer_who_made_the_minutes_signs_them_under_the_full_name_of_the_
     pdf.save(render.handover_minutes_pdf(history, minutes, options), target)
     text = " ".join(pdfcheck.text(target).split())
     assert text.endswith("NGƯỜI LẬP BIÊN BẢN (Ký, ghi rõ họ tên) Nguyễn Văn A")
+
+
+@pdfcheck.needs_poppler
+def test_the_signature_of_the_one_who_made_the_minutes_never_stands_alone_on_a_page(tmp_path, history, options):
+    """Three passports fill the first page to its last line: «Người lập biên bản» went over alone to a second page
+    (a page with only a signature on it); the closing line goes over with it."""
+    target = tmp_path / "bien-ban.pdf"
+    pdf.save(render.handover_minutes_pdf(history, Minutes(True, HANDED, TRIP, members(3), DAYS, made_by="Nguyễn Văn A"),
+                                         options), target)
+    found = pdfcheck.words(target)
+    assert pdfcheck.phrase(found, "NGƯỜI LẬP BIÊN BẢN").page == pdfcheck.phrase(found, "Biên bản lập thành").page
