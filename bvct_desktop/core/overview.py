@@ -19,7 +19,7 @@ from .kinds import ARCHIVE_FOR_OTHERS, ARCHIVE_FROM_OTHERS
 from .periods import CALENDAR_YEAR, ReportingYear
 from .permissions import Action
 from .personfile import cases, letters
-from .schema import archive_requests, complaints, persons, relatives, slips, vetting_cases
+from .schema import archive_requests, cadres, complaints, persons, relatives, slips, vetting_cases
 from .vetted_for import vetted_for
 
 WARNING_DAYS = 7  # days ahead a complaint's or a vetting case's deadline is shown coming
@@ -210,13 +210,23 @@ def complaints_due(db: Database, today: dt.date, warning_days: int = WARNING_DAY
 
 
 def conclusions_due(db: Database, today: dt.date) -> list[Due]:
-    """Conclusions with no newer case past their validity (setting hieu_luc_ket_luan_thang) or
-    lapsing within the days of the setting nhac_truoc_het_hieu_luc_ngay."""
+    """Conclusions with no newer case lapsing within the days of the setting nhac_truoc_het_hieu_luc_ngay, the
+    soonest first, then those past their validity (setting hieu_luc_ket_luan_thang), the latest lapse first (a
+    lapsed standard is checked again before the cadre is put forward); none of a cadre in the recycle bin."""
     days = _days_set(db, CONCLUSION_REMINDER_SETTING, today)
     lapsed_by = today + dt.timedelta(days=days + 1)  # due_for_review: lapsed before that day
+    binned = _binned_cadres(db)
+    reminders = [reminder for reminder in cases.due_for_review(db, lapsed_by) if reminder.person_id not in binned]
+    reminders.sort(key=lambda reminder: (reminder.valid_until < today, abs((reminder.valid_until - today).days)))
     return [Due(reminder.case_id, f"{reminder.full_name} – {reminder.purpose or 'Không ghi mục đích'} "
                 f"(kết luận ngày {reminder.concluded_on:%d/%m/%Y})", reminder.valid_until)
-            for reminder in cases.due_for_review(db, lapsed_by)]
+            for reminder in reminders]
+
+
+def _binned_cadres(db: Database) -> set[int]:
+    """The persons whose cadre record is in the recycle bin: no longer on the office's list."""
+    with db.read() as connection:
+        return set(connection.execute(select(cadres.c.person_id).where(cadres.c.deleted_at.is_not(None))).scalars())
 
 
 def vetting_cases_due(db: Database, today: dt.date, warning_days: int = WARNING_DAYS) -> list[Due]:

@@ -6,10 +6,11 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bvct_desktop.core import deadlines, editing, overview, settings
+from bvct_desktop.core import browse, deadlines, editing, overview, recycle_bin, settings
 from bvct_desktop.core.periods import STATISTICAL_YEAR
 from bvct_desktop.core.personfile import cases, relatives
-from bvct_desktop.core.schema import archive_requests
+from bvct_desktop.core.schema import archive_requests, persons
+from bvct_desktop.core.schema import cadres as cadres_table
 from tests.core.personfile.conftest import person_named
 from tests.sample_db import sample_database
 
@@ -41,6 +42,41 @@ def test_a_conclusion_is_reminded_of_the_setting_s_days_before_it_lapses(db):
     assert [due.record_id for due in overview.conclusions_due(db, dt.date(2025, 10, 1))] == [case]  # lapsed
     settings.set_setting(db, overview.CONCLUSION_REMINDER_SETTING, "10")
     assert overview.conclusions_due(db, dt.date(2025, 8, 16)) == []
+
+
+def _concluded(db, full_name: str, purpose: str, concluded_on: str) -> int:
+    case = cases.open_case(db, person_named(db, full_name), {"purpose": purpose, "opened_on": "01/01/2024"})
+    cases.record_conclusion(db, case, {"conclusion_no": "1-CV/BTCTU", "concluded_on": concluded_on,
+                                       "result": "Đủ tiêu chuẩn"})
+    return case
+
+
+def test_conclusions_lapsing_soon_come_first_then_the_lapsed_the_latest_lapse_first(db):
+    """262 conclusions lapsed long ago, oldest first, buried the one lapsing in a week at the bottom of the tab:
+    the officer reads what lapses soonest, then what lapsed most lately."""
+    lapsed_long_ago = _concluded(db, "Trần Thị Ánh", "Đi nước ngoài", "15/01/2025")  # valid to 15/07/2025
+    lapsed_lately = _concluded(db, "Trần Thị Ánh", "Bổ nhiệm", "20/02/2025")  # valid to 20/08/2025
+    lapsing_late = _concluded(db, "Trần Thị Ánh", "Quy hoạch", "25/03/2025")  # valid to 25/09/2025
+    lapsing_soon = _concluded(db, "Trần Thị Ánh", "Bầu cử", "05/03/2025")  # valid to 05/09/2025
+    due = overview.conclusions_due(db, dt.date(2025, 9, 1))
+    assert [entry.record_id for entry in due] == [lapsing_soon, lapsing_late, lapsed_lately, lapsed_long_ago]
+
+
+def test_the_conclusions_of_a_cadre_in_the_recycle_bin_are_no_longer_reminded(db):
+    """A cadre deleted from the register (retired, moved away) has no standard to check again; a person vetted
+    who was never a cadre (one vetted for admission to the Party) still has."""
+    cadre = _concluded(db, "Trần Thị Ánh", "Bổ nhiệm", "15/03/2025")
+    never_a_cadre = _concluded(db, _someone_not_a_cadre(db), "Kết nạp Đảng", "15/03/2025")
+    recycle_bin.delete(db, "cadres", browse.record_ids(db, "cadres", "Trần Thị Ánh")[0])
+    assert [due.record_id for due in overview.conclusions_due(db, dt.date(2025, 10, 1))] == [never_a_cadre]
+    recycle_bin.restore(db, "cadres", recycle_bin.in_recycle_bin(db, "cadres")[0])
+    assert {due.record_id for due in overview.conclusions_due(db, dt.date(2025, 10, 1))} == {cadre, never_a_cadre}
+
+
+def _someone_not_a_cadre(db) -> str:
+    with db.read() as connection:
+        return connection.execute(select(persons.c.full_name).where(
+            persons.c.id.not_in(select(cadres_table.c.person_id))).order_by(persons.c.id).limit(1)).scalar_one()
 
 
 def test_a_request_to_another_province_s_archive_unanswered_past_the_setting_s_days_is_listed(db):
