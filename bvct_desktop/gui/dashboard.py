@@ -81,7 +81,7 @@ ACTION_LISTS = (
     ActionList("delegations", "Báo cáo, hộ chiếu sau chuyến đi", trip_reports.owed_after_trips),
     ActionList("complaints", "Đơn thư đến hạn", overview.complaints_due),
     ActionList("vetting-cases", "Hồ sơ thẩm tra đến hạn", overview.vetting_cases_due),
-    ActionList("vetting-cases", "Kết luận sắp hết hiệu lực", overview.conclusions_due, "Hết hiệu lực"),
+    ActionList("vetting-cases", "Kết luận hết, sắp hết hiệu lực", overview.conclusions_due, "Đã hết hiệu lực"),
     ActionList("archive-requests", "Tàng thư chưa trả lời", overview.archive_requests_unanswered),
 )
 FIGURE_COLUMNS = 3
@@ -308,6 +308,7 @@ class FigureCard(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.label)
+        layout.addStretch(1)  # a row's numbers on one line, at their cards' top, however many lines a label takes
 
     def show_value(self, value: str) -> None:
         """Shows `value`; a screen reader reads the card as its label and value (a frame has no text of its own)."""

@@ -20,8 +20,8 @@ from bvct_desktop.core.personfile.foreign import FOREIGN_ELEMENTS
 from bvct_desktop.core.schema import cadres
 from bvct_desktop.gui import damage, look
 from bvct_desktop.gui import dashboard as dashboard_module
-from bvct_desktop.gui.dashboard import ACTION_LISTS, Dashboard, DueList, DueModel, due_state
-from bvct_desktop.gui.qt import QApplication, Qt, QThread
+from bvct_desktop.gui.dashboard import ACTION_LISTS, FIGURE_COLUMNS, Dashboard, DueList, DueModel, due_state
+from bvct_desktop.gui.qt import QApplication, QPoint, Qt, QThread
 from bvct_desktop.gui.registers import page as register_page
 from bvct_desktop.io.xlsx_reader import Sheet
 from tests.gui.shell_support import (
@@ -101,14 +101,16 @@ def test_lists_that_need_action(dashboard):
     # the case an import opened for Phạm Minh Quang (Kết nạp Đảng, 05/01/2025) is due by the rule: 90 days,
     # Saturday 05/04/2025, so past the weekend and Giỗ Tổ (07/04) to Tuesday 08/04
     assert [entry.due_on for entry in overdue_cases.model.entries] == [dt.date(2025, 4, 8), dt.date(2025, 9, 15)]
-    assert expired_conclusions.title().startswith("Kết luận sắp hết hiệu lực")
+    assert expired_conclusions.title().startswith("Kết luận hết, sắp hết hiệu lực")
     model = lists["delegations"].model
     assert model.index(0, 2).data() == "Còn 6 ngày"
     assert lists["slips"].model.index(0, 2).data().startswith("Quá hạn")
 
 
 def test_a_lapsed_conclusion_is_told_out_of_force_not_late(qtbot, dashboard, db):
-    """A conclusion's validity runs out: nothing was late. «Quá hạn» stays for the deadlines."""
+    """A conclusion's validity runs out: nothing was late. «Quá hạn» stays for the deadlines. The tab lists the
+    lapsed with those lapsing soon: «Kết luận sắp hết hiệu lực» said «Hết hiệu lực 365 ngày» of some, as if
+    they would lapse in a year."""
     with db.read() as connection:
         person = connection.execute(cadres.select().with_only_columns(cadres.c.person_id).limit(1)).scalar()
     case = cases.open_case(db, person, {"purpose": "Quy hoạch", "opened_on": "01/02/2025", "due_on": "15/03/2025"})
@@ -117,7 +119,7 @@ def test_a_lapsed_conclusion_is_told_out_of_force_not_late(qtbot, dashboard, db)
     dashboard.context.notifier.changed.emit("vetting-cases")
     settled(qtbot, dashboard)
     overdue_cases, expired_conclusions = (d for d in dashboard.due_lists if d.kind == "vetting-cases")
-    assert expired_conclusions.model.index(0, 2).data() == "Hết hiệu lực 15 ngày"
+    assert expired_conclusions.model.index(0, 2).data() == "Đã hết hiệu lực 15 ngày"
     assert {overdue_cases.model.index(row, 2).data() for row in range(2)} == {"Quá hạn 170 ngày", "Quá hạn 10 ngày"}
 
 
@@ -583,7 +585,7 @@ def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtb
     dashboard.context.notifier.changed.emit("vetting-cases")
     settled(qtbot, dashboard)
     titles = [dashboard.lists.tabText(index) for index in range(dashboard.lists.count())]
-    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận sắp hết hiệu lực (1)", "Tàng thư chưa trả lời (2)"]
+    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận hết, sắp hết hiệu lực (1)", "Tàng thư chưa trả lời (2)"]
     vetting, conclusions, archive = dashboard.due_lists[3:]
     shown = {entry.record_id: vetting.model.index(row, 2).data() for row, entry in enumerate(vetting.model.entries)}
     assert shown[election] == "Còn 4 ngày"  # today is Thursday 25/09
@@ -645,6 +647,18 @@ def test_at_125_percent_the_dashboard_is_read_without_scrolling_sideways(qtbot, 
     window, «Năm» and the chart's last months cut at its right edge. The line wraps instead."""
     page, area = _dashboard_opened_on_office_screen(qtbot, monkeypatch, db, clock, 1.25)
     assert page.minimumSizeHint().width() <= area.viewport().width()
+
+
+def test_at_125_percent_the_figures_of_a_row_stand_on_one_line_whatever_their_labels(qtbot, monkeypatch, db, clock):
+    """At 125 % «Đơn thư tiếp nhận trong kỳ: đã giải quyết (đến cuối kỳ)» wraps onto three lines: its number stood
+    above its neighbours', whose labels take one or two. Each number stands at its card's top, its label under it."""
+    page, _area = _dashboard_opened_on_office_screen(qtbot, monkeypatch, db, clock, 1.25)
+    cards = list(page.figure_cards.values())
+    lines = {card.label.height() // card.label.fontMetrics().lineSpacing() for card in cards}
+    assert len(lines) > 1  # labels of one, two and three lines
+    for row in (cards[first:first + FIGURE_COLUMNS] for first in range(0, len(cards), FIGURE_COLUMNS)):
+        assert len({card.value.mapTo(page, QPoint(0, 0)).y() for card in row}) == 1
+        assert len({card.label.mapTo(page, QPoint(0, 0)).y() for card in row}) == 1
 
 
 def test_at_150_percent_a_year_of_four_digit_figures_is_read_without_scrolling_sideways(
