@@ -585,7 +585,8 @@ def test_what_is_coming_due_is_listed_before_it_is_late_and_opens_its_record(qtb
     dashboard.context.notifier.changed.emit("vetting-cases")
     settled(qtbot, dashboard)
     titles = [dashboard.lists.tabText(index) for index in range(dashboard.lists.count())]
-    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận hết, sắp hết hiệu lực (1)", "Tàng thư chưa trả lời (2)"]
+    assert titles[3:] == ["Hồ sơ thẩm tra đến hạn (3)", "Kết luận hết, sắp hết hiệu lực (1)",
+                          "Tàng thư chưa trả lời (2)"]
     vetting, conclusions, archive = dashboard.due_lists[3:]
     shown = {entry.record_id: vetting.model.index(row, 2).data() for row, entry in enumerate(vetting.model.entries)}
     assert shown[election] == "Còn 4 ngày"  # today is Thursday 25/09
