@@ -951,3 +951,31 @@ def test_the_delegations_register_reads_an_overdue_report_whole_on_a_1366_pixel_
         row = page.model.row_of(browse.record_ids(context.db, "delegations", number)[0])
         assert saying in page.model.index(row, due).data()
         assert _read_whole(table, row, due)
+
+
+NAMED_ON_SLIPS = ("Nguyễn Văn Huy", "Trần Thị Thu Hằng", "Nguyễn Trọng Hưng", "Lê Thị Mai", "Phạm Thành Khánh")
+
+
+@pytest.mark.parametrize("size", [SCREEN, (1200, 707)])  # maximized, and the window as it opens on that screen
+def test_the_slips_register_reads_an_overdue_reply_deadline_whole_beside_its_other_columns(qtbot, context, size):
+    """Tour: «Hạn trả lời» showed «31/07/2026 …» for a slip 61 days overdue, at 1366×768 and at 1200 pixels — the
+    newest slips, the rows measured, are not overdue yet, and the column was narrowed with the others: it keeps the
+    room of a deadline months overdue, its rows on one line (a season's slips by the screenful), no header on two."""
+    headers = ["Số phiếu", "Ngày phát hành", "Họ và tên người được xác minh", "Quan hệ",
+               "Họ và tên người được thẩm tra", "Nơi nhận phiếu"]
+    import_rows(context.db, "slips", headers, [
+        [f"{900 + day}/PXM", f"{1 + day % 12:02d}/06/2025", NAMED_ON_SLIPS[day % len(NAMED_ON_SLIPS)], "Mẹ vợ",
+         "Trần Minh Quang", "Phòng PV01 – Công an tỉnh Lâm Đồng"] for day in range(120)]
+        + [["77/PXM", "02/03/2025", "Hoàng Thị Lan", "Mẹ", "Lê Văn Tám", "Cục A93B – Bộ Công an"]])
+    window, page = _page_in_window(qtbot, context, "slips")
+    window.resize(*size)
+    qtbot.wait(20)
+    page.columns.fit_now()
+    table, header = page.table, page.table.horizontalHeader()
+    shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
+    assert sum(map(header.sectionSize, shown)) <= table.viewport().width() + 1
+    row = page.model.row_of(browse.record_ids(context.db, "slips", "77/PXM")[0])
+    due = support.column_of(page, browse.REPLY_DUE)
+    assert "quá hạn" in page.model.index(row, due).data()
+    assert _read_whole(table, row, due)
+    assert header.height() < 2 * header.fontMetrics().height()

@@ -8,11 +8,12 @@ The tables of a record's windows (a cadre's file, a vetting case, a delegation's
 fitted the same way, again whenever their width changes (`keep_fitted`). In both, a header too long
 for its column goes on more lines, no column narrower than its header's longest word."""
 
+import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
-from ...core import in_charge, preferences
+from ...core import browse, deadlines, in_charge, preferences
 from ...core.errors import BvctError
 from ..qt import (
     QAction,
@@ -49,6 +50,10 @@ DEFAULT_HIDDEN = {
     "delegations": ("report_no", "report_on", "report_to", "in_plan"),  # the plan checked once, the report's due daily
     "complaints": ("sender_address", "forwarded_on"),  # where the letter went and the reply to its sender shown
 }
+_DUE = dt.date(2026, 9, 28)  # a working day: months late by the calendar
+# Cells a register keeps the room of whatever its rows measured (the newest, not overdue yet), read whole beside
+# the others: a slip's reply deadline and how late it is, months late, in a register whose rows stay on one line
+KEPT_ROOM = {"slips": {browse.REPLY_DUE: str(deadlines.late_by(_DUE, True, _DUE + dt.timedelta(days=888)))}}
 
 
 def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[int]:
@@ -67,7 +72,8 @@ def fit(natural: Sequence[int], minimum: Sequence[int], available: int) -> list[
     return [max(least, min(width, low)) for width, least in zip(natural, minimum, strict=True)]
 
 
-def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = ()) -> None:
+def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence[int] = (),
+                 kept_room: Mapping[int, str] | None = None) -> None:
     """Every shown column its natural width when they all fit. Else each its usual width (a recipient most
     rows name shown whole, an empty reply column narrow) and what is left to the widest. Else the usual widths
     narrowed, none below what most of its rows need if that is within a third of the width (a header wider than
@@ -77,10 +83,11 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     of the width and, in a table that can fit, the room the others leave (a few long names never push them out) —
     the others at their least when at what most of their rows need they would leave a name cut.
     Room left goes first to the cells still cut, then to the `growing` columns (else to those with cells wider
-    than their header): an empty column keeps to its header; in a table with no rows, all share it."""
+    than their header): an empty column keeps to its header; in a table with no rows, all share it. A column
+    in `kept_room` is measured as if most of its rows were its text there (a deadline months overdue)."""
     header = table.horizontalHeader()
     shown = [logical for logical in range(header.count()) if not header.isSectionHidden(logical)]
-    sizes = [natural_widths(table, logical) for logical in shown]
+    sizes = [natural_widths(table, logical, (kept_room or {}).get(logical, "")) for logical in shown]
     natural = [min(WIDEST, size.whole) for size in sizes]
     usual = [size.usual for size in sizes]
     available = (table.viewport().width() or table.width()) - 2
@@ -88,16 +95,20 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     if sum(usual) <= available:
         widths = fit(natural, usual, available)
     else:  # headers go on more lines before short values are cut, and other values before most names kept in view;
-        # where cells wrap, a longer value before a shorter one (a delegation's members before its report's due day)
-        caps = [available // WHOLE_SHARE]
+        # where cells wrap, a longer value before a shorter one (a delegation's members before its report's due day);
+        # where they do not, the headers on one line before the values all cut at once
+        third, least = available // WHOLE_SHARE, [size.least for size in sizes]
         if table.property(WRAPPING):
-            caps = sorted({size.most for size in sizes if size.most <= caps[0]}, reverse=True)
-        for cap in [*caps, 0]:
-            floors = [max(size.least, size.most if size.most <= cap else 0) for size in sizes]
-            floors = _keeping(sizes, floors, kept, available)
+            steps = [(cap, least) for cap in sorted({size.most for size in sizes if size.most <= third}, reverse=True)]
+        else:
+            one_line = [max(size.least, header_width(header, logical))
+                        for size, logical in zip(sizes, shown, strict=True)]
+            steps = [(third, least), (0, one_line)]
+        for cap, lows in [*steps, (0, least)]:
+            floors = [max(low, size.most if size.most <= cap else 0) for low, size in zip(lows, sizes, strict=True)]
+            floors = _keeping(sizes, lows, floors, kept, available)
             widths = fit(usual, floors, available)
-            if sum(widths) <= available and all(
-                    floors[place] >= min(sizes[place].most, available // WHOLE_SHARE) for place in kept):
+            if sum(widths) <= available and all(floors[place] >= min(sizes[place].most, third) for place in kept):
                 break
     widths = fit([size.whole for size in sizes], widths, available)
     sharing = [place for place, logical in enumerate(shown) if logical in growing] or [
@@ -111,14 +122,16 @@ def fit_to_width(table: QTableView, growing: Sequence[int] = (), whole: Sequence
     fit_header_height(header)
 
 
-def _keeping(sizes: Sequence["Sizes"], floors: list[int], kept: Sequence[int], available: int) -> list[int]:
+def _keeping(sizes: Sequence["Sizes"], lows: Sequence[int], floors: list[int], kept: Sequence[int],
+             available: int) -> list[int]:
     """`floors` with the columns at the places `kept` (the name kept in view) raised to what most of their rows
-    need, within a third of the width and, where the others at their floors leave room for them, within it."""
+    need, within a third of the width and, where the others at their floors leave room for them, within it; none
+    below its low."""
     floors = list(floors)
     for place in kept:
         room = available - sum(floors) + floors[place]
-        share = min(available // WHOLE_SHARE, room if room > sizes[place].least else available)
-        floors[place] = max(sizes[place].least, min(sizes[place].most, share))
+        share = min(available // WHOLE_SHARE, room if room > lows[place] else available)
+        floors[place] = max(lows[place], min(sizes[place].most, share))
     return floors
 
 
@@ -145,13 +158,14 @@ class Sizes(NamedTuple):
     most: int    # most of the rows (USUAL) whole, within WIDEST, the header aside
 
 
-def natural_widths(table: QTableView, logical: int) -> Sizes:
+def natural_widths(table: QTableView, logical: int, kept_room: str = "") -> Sizes:
     """A column's widths measured on its first rows. The usual shows a value on a single row (a
     relative's home) ten digits' room at least, not its header's. The least keeps its widgets whole
     (a member's role box shows its longest choice), its numbers (a CCCD's twelve digits) and its header
     (its longest word where headers wrap), the sort arrow's room counted; else it is its usual width or
     ten digits' room, whichever is less — or, where cells wrap, its longest word if that is less still. Where
-    cells wrap, a value is read whole on its row's two lines: the usual and most widths count it so."""
+    cells wrap, a value is read whole on its row's two lines: the usual and most widths count it so. Most rows
+    are read whole at the room `kept_room` needs, whatever the rows measured."""
     model = table.model()
     header = table.horizontalHeader().sectionSizeFromContents(logical).width()
     indexes = [model.index(row, logical) for row in range(min(model.rowCount(), SAMPLE_ROWS))]
@@ -164,8 +178,12 @@ def natural_widths(table: QTableView, logical: int) -> Sizes:
         needs = sorted([_two_lines_room(table, text) for text in texts] + boxes) or [0]
     else:
         needs = cells
+    kept_need = 0
+    if kept_room:
+        kept_need = _two_lines_room(table, kept_room) if table.property(WRAPPING) else _room(table, kept_room)
+        cells, needs = sorted([*cells, _room(table, kept_room)]), sorted([*needs, kept_need])
     ten_digits = _room(table, "0" * 10)
-    most = min(WIDEST, needs[math.ceil(len(needs) * USUAL) - 1])
+    most = min(WIDEST, max(needs[math.ceil(len(needs) * USUAL) - 1], kept_need))
     usual = min(WIDEST, max(header, most, min(needs[-1], ten_digits)))
     narrowest = min(usual, ten_digits)
     if table.property(WRAPPING):
@@ -295,6 +313,7 @@ class ColumnLayout:
 
     def __init__(self, context, kind: str, table, keys: Sequence[str], filter_menu: Callable[[QMenu, int], None]):
         self.context, self.kind, self.table, self.keys = context, kind, table, list(keys)
+        self.kept_room = {self.keys.index(key): text for key, text in KEPT_ROOM.get(kind, {}).items() if key in keys}
         self._filter_menu = filter_menu
         self.key = f"cot.{kind}"
         self.resized_by_hand = False
@@ -353,7 +372,7 @@ class ColumnLayout:
         """The shown columns fitted to the width and to the rows there are (none yet: again once they come)."""
         self._applying = True
         try:
-            fit_to_width(self.table, whole=self.table.name_column())
+            fit_to_width(self.table, whole=[*self.table.name_column(), *self.kept_room], kept_room=self.kept_room)
         finally:
             self._applying = False
         self._fitted_empty = not self.table.model().rowCount()
