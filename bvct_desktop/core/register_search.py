@@ -11,6 +11,12 @@ an unfinished search is finished by the index while the officer pauses, a step a
 (`go_on`), or at once (`finish`) when every row is wanted; the rows and their order are the same
 either way: the rule is the one the index and the texts apply together.
 
+A search of several words finds first the records where they are written together, one after
+another as typed, the last a prefix (`together`: «nguyen van hung» in a name, the name vetted), in the
+register's order; then those holding them apart, one in the name, one in the recipient's «Hưng Yên»…,
+in that order too. They are ranked, not dropped: «nguyen hung» is the start of no name written «Nguyễn
+Văn Hùng», and «nguyen 2025» means a name and a year; rows only ever follow those shown.
+
 A search of the cadres that finds no one, finished, searches again by the mixed rule (`mixed`,
 browse.falls_back): every word anywhere in the record, «hung cai tao» a name's word and an issue's;
 it costs nothing to a search that finds someone, and runs while the officer pauses as the rest does.
@@ -54,25 +60,36 @@ class Rule:
 
 @dataclass
 class Search:
-    """The records of a listing matching a query, found in the listing's order."""
+    """The records of a listing matching a query, found in the listing's order: those holding the words
+    together first, then those holding them apart."""
 
     listing: browse.Listing
     query: str
     words: list[str]
-    candidates: Sequence[int]  # the positions in the listing the matches are among, in order
+    candidates: Sequence[int]  # the positions the rule's matches are among, in order
     positions: list[int] = field(default_factory=list)  # the positions found so far
     ids: list[int] = field(default_factory=list)  # and their records
     scanned: int = 0  # candidates tried
     complete: bool = False
     mixed: bool = False  # searched by the mixed rule, the register's own having found no one
+    together: bool = False  # searching for the words together, those apart to follow (`_apart`)
+    among: Sequence[int] = ()  # those of every rule (`candidates` first of all, while searching together)
     _rule: Rule | None = None
     _rest: Iterator[list[int] | None] | None = None  # the steps finding every match
+    _held_together: int = 0  # the first positions, holding the words together, when they are searched apart
 
     def remaining(self) -> list[int] | Sequence[int]:
-        """The positions that may match a query narrowing this one."""
+        """The positions that may match a query narrowing this one, in the listing's order."""
+        if self.together:  # any record tried may hold the words apart
+            return self.among
         if self.complete:
-            return self.positions
-        return self.positions + list(self.candidates[self.scanned:])
+            return sorted(self.positions)
+        return sorted(self.positions + list(self.candidates[self.scanned:]))
+
+    @property
+    def rule_words(self) -> list[str]:
+        """The words as the rule looks for them: one phrase while they are searched together."""
+        return [" ".join(self.words)] if self.together else self.words
 
     def step(self, db: Database, rows: int | None = None) -> int:
         """Tries `rows` (CHUNK) more candidates; how many of them match."""
@@ -80,8 +97,8 @@ class Search:
         listing = self.listing
         with db.read() as connection:
             if self._rule is None:
-                extra = browse.extra_ids(connection, listing.spec, self.words)
-                self._rule = Rule(listing.spec, self.words, extra, self.mixed)
+                extra = browse.extra_ids(connection, listing.spec, self.rule_words)
+                self._rule = Rule(listing.spec, self.rule_words, extra, self.mixed)
             persons = {person for i in chunk if (person := listing.person_ids[i]) is not None}
             keys = browse.search_keys(connection, persons) if persons else {}
             texts = listing.texts_at(connection, chunk)
@@ -94,7 +111,7 @@ class Search:
         self.scanned += len(chunk)
         self.complete = self.scanned >= len(self.candidates)
         if self.complete:
-            self._fall_back()
+            self._then()
         return len(self.positions) - before
 
     def scan(self, db: Database, budget: int) -> None:
@@ -107,6 +124,11 @@ class Search:
         while not self.complete:
             self._advance(db, None)
 
+    def finish_together(self, db: Database) -> None:
+        """Finds every record holding the words together at once (the index answers): those apart follow."""
+        while self.together:
+            self._advance(db, None)
+
     def go_on(self, db: Database) -> None:
         """One step of finding every match while the officer pauses (browse.matching_in_steps):
         the index asked about some of the persons, or at last every match put in order."""
@@ -116,19 +138,37 @@ class Search:
     def _advance(self, db: Database, persons_at_once: int | None) -> None:
         if self._rest is None:
             self._rest = (browse.mixed_in_steps(db, self.listing, self.words) if self.mixed
-                          else browse.matching_in_steps(db, self.listing, self.words, persons_at_once))
+                          else browse.matching_in_steps(db, self.listing, self.rule_words, persons_at_once))
         positions = next(self._rest)
         if positions is not None:
             self._found(positions)
 
     def _found(self, positions: list[int]) -> None:
-        """Every match (those found so far come first in it: the rule is one)."""
+        """Every match (those found so far come first in it: the rule is one), after those holding the
+        words together when they are searched apart."""
+        if self._held_together:
+            together = set(self.positions[:self._held_together])
+            positions = self.positions[:self._held_together] + [i for i in positions if i not in together]
         self.positions = positions
         self.ids = [self.listing.ids[i] for i in positions]
         self.scanned = len(self.candidates)
         self.complete = True
         self._rest = None
-        self._fall_back()
+        self._then()
+
+    def _then(self) -> None:
+        """The search, finished, goes on by its next rule, if any."""
+        if self.together:
+            self._apart()
+        else:
+            self._fall_back()
+
+    def _apart(self) -> None:
+        """Every record holding the words together found: those holding them apart are searched, to follow."""
+        held = set(self.positions)
+        self.together, self.complete, self._rule, self._rest = False, False, None, None
+        self._held_together = len(self.positions)
+        self.candidates, self.scanned = [i for i in self.among if i not in held], 0
 
     def _fall_back(self) -> None:
         """The search, finished, found no one in a register whose rule does not mix: the whole listing is
@@ -148,11 +188,19 @@ def start(db: Database, listing: browse.Listing, query: str, previous: Search | 
     narrowed = previous is not None and previous.listing is listing and search.narrows(previous.query, query)
     candidates = previous.remaining() if narrowed else range(len(listing.ids))
     # typed on where no one matched: no one matches now, the mixed rule goes on among those it left
-    found = Search(listing, query, words, candidates, mixed=narrowed and previous.mixed)
+    found = _search(listing, query, words, candidates, mixed=narrowed and previous.mixed)
     _first_rows(db, found)
-    if found.mixed and not found.scanned and not found.complete:  # no one among those left: by the mixed rule
+    # every record left tried by one rule, none by the next (those apart, the mixed): they follow
+    while not found.complete and not found.scanned and len(found.positions) < FIRST:
         _first_rows(db, found)
     return found
+
+
+def _search(listing: browse.Listing, query: str, words: list[str], candidates: Sequence[int],
+            mixed: bool = False) -> Search:
+    """The search for `words` among `candidates`: of those holding them together first when they are several."""
+    together = len(words) > 1 and not mixed
+    return Search(listing, query, words, candidates, mixed=mixed, together=together, among=candidates)
 
 
 def _first_rows(db: Database, found: Search) -> None:
@@ -161,7 +209,9 @@ def _first_rows(db: Database, found: Search) -> None:
         return
     found.step(db, 2 * FIRST)  # enough when one record in two holds the words
     found.scan(db, QUICK)
-    if len(found.positions) < FIRST and few_hold(db, found.listing, found.words):
+    if len(found.positions) < FIRST and few_hold(db, found.listing, found.rule_words):
+        if found.together and found.listing.texts_read:  # the few together at once, from texts read ahead
+            found.finish_together(db)
         return  # reading on would find few: the index answers for the whole register (`go_on`)
     found.scan(db, SCAN_BUDGET)  # many hold them, maybe far apart in this order: the rest follows
 
@@ -181,7 +231,7 @@ def finished(db: Database, listing: browse.Listing, query: str) -> Search:
     words = search.query_words(query)
     if not words:
         return _everything(listing, query)
-    found = Search(listing, query, words, range(len(listing.ids)))
+    found = _search(listing, query, words, range(len(listing.ids)))
     found.finish(db)
     return found
 

@@ -194,3 +194,27 @@ def test_fast_folding_agrees_with_the_text_rule_on_vietnamese(stored):
 
 def test_a_line_break_in_a_long_text_is_folded_as_a_space_so_a_phrase_is_found_across_lines():
     assert fold_ascii("Vi phạm\nđất đai") == fold("Vi phạm\nđất đai") == "vi pham dat dai"
+
+
+def _slip(db, **values) -> int:
+    return editing.save(db, "slips", {"gender": "Nam", "relation": "Bản thân", "purpose": "Bổ nhiệm", **values})
+
+
+def test_a_name_typed_finds_the_slips_where_it_is_written_before_those_holding_its_words_apart(db):
+    """«nguyen van hung» showed Phạm Văn Hậu among the first rows: «van» in his name, «hung» in his recipient in
+    Hưng Yên, «Nguyễn» in the name vetted. The slips where the words are written together come first, in the
+    register's order; those holding them apart follow (a search meant across the fields still finds them)."""
+    hau = _slip(db, full_name="Phạm Văn Hậu", birth_date="1970", home_town="Hàm Tiến", number="20/PXM",
+                recipient="Công an tỉnh Hưng Yên", vetted_name="Nguyễn Thị Lan", issued_on="01/3/2026")
+    hung = _slip(db, full_name="Nguyễn Văn Hùng", birth_date="1965", home_town="La Gi", number="21/PXM",
+                 recipient="Cục A93B – Bộ Công an", issued_on="01/6/2025")
+    assert browse.record_ids(db, "slips", "nguyen van hung") == [hau, hung]  # the register's order: newest first
+    listing = browse.listing(db, "slips")
+    for query in ("nguyen van hung", "Nguyễn Văn Hùng", "nguyen van h"):
+        assert register_search.finished(db, listing, query).ids == [hung, hau], query
+        found = register_search.start(db, browse.listing(db, "slips"), query)
+        while not found.complete:
+            found.go_on(db)
+        assert found.ids == [hung, hau], query
+    for across in ("hau hung yen", "nguyen a93b", "van 20/pxm"):
+        assert register_search.finished(db, listing, across).ids == browse.record_ids(db, "slips", across) != []
