@@ -124,11 +124,6 @@ class Search:
         while not self.complete:
             self._advance(db, None)
 
-    def finish_together(self, db: Database) -> None:
-        """Finds every record holding the words together at once (the index answers): those apart follow."""
-        while self.together:
-            self._advance(db, None)
-
     def go_on(self, db: Database) -> None:
         """One step of finding every match while the officer pauses (browse.matching_in_steps):
         the index asked about some of the persons, or at last every match put in order."""
@@ -210,8 +205,6 @@ def _first_rows(db: Database, found: Search) -> None:
     found.step(db, 2 * FIRST)  # enough when one record in two holds the words
     found.scan(db, QUICK)
     if len(found.positions) < FIRST and few_hold(db, found.listing, found.rule_words):
-        if found.together and found.listing.texts_read:  # the few together at once, from texts read ahead
-            found.finish_together(db)
         return  # reading on would find few: the index answers for the whole register (`go_on`)
     found.scan(db, SCAN_BUDGET)  # many hold them, maybe far apart in this order: the rest follows
 
