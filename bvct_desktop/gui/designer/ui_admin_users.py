@@ -79,53 +79,60 @@ class Ui_UsersPage(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.name_label)
 
+        self.names = QHBoxLayout()
+        self.names.setObjectName(u"names")
         self.name = QLineEdit(self.editing)
         self.name.setObjectName(u"name")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
+        self.names.addWidget(self.name)
 
         self.full_name_label = QLabel(self.editing)
         self.full_name_label.setObjectName(u"full_name_label")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.full_name_label)
+        self.names.addWidget(self.full_name_label)
 
         self.full_name = QLineEdit(self.editing)
         self.full_name.setObjectName(u"full_name")
         self.full_name.setMaxLength(100)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.full_name)
+        self.names.addWidget(self.full_name)
+
+        self.names.setStretch(0, 1)
+        self.names.setStretch(2, 2)
+
+        self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.names)
 
         self.role_label = QLabel(self.editing)
         self.role_label.setObjectName(u"role_label")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.role_label)
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.role_label)
 
         self.role = QComboBox(self.editing)
         self.role.setObjectName(u"role")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.role)
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.role)
 
         self.password_label = QLabel(self.editing)
         self.password_label.setObjectName(u"password_label")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.password_label)
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.password_label)
 
         self.password = QLineEdit(self.editing)
         self.password.setObjectName(u"password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.password)
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.password)
 
         self.again_label = QLabel(self.editing)
         self.again_label.setObjectName(u"again_label")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.again_label)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.again_label)
 
         self.again = QLineEdit(self.editing)
         self.again.setObjectName(u"again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.again)
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.again)
 
 
         self.editing_layout.addLayout(self.form)
@@ -205,7 +212,10 @@ class Ui_UsersPage(object):
 #endif // QT_CONFIG(accessibility)
         self.name_label.setText(QCoreApplication.translate("UsersPage", u"T\u00ean ng\u01b0\u1eddi d\u00f9ng:", None))
         self.full_name_label.setText(QCoreApplication.translate("UsersPage", u"H\u1ecd v\u00e0 t\u00ean:", None))
-        self.full_name.setPlaceholderText(QCoreApplication.translate("UsersPage", u"nh\u01b0 \u00abNguy\u1ec5n V\u0103n A\u00bb: in tr\u00ean v\u0103n b\u1ea3n thay cho t\u00ean ng\u01b0\u1eddi d\u00f9ng", None))
+#if QT_CONFIG(tooltip)
+        self.full_name.setToolTip(QCoreApplication.translate("UsersPage", u"H\u1ecd v\u00e0 t\u00ean in tr\u00ean v\u0103n b\u1ea3n thay cho t\u00ean ng\u01b0\u1eddi d\u00f9ng", None))
+#endif // QT_CONFIG(tooltip)
+        self.full_name.setPlaceholderText(QCoreApplication.translate("UsersPage", u"nh\u01b0 \u00abNguy\u1ec5n V\u0103n A\u00bb", None))
         self.role_label.setText(QCoreApplication.translate("UsersPage", u"Vai tr\u00f2:", None))
         self.password_label.setText(QCoreApplication.translate("UsersPage", u"M\u1eadt kh\u1ea9u m\u1edbi:", None))
         self.again_label.setText(QCoreApplication.translate("UsersPage", u"Nh\u1eadp l\u1ea1i m\u1eadt kh\u1ea9u:", None))
