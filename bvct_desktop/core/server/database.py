@@ -19,6 +19,7 @@ from .. import audit_chain, keyfile
 from ..address import ServerAddress
 from ..database import Actor, Clock, Database, disabled_message, password_changed_message, told_waiting, write_wait_ms
 from ..errors import AccountDisabled, BusyError, BvctError, PasswordChanged
+from ..schema import audit_log
 from . import cancelling, objects
 from . import engine as server_engine
 
@@ -32,8 +33,8 @@ _LOCK = text("SELECT pg_advisory_xact_lock(:lock)")
 _WRITER = text("SELECT a.usename FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.granted "
                "AND l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = "
                "current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = :lock LIMIT 1")
-_APPEND = text("INSERT INTO audit_log (at, user_name, role, action, outcome, kind, record_id, details) "
-               "VALUES (:at, :user_name, :role, :action, :outcome, :kind, :record_id, :details)")
+# inline: no RETURNING, since most roles may not read the trail; many entries go in multi-row statements
+_APPEND = audit_log.insert().inline()
 
 
 class ServerDatabase(Database):
@@ -113,7 +114,7 @@ class ServerDatabase(Database):
                  "action": entry["action"], "outcome": entry["outcome"], "kind": entry.get("kind"),
                  "record_id": entry.get("record_id"), "details": audit_chain.details_text(entry.get("details"))}
                 for entry in entries]
-        connection.execute(_APPEND, rows)  # written out: no RETURNING, since most roles may not read the trail
+        connection.execute(_APPEND, rows)
 
     def seal_slot(self, secret: str, slot: str) -> dict:
         return keyfile.seal(self.key, secret, self.db_id, slot, keyfile.DEFAULT_KDF)
