@@ -1,6 +1,7 @@
 """«Hủy» heard inside the office server's long statements. A large import sends its rows a chunk at
-a time (changes.CHUNK rows in one executemany): 100,000 slips took up to 19 s a statement on the
-test cluster, deaf to «Hủy», which is heard only between statements. While a block runs, `step` is
+a time (changes.CHUNK rows, in multi-row INSERTs of up to a thousand): when they were sent one statement
+a row, 100,000 slips took up to 19 s a chunk on the test cluster, deaf to «Hủy», which is heard only
+between calls; a statement may still wait long on a lock another session holds. While a block runs, `step` is
 called every HEARD_EVERY_S on a thread of its own; when it raises, the server is asked to cancel the
 statement running (libpq's cancel request), and that error is raised in the place of the server's
 (the transaction then rolls back), as the file database stops its own long statements."""
