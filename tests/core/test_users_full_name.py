@@ -9,16 +9,10 @@ from bvct_desktop.core import audit_chain, users, vault
 from bvct_desktop.core.audit_actions import FULL_NAME_CHANGED
 from bvct_desktop.core.errors import InputError, PermissionDenied
 from bvct_desktop.core.schema import audit_log
-from tests.conftest import ADMIN, PASSWORD
+from tests.conftest import ADMIN
 
 OFFICER_PASSWORD = "chuyenvien1-Mat-khau-2026"
-
-
-@pytest.fixture
-def db(cli):
-    opened = vault.unlock(cli.db, ADMIN, PASSWORD)
-    yield opened
-    opened.close()
+SAMPLE_KINDS = ()  # the core tests' `db`: an empty database, opened by the administrator
 
 
 def _full_names(db) -> dict[str, str | None]:
