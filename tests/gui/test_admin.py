@@ -409,7 +409,8 @@ def test_an_account_is_added_with_the_officers_full_name_which_is_shown_and_writ
     assert page.message.text() == "Họ và tên của «tran.b»: Trần Văn Bình Minh."
     assert page.table.item(row, 1).text() == "Trần Văn Bình Minh"
     page.table.selectRow(row)
-    page.full_name.setMaxLength(200)  # the box stops at 100; the rule holds whatever reaches the service
+    assert page.full_name.maxLength() == users.FULL_NAME_MAX  # the box stops where the rule does
+    page.full_name.setMaxLength(200)  # the rule holds whatever reaches the service
     page.full_name.setText("A" * 101)
     page.full_name_button.click()
     assert page.message.text() == "Họ và tên dài 101 ký tự, quá giới hạn 100 ký tự."
@@ -424,7 +425,7 @@ def test_every_user_writes_their_own_full_name_on_their_own_page(qtbot, db, cloc
     viewer = as_user(db, "xem.c", VIEWER)
     users.set_full_name(db, "xem.c", "Lê Thị Hoa")
     page = page_of(qtbot, PasswordPage(context_for(viewer, clock)))
-    assert page.full_name.text() == "Lê Thị Hoa"
+    assert page.full_name.text() == "Lê Thị Hoa" and page.full_name.maxLength() == users.FULL_NAME_MAX
     page.full_name.setText(" Lê Thị Hoa Mai ")
     page.full_name_button.click()
     assert page.message.text() == "Họ và tên của bạn: Lê Thị Hoa Mai."

@@ -22,6 +22,7 @@ class PasswordPage(QWidget, Ui_PasswordPage):
         self.page_subtitle.setText(self.page_subtitle.text().format(user=context.db.actor.name,
                                                                     min_length=passwords.MIN_LENGTH))
         self.task = None  # the change being made on a worker
+        self.full_name.setMaxLength(users.FULL_NAME_MAX)
         self.full_name.setText(users.own_full_name(context.db) or "")
         self.full_name_button.clicked.connect(self.change_full_name)
         self.full_name.returnPressed.connect(self.change_full_name)

@@ -45,6 +45,7 @@ class UsersPage(QWidget, Ui_UsersPage):
         self.add_button.clicked.connect(self.add)
         self.reset_button.clicked.connect(self.reset_password)
         self.role_button.clicked.connect(self.change_role)
+        self.full_name.setMaxLength(users.FULL_NAME_MAX)
         self.full_name_button.clicked.connect(self.change_full_name)
         self.disable_button.clicked.connect(self.disable)
         self.enable_button.clicked.connect(self.enable)

@@ -55,7 +55,6 @@ class Ui_PasswordPage(object):
         self.full_name_row.setObjectName(u"full_name_row")
         self.full_name = QLineEdit(PasswordPage)
         self.full_name.setObjectName(u"full_name")
-        self.full_name.setMaxLength(100)
 
         self.full_name_row.addWidget(self.full_name)
 

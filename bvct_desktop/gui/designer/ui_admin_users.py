@@ -93,7 +93,6 @@ class Ui_UsersPage(object):
 
         self.full_name = QLineEdit(self.editing)
         self.full_name.setObjectName(u"full_name")
-        self.full_name.setMaxLength(100)
 
         self.names.addWidget(self.full_name)
 
